@@ -1,0 +1,21 @@
+import { notFound } from "next/navigation";
+import { ArticleList } from "@/components/site/article-list";
+import { PaginationNav } from "@/components/site/pagination-nav";
+import { listPublishedArticles } from "@/server/public-news";
+
+/** The home page and its /page/N continuations. */
+export async function LatestNews({ page }: { page: number }) {
+  const result = await listPublishedArticles({ page });
+  if (page > result.totalPages) notFound();
+  return (
+    <>
+      <h1>{page === 1 ? "Latest news" : `Latest news — page ${page}`}</h1>
+      {result.total === 0 ? (
+        <p>No news has been published yet.</p>
+      ) : (
+        <ArticleList items={result.items} />
+      )}
+      <PaginationNav basePath="/" page={page} totalPages={result.totalPages} />
+    </>
+  );
+}

@@ -1,0 +1,34 @@
+import Link from "next/link";
+import type { PublicArticle, PublicRecommendation } from "@/server/public-dto";
+import { DateText } from "./date-text";
+import { RecommendedList } from "./recommended-list";
+import { Signatories } from "./signatories";
+
+/** The public article page body. The HTML was rendered and sanitized on the server (lib/content). */
+export function ArticleView({ article, recommended }: { article: PublicArticle; recommended: PublicRecommendation[] }) {
+  return (
+    <>
+      <article className="article">
+        <header className="article-header">
+          <p className="category-label">
+            <Link href={`/category/${article.category.slug}`}>{article.category.name}</Link>
+          </p>
+          <h1>{article.title}</h1>
+          <p className="article-date">
+            <DateText date={article.datelineDate} />
+          </p>
+        </header>
+        <div className="article-body" dangerouslySetInnerHTML={{ __html: article.bodyHtml }} />
+        {article.signatories.length > 0 && (
+          <footer className="article-footer">
+            <p className="article-dateline">
+              <DateText date={article.datelineDate} />
+            </p>
+            <Signatories signatories={article.signatories} />
+          </footer>
+        )}
+      </article>
+      <RecommendedList items={recommended} />
+    </>
+  );
+}

@@ -1,0 +1,189 @@
+import { relations, sql } from "drizzle-orm";
+import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import type { ArticleDocument } from "@/lib/content/document-schema";
+
+/**
+ * Roles and states are stored as text and checked against the lists in lib/
+ * (lib/permissions.ts, lib/workflow.ts), which are the single source of truth.
+ */
+export const ROLES = ["writer", "editor", "publisher", "admin"] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Where an article stands publicly. The editorial state of each edition is separate. */
+export const ARTICLE_STATUSES = ["draft", "published", "withdrawn"] as const;
+export type ArticleStatus = (typeof ARTICLE_STATUSES)[number];
+
+/** The editorial life of one edition; "superseded" is a published edition replaced by a newer one. */
+export const EDITION_STATES = [
+  "draft",
+  "submitted",
+  "changes_requested",
+  "approved",
+  "scheduled",
+  "published",
+  "superseded",
+] as const;
+export type EditionState = (typeof EDITION_STATES)[number];
+
+export const LIST_PLACEMENTS = ["default", "category", "article"] as const;
+export type ListPlacement = (typeof LIST_PLACEMENTS)[number];
+
+const createdAt = () =>
+  integer("created_at", { mode: "timestamp_ms" })
+    .notNull()
+    .default(sql`(unixepoch('subsec') * 1000)`);
+
+export const users = sqliteTable("users", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  email: text("email").notNull().unique(),
+  name: text("name").notNull(),
+  role: text("role", { enum: ROLES }).notNull(),
+  /** Argon2id PHC string; null for accounts that only sign in through single sign-on. */
+  passwordHash: text("password_hash"),
+  active: integer("active", { mode: "boolean" }).notNull().default(true),
+  /** Bumped on deactivation, role or password change: sessions carrying an older value are refused. */
+  sessionVersion: integer("session_version").notNull().default(1),
+  createdAt: createdAt(),
+});
+
+export const categories = sqliteTable("categories", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  slug: text("slug").notNull().unique(),
+  name: text("name").notNull(),
+  description: text("description").notNull().default(""),
+  position: integer("position").notNull().default(0),
+});
+
+export type Signatory = { name: string; title: string };
+
+/**
+ * The stable identity of a news item: its URL, its feed GUID and its public state.
+ * Its words live in editions; `publishedEditionId` is what readers see.
+ */
+export const articles = sqliteTable(
+  "articles",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    slug: text("slug").notNull().unique(),
+    /** Never changes across editions: feeds use it as the item GUID. */
+    guid: text("guid").notNull().unique(),
+    status: text("status", { enum: ARTICLE_STATUSES }).notNull().default("draft"),
+    publishedEditionId: integer("published_edition_id"),
+    /** Denormalised from the published edition so public listings need no join to sort or filter. */
+    categoryId: integer("category_id").references(() => categories.id),
+    authorId: integer("author_id").references(() => users.id),
+    firstPublishedAt: integer("first_published_at", { mode: "timestamp_ms" }),
+    /** Time of the last major public change (dateModified); equals firstPublishedAt until then. */
+    publicUpdatedAt: integer("public_updated_at", { mode: "timestamp_ms" }),
+    withdrawnAt: integer("withdrawn_at", { mode: "timestamp_ms" }),
+    withdrawalNote: text("withdrawal_note"),
+    /** Optimistic-concurrency counter: every write is `WHERE version = ?`. */
+    version: integer("version").notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" })
+      .notNull()
+      .default(sql`(unixepoch('subsec') * 1000)`),
+  },
+  (t) => [
+    index("articles_public_idx").on(t.status, t.firstPublishedAt),
+    index("articles_category_public_idx").on(t.categoryId, t.status, t.firstPublishedAt),
+  ],
+);
+
+export const articleEditions = sqliteTable(
+  "article_editions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    articleId: integer("article_id")
+      .notNull()
+      .references(() => articles.id, { onDelete: "cascade" }),
+    number: integer("number").notNull(),
+    state: text("state", { enum: EDITION_STATES }).notNull().default("draft"),
+    title: text("title").notNull(),
+    summary: text("summary").notNull().default(""),
+    body: text("body", { mode: "json" }).$type<ArticleDocument>().notNull(),
+    categoryId: integer("category_id")
+      .notNull()
+      .references(() => categories.id),
+    /** The dateline as a calendar date in Asia/Tokyo, `YYYY-MM-DD`. */
+    datelineDate: text("dateline_date").notNull(),
+    signatories: text("signatories", { mode: "json" }).$type<Signatory[]>().notNull().default(sql`'[]'`),
+    tags: text("tags", { mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`),
+    changeType: text("change_type", { enum: ["minor", "major"] }),
+    changeNote: text("change_note"),
+    createdById: integer("created_by_id").references(() => users.id),
+    lastEditedById: integer("last_edited_by_id").references(() => users.id),
+    publishedAt: integer("published_at", { mode: "timestamp_ms" }),
+    scheduledFor: integer("scheduled_for", { mode: "timestamp_ms" }),
+    createdAt: createdAt(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" })
+      .notNull()
+      .default(sql`(unixepoch('subsec') * 1000)`),
+  },
+  (t) => [
+    uniqueIndex("article_editions_number_idx").on(t.articleId, t.number),
+    index("article_editions_state_idx").on(t.state),
+  ],
+);
+
+export const recommendationLists = sqliteTable(
+  "recommendation_lists",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    name: text("name").notNull(),
+    placement: text("placement", { enum: LIST_PLACEMENTS }).notNull(),
+    categoryId: integer("category_id").references(() => categories.id),
+    articleId: integer("article_id").references(() => articles.id, { onDelete: "cascade" }),
+    status: text("status", { enum: ["draft", "published"] }).notNull().default("draft"),
+    maxItems: integer("max_items").notNull().default(10),
+    fillFromCategory: integer("fill_from_category", { mode: "boolean" }).notNull().default(false),
+    version: integer("version").notNull().default(1),
+    publishedAt: integer("published_at", { mode: "timestamp_ms" }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("recommendation_lists_placement_idx").on(t.placement, t.status)],
+);
+
+export const recommendationListItems = sqliteTable(
+  "recommendation_list_items",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    listId: integer("list_id")
+      .notNull()
+      .references(() => recommendationLists.id, { onDelete: "cascade" }),
+    position: integer("position").notNull(),
+    /** A published news item, or null for an external link. */
+    articleId: integer("article_id").references(() => articles.id, { onDelete: "set null" }),
+    externalUrl: text("external_url"),
+    externalTitle: text("external_title"),
+    externalDate: text("external_date"),
+  },
+  (t) => [uniqueIndex("recommendation_list_items_position_idx").on(t.listId, t.position)],
+);
+
+export const articlesRelations = relations(articles, ({ one, many }) => ({
+  category: one(categories, { fields: [articles.categoryId], references: [categories.id] }),
+  editions: many(articleEditions),
+}));
+
+export const articleEditionsRelations = relations(articleEditions, ({ one }) => ({
+  article: one(articles, { fields: [articleEditions.articleId], references: [articles.id] }),
+  category: one(categories, { fields: [articleEditions.categoryId], references: [categories.id] }),
+}));
+
+export const recommendationListsRelations = relations(recommendationLists, ({ many }) => ({
+  items: many(recommendationListItems),
+}));
+
+export const recommendationListItemsRelations = relations(recommendationListItems, ({ one }) => ({
+  list: one(recommendationLists, {
+    fields: [recommendationListItems.listId],
+    references: [recommendationLists.id],
+  }),
+  article: one(articles, { fields: [recommendationListItems.articleId], references: [articles.id] }),
+}));
+
+export type UserRow = typeof users.$inferSelect;
+export type ArticleRow = typeof articles.$inferSelect;
+export type ArticleEditionRow = typeof articleEditions.$inferSelect;
+export type CategoryRow = typeof categories.$inferSelect;

@@ -1,0 +1,27 @@
+import { openDatabase, type Handle } from "./client";
+import { migrateDatabase } from "./migrate";
+import { isDatabaseEmpty, seedBaseData, seedDemo } from "./seed";
+
+export type PrepareResult = { handle: Handle; seededDemo: boolean };
+
+/**
+ * First-start preparation: create the file, apply migrations, add the base
+ * categories, and, when asked for demo mode, the demo content and staff —
+ * only into a database that has no articles and no users yet.
+ */
+export async function prepareDatabase(options: {
+  url: string;
+  authToken?: string;
+  demo: boolean;
+  seedsDir: string;
+}): Promise<PrepareResult> {
+  const handle = await openDatabase(options.url, options.authToken);
+  await migrateDatabase(handle.db);
+  await seedBaseData(handle.db);
+  let seededDemo = false;
+  if (options.demo && (await isDatabaseEmpty(handle.db))) {
+    await seedDemo(handle.db, options.seedsDir);
+    seededDemo = true;
+  }
+  return { handle, seededDemo };
+}

@@ -1,0 +1,68 @@
+/** Newsroom dates are Tokyo dates: datelines are calendar days in Asia/Tokyo. */
+export const NEWSROOM_TIME_ZONE = "Asia/Tokyo";
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+export function isIsoDate(value: string): boolean {
+  const m = ISO_DATE.exec(value);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+}
+
+const longDate = new Intl.DateTimeFormat("en-US", {
+  year: "numeric",
+  month: "long",
+  day: "numeric",
+  timeZone: "UTC",
+});
+
+/** "2026-02-05" -> "February 5, 2026", as the governor's pages write dates. */
+export function formatDateline(isoDate: string): string {
+  const m = ISO_DATE.exec(isoDate);
+  if (!m) throw new Error(`Not a YYYY-MM-DD date: ${isoDate}`);
+  return longDate.format(new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))));
+}
+
+const MONTHS = [
+  "january", "february", "march", "april", "may", "june",
+  "july", "august", "september", "october", "november", "december",
+];
+
+/** "February 5, 2026" -> "2026-02-05"; null when the text is not such a date. */
+export function parseLongDate(text: string): string | null {
+  const m = /^([A-Za-z]+)\s+(\d{1,2}),\s*(\d{4})$/.exec(text.trim());
+  if (!m) return null;
+  const month = MONTHS.indexOf(m[1]!.toLowerCase());
+  if (month < 0) return null;
+  const iso = `${m[3]}-${String(month + 1).padStart(2, "0")}-${m[2]!.padStart(2, "0")}`;
+  return isIsoDate(iso) ? iso : null;
+}
+
+const tokyoParts = new Intl.DateTimeFormat("en-CA", {
+  timeZone: NEWSROOM_TIME_ZONE,
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+  hour: "2-digit",
+  minute: "2-digit",
+  second: "2-digit",
+  hourCycle: "h23",
+});
+
+/** An instant written in Tokyo time with its offset: "2026-02-05T10:00:00+09:00". */
+export function toTokyoIsoString(instant: Date): string {
+  const p = Object.fromEntries(tokyoParts.formatToParts(instant).map((x) => [x.type, x.value]));
+  return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}:${p.second}+09:00`;
+}
+
+/** The Tokyo calendar day of an instant, "YYYY-MM-DD". */
+export function tokyoDateOf(instant: Date): string {
+  return toTokyoIsoString(instant).slice(0, 10);
+}
+
+/** Noon in Tokyo on a calendar day: a stable instant for items that only have a dateline. */
+export function tokyoNoonOf(isoDate: string): Date {
+  return new Date(`${isoDate}T12:00:00+09:00`);
+}

@@ -1,0 +1,119 @@
+import "server-only";
+import { and, asc, desc, eq, inArray, or } from "drizzle-orm";
+import { cacheLife, cacheTag } from "next/cache";
+import {
+  articleEditions, articles, categories, recommendationListItems, recommendationLists,
+} from "@/db/schema";
+import { cacheTags } from "@/lib/cache-tags";
+import { renderArticleHtml } from "@/lib/content/render-html";
+import { toTokyoIsoString } from "@/lib/dates";
+import { isValidSlug } from "@/lib/slug";
+import { getDatabase } from "./db";
+import type { PublicArticle, PublicRecommendation } from "./public-dto";
+import { summaryColumns, toSummary } from "./public-news";
+
+/** A published article by its URL slug, or null: drafts and unknown slugs look the same to readers. */
+export async function getPublishedArticleBySlug({ slug }: { slug: string }): Promise<PublicArticle | null> {
+  "use cache";
+  cacheLife("max");
+  cacheTag(cacheTags.article(slug));
+  if (!isValidSlug(slug)) return null;
+  const db = await getDatabase();
+  const [row] = await db
+    .select({
+      ...summaryColumns,
+      id: articles.id,
+      body: articleEditions.body,
+      signatories: articleEditions.signatories,
+      tags: articleEditions.tags,
+      firstPublishedAt: articles.firstPublishedAt,
+      publicUpdatedAt: articles.publicUpdatedAt,
+    })
+    .from(articles)
+    .innerJoin(articleEditions, eq(articleEditions.id, articles.publishedEditionId))
+    .innerJoin(categories, eq(categories.id, articles.categoryId))
+    .where(and(eq(articles.slug, slug), eq(articles.status, "published")))
+    .limit(1);
+  if (!row || !row.firstPublishedAt) return null;
+  const { id, body, signatories, tags, firstPublishedAt, publicUpdatedAt, ...summary } = row;
+  return {
+    ...toSummary(summary),
+    id,
+    bodyHtml: renderArticleHtml(body),
+    signatories,
+    tags,
+    firstPublishedAt: toTokyoIsoString(firstPublishedAt),
+    updatedAt: toTokyoIsoString(publicUpdatedAt ?? firstPublishedAt),
+  };
+}
+
+/**
+ * The "Recommended for You" list under an article: the published list placed
+ * on the article, else on its category, else the site default. Only items that
+ * are public right now, never the article itself, at most the list's limit.
+ */
+export async function getRecommendationsForArticle({
+  articleId,
+  categorySlug,
+}: {
+  articleId: number;
+  categorySlug: string;
+}): Promise<PublicRecommendation[]> {
+  "use cache";
+  cacheLife("max");
+  cacheTag(cacheTags.recommendations, cacheTags.publicListings);
+  const db = await getDatabase();
+  const category = await db.query.categories.findFirst({ where: (c, { eq: is }) => is(c.slug, categorySlug) });
+  const candidates = await db
+    .select()
+    .from(recommendationLists)
+    .where(
+      and(
+        eq(recommendationLists.status, "published"),
+        or(
+          and(eq(recommendationLists.placement, "article"), eq(recommendationLists.articleId, articleId)),
+          category
+            ? and(eq(recommendationLists.placement, "category"), eq(recommendationLists.categoryId, category.id))
+            : undefined,
+          eq(recommendationLists.placement, "default"),
+        ),
+      ),
+    )
+    .orderBy(desc(recommendationLists.publishedAt));
+  const rank = { article: 0, category: 1, default: 2 } as const;
+  const list = candidates.sort((a, b) => rank[a.placement] - rank[b.placement])[0];
+  if (!list) return [];
+
+  const items = await db
+    .select({
+      position: recommendationListItems.position,
+      articleId: recommendationListItems.articleId,
+      externalUrl: recommendationListItems.externalUrl,
+      externalTitle: recommendationListItems.externalTitle,
+      externalDate: recommendationListItems.externalDate,
+    })
+    .from(recommendationListItems)
+    .where(eq(recommendationListItems.listId, list.id))
+    .orderBy(asc(recommendationListItems.position));
+
+  const ids = items.map((i) => i.articleId).filter((id): id is number => id !== null && id !== articleId);
+  const published = ids.length
+    ? await db
+        .select({ id: articles.id, slug: articles.slug, title: articleEditions.title, datelineDate: articleEditions.datelineDate })
+        .from(articles)
+        .innerJoin(articleEditions, eq(articleEditions.id, articles.publishedEditionId))
+        .where(and(inArray(articles.id, ids), eq(articles.status, "published")))
+    : [];
+  const byId = new Map(published.map((p) => [p.id, p]));
+
+  const result: PublicRecommendation[] = [];
+  for (const item of items) {
+    if (item.articleId !== null) {
+      const a = byId.get(item.articleId);
+      if (a) result.push({ title: a.title, datelineDate: a.datelineDate, href: `/news/${a.slug}`, external: false });
+    } else if (item.externalUrl && item.externalTitle && item.externalDate) {
+      result.push({ title: item.externalTitle, datelineDate: item.externalDate, href: item.externalUrl, external: true });
+    }
+  }
+  return result.slice(0, list.maxItems);
+}

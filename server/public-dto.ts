@@ -1,0 +1,25 @@
+import type { Signatory } from "@/db/schema";
+
+/** What a reader may see of an article in a list. Never a whole row. */
+export type PublicArticleSummary = {
+  slug: string;
+  title: string;
+  summary: string;
+  datelineDate: string;
+  category: { slug: string; name: string };
+};
+
+export type PublicRecommendation = { title: string; datelineDate: string; href: string; external: boolean };
+
+export type PublicArticle = PublicArticleSummary & {
+  id: number;
+  bodyHtml: string;
+  signatories: Signatory[];
+  tags: string[];
+  firstPublishedAt: string;
+  updatedAt: string;
+};
+
+export type PublicCategory = { slug: string; name: string; description: string };
+
+export type Page<T> = { items: T[]; page: number; totalPages: number; total: number };

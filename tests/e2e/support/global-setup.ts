@@ -1,0 +1,63 @@
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { TestProject } from "vitest/node";
+import { CHROMIUM_PATH } from "./browser";
+import { seedE2eFixtures } from "./fixtures";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    baseURL: string;
+    databaseUrl: string;
+  }
+}
+
+async function waitForServer(url: string, server: ChildProcess, timeoutMs = 60_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null) throw new Error(`next start exited with code ${server.exitCode}`);
+    try {
+      const res = await fetch(url);
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`The server did not answer at ${url} within ${timeoutMs} ms`);
+}
+
+export default async function setup(project: TestProject) {
+  if (!existsSync(CHROMIUM_PATH)) {
+    throw new Error(
+      `The browser tests need Chromium at ${CHROMIUM_PATH}. Install it with: sudo apt-get install -y chromium ` +
+        "(or set CHROME_PATH to another Chromium binary). Browsers are never downloaded.",
+    );
+  }
+  const dir = mkdtempSync(join(tmpdir(), "koho-e2e-"));
+  const databaseUrl = `file:${join(dir, "koho.db")}`;
+  await seedE2eFixtures(databaseUrl);
+
+  const port = 3200 + Math.floor(Math.random() * 500);
+  const env = {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    NEXT_DIST_DIR: ".next-e2e",
+    SITE_URL: `http://localhost:${port}`,
+    NEXT_TELEMETRY_DISABLED: "1",
+  };
+  const build = spawnSync("npx", ["next", "build"], { env, stdio: "inherit" });
+  if (build.status !== 0) throw new Error("next build failed for the browser tests");
+
+  const server = spawn("npx", ["next", "start", "-p", String(port)], { env, stdio: ["ignore", "inherit", "inherit"], detached: true });
+  const baseURL = `http://localhost:${port}`;
+  await waitForServer(baseURL, server);
+  project.provide("baseURL", baseURL);
+  project.provide("databaseUrl", databaseUrl);
+
+  return () => {
+    if (server.pid) process.kill(-server.pid, "SIGTERM");
+    rmSync(dir, { recursive: true, force: true });
+  };
+}
