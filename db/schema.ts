@@ -113,8 +113,15 @@ export const articleEditions = sqliteTable(
     changeNote: text("change_note"),
     createdById: integer("created_by_id").references(() => users.id),
     lastEditedById: integer("last_edited_by_id").references(() => users.id),
+    reviewedById: integer("reviewed_by_id").references(() => users.id),
+    publishedById: integer("published_by_id").references(() => users.id),
+    /** Set when an admin force-published without a second person; cleared by a later review. */
+    publishedWithoutReview: integer("published_without_review", { mode: "boolean" }).notNull().default(false),
+    forcePublishReason: text("force_publish_reason"),
     publishedAt: integer("published_at", { mode: "timestamp_ms" }),
     scheduledFor: integer("scheduled_for", { mode: "timestamp_ms" }),
+    /** Why a scheduled publication could not go live; shown on the dashboard until resolved. */
+    scheduleError: text("schedule_error"),
     createdAt: createdAt(),
     updatedAt: integer("updated_at", { mode: "timestamp_ms" })
       .notNull()
@@ -122,7 +129,7 @@ export const articleEditions = sqliteTable(
   },
   (t) => [
     uniqueIndex("article_editions_number_idx").on(t.articleId, t.number),
-    index("article_editions_state_idx").on(t.state),
+    index("article_editions_state_idx").on(t.state, t.scheduledFor),
   ],
 );
 
@@ -160,6 +167,104 @@ export const recommendationListItems = sqliteTable(
   },
   (t) => [uniqueIndex("recommendation_list_items_position_idx").on(t.listId, t.position)],
 );
+
+/** Every save of an edition, kept for history, diffs and restore. */
+export const articleRevisions = sqliteTable(
+  "article_revisions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    articleId: integer("article_id")
+      .notNull()
+      .references(() => articles.id, { onDelete: "cascade" }),
+    editionId: integer("edition_id")
+      .notNull()
+      .references(() => articleEditions.id, { onDelete: "cascade" }),
+    editionNumber: integer("edition_number").notNull(),
+    /** The article version this save produced. */
+    articleVersion: integer("article_version").notNull(),
+    savedById: integer("saved_by_id").references(() => users.id),
+    slug: text("slug").notNull(),
+    title: text("title").notNull(),
+    summary: text("summary").notNull(),
+    body: text("body", { mode: "json" }).$type<ArticleDocument>().notNull(),
+    categoryId: integer("category_id").notNull(),
+    datelineDate: text("dateline_date").notNull(),
+    signatories: text("signatories", { mode: "json" }).$type<Signatory[]>().notNull(),
+    tags: text("tags", { mode: "json" }).$type<string[]>().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("article_revisions_article_idx").on(t.articleId, t.id)],
+);
+
+/** Review thread: comments, change requests and approvals, one thread per article. */
+export const reviewComments = sqliteTable(
+  "review_comments",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    articleId: integer("article_id")
+      .notNull()
+      .references(() => articles.id, { onDelete: "cascade" }),
+    editionId: integer("edition_id").references(() => articleEditions.id, { onDelete: "set null" }),
+    authorId: integer("author_id")
+      .notNull()
+      .references(() => users.id),
+    kind: text("kind", { enum: ["comment", "changes_requested", "approved"] }).notNull().default("comment"),
+    body: text("body").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("review_comments_article_idx").on(t.articleId, t.id)],
+);
+
+/** Revocable, expiring links that show one draft edition to someone without an account. */
+export const previewLinks = sqliteTable("preview_links", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  articleId: integer("article_id")
+    .notNull()
+    .references(() => articles.id, { onDelete: "cascade" }),
+  /** SHA-256 of the token; the token itself is shown once and never stored. */
+  tokenHash: text("token_hash").notNull().unique(),
+  createdById: integer("created_by_id")
+    .notNull()
+    .references(() => users.id),
+  expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+  revokedAt: integer("revoked_at", { mode: "timestamp_ms" }),
+  createdAt: createdAt(),
+});
+
+/** Who did what, when, and whether it was allowed. Append-only. */
+export const auditLog = sqliteTable(
+  "audit_log",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    at: integer("at", { mode: "timestamp_ms" })
+      .notNull()
+      .default(sql`(unixepoch('subsec') * 1000)`),
+    actorId: integer("actor_id").references(() => users.id, { onDelete: "set null" }),
+    actorLabel: text("actor_label").notNull(),
+    action: text("action").notNull(),
+    outcome: text("outcome", { enum: ["ok", "denied", "failed"] }).notNull(),
+    targetType: text("target_type"),
+    targetId: text("target_id"),
+    ip: text("ip"),
+    details: text("details", { mode: "json" }).$type<Record<string, unknown>>(),
+  },
+  (t) => [index("audit_log_at_idx").on(t.at), index("audit_log_actor_idx").on(t.actorId, t.at)],
+);
+
+/** Failed sign-in counters per account and per address, in the database so restarts do not reset them. */
+export const loginThrottle = sqliteTable("login_throttle", {
+  key: text("key").primaryKey(),
+  failures: integer("failures").notNull().default(0),
+  windowStartedAt: integer("window_started_at", { mode: "timestamp_ms" }).notNull(),
+  lockedUntil: integer("locked_until", { mode: "timestamp_ms" }),
+});
+
+/** Small named facts the server keeps about itself (the scheduler's heartbeat, for one). */
+export const appState = sqliteTable("app_state", {
+  key: text("key").primaryKey(),
+  value: text("value").notNull(),
+  updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+});
 
 export const articlesRelations = relations(articles, ({ one, many }) => ({
   category: one(categories, { fields: [articles.categoryId], references: [categories.id] }),

@@ -43,7 +43,7 @@ export default async function setup(project: TestProject) {
   const env = {
     ...process.env,
     DATABASE_URL: databaseUrl,
-    NEXT_DIST_DIR: ".next-e2e",
+    NEXT_DIST_DIR: process.env.E2E_DIST_DIR ?? ".next-e2e",
     SITE_URL: `http://localhost:${port}`,
     NEXT_TELEMETRY_DISABLED: "1",
   };
