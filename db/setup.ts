@@ -1,6 +1,7 @@
 import { openDatabase, type Handle } from "./client";
 import { migrateDatabase } from "./migrate";
 import { isDatabaseEmpty, seedBaseData, seedDemo } from "./seed";
+import { rebuildSearchIndex } from "@/server/search-index";
 
 export type PrepareResult = { handle: Handle; seededDemo: boolean };
 
@@ -21,6 +22,7 @@ export async function prepareDatabase(options: {
   let seededDemo = false;
   if (options.demo && (await isDatabaseEmpty(handle.db))) {
     await seedDemo(handle.db, options.seedsDir);
+    await rebuildSearchIndex(handle.db);
     seededDemo = true;
   }
   return { handle, seededDemo };

@@ -1,0 +1,81 @@
+// No `import "server-only"` here on purpose: db/setup.ts runs rebuildSearchIndex at first
+// start, outside Next (tsx scripts, test setup), where that import throws. Nothing in this
+// file reads a request or a session; callers pass the database or transaction they hold.
+import { and, asc, eq, gt, sql } from "drizzle-orm";
+import type { Database } from "@/db/client";
+import { articleEditions, articles } from "@/db/schema";
+import { documentToPlainText, type ArticleDocument } from "@/lib/content/document-schema";
+
+/**
+ * The FTS5 table `article_search` (db/migrations/0002_search_index.sql) holds one row per
+ * public item, rowid = articles.id. "Public" is the same rule every reader query uses:
+ * status 'published' and the words of its publishedEditionId edition, so scheduled
+ * editions and drafts never reach the index.
+ */
+
+/** A database handle or the transaction a publishing function is running in. */
+export type SearchIndexWriter = Pick<Database, "select" | "run">;
+
+type PublicWords = { id: number; title: string; summary: string; body: ArticleDocument };
+
+const publicWordsColumns = {
+  id: articles.id,
+  title: articleEditions.title,
+  summary: articleEditions.summary,
+  body: articleEditions.body,
+};
+
+async function writeEntry(tx: SearchIndexWriter, row: PublicWords) {
+  await tx.run(sql`DELETE FROM article_search WHERE rowid = ${row.id}`);
+  await tx.run(
+    sql`INSERT INTO article_search (rowid, title, summary, body)
+        VALUES (${row.id}, ${row.title}, ${row.summary}, ${documentToPlainText(row.body)})`,
+  );
+}
+
+/**
+ * Brings one article's index row in line with its current public state: call it INSIDE
+ * the transaction that publishes, republishes, withdraws or unpublishes the article, after
+ * the article row is written, so search changes in the same commit as the page.
+ */
+export async function syncArticleSearchEntry(
+  tx: SearchIndexWriter,
+  articleId: number,
+): Promise<"indexed" | "removed"> {
+  const [row] = await tx
+    .select(publicWordsColumns)
+    .from(articles)
+    .innerJoin(articleEditions, eq(articleEditions.id, articles.publishedEditionId))
+    .where(and(eq(articles.id, articleId), eq(articles.status, "published")))
+    .limit(1);
+  if (!row) {
+    await tx.run(sql`DELETE FROM article_search WHERE rowid = ${articleId}`);
+    return "removed";
+  }
+  await writeEntry(tx, row);
+  return "indexed";
+}
+
+const REBUILD_BATCH = 500;
+
+/** Empties and refills the index from the published items (after a seed or import). Returns the row count. */
+export async function rebuildSearchIndex(db: Database): Promise<number> {
+  return db.transaction(async (tx) => {
+    await tx.run(sql`DELETE FROM article_search`);
+    let indexed = 0;
+    let after = 0;
+    for (;;) {
+      const batch = await tx
+        .select(publicWordsColumns)
+        .from(articles)
+        .innerJoin(articleEditions, eq(articleEditions.id, articles.publishedEditionId))
+        .where(and(eq(articles.status, "published"), gt(articles.id, after)))
+        .orderBy(asc(articles.id))
+        .limit(REBUILD_BATCH);
+      for (const row of batch) await writeEntry(tx, row);
+      indexed += batch.length;
+      if (batch.length < REBUILD_BATCH) return indexed;
+      after = batch[batch.length - 1]!.id;
+    }
+  });
+}
