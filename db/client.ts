@@ -5,6 +5,7 @@ import { drizzle } from "drizzle-orm/libsql";
 import * as schema from "./schema";
 
 export type Database = ReturnType<typeof drizzle<typeof schema>>;
+export type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
 export type Handle = { client: Client; db: Database; url: string };
 
 /** How long a write waits for another writer's lock before SQLITE_BUSY. */

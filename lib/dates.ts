@@ -66,3 +66,25 @@ export function tokyoDateOf(instant: Date): string {
 export function tokyoNoonOf(isoDate: string): Date {
   return new Date(`${isoDate}T12:00:00+09:00`);
 }
+
+const tokyoDateTime = new Intl.DateTimeFormat("en-GB", {
+  timeZone: NEWSROOM_TIME_ZONE,
+  day: "numeric",
+  month: "short",
+  year: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+  hourCycle: "h23",
+});
+
+/** For staff: "5 Feb 2026, 14:02 JST". */
+export function formatTokyoDateTime(instant: Date | string): string {
+  return `${tokyoDateTime.format(new Date(instant))} JST`;
+}
+
+const tokyoTime = new Intl.DateTimeFormat("en-GB", { timeZone: NEWSROOM_TIME_ZONE, hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+
+/** "14:02" in Tokyo. */
+export function formatTokyoTime(instant: Date | string): string {
+  return tokyoTime.format(new Date(instant));
+}

@@ -14,6 +14,14 @@ const envSchema = z.object({
   SITE_NAME: z.string().min(1).default("Office of the Governor — News"),
   PRESS_OFFICE_NAME: z.string().min(1).default("Office of the Governor, Press Office"),
   SEEDS_DIR: z.string().min(1).default("../shared/seeds"),
+  /** Signs session cookies. Required in production; development uses a fixed, insecure default. */
+  AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters (try: openssl rand -base64 33)").optional(),
+  /** Single sign-on through any OpenID Connect provider (city hall's identity provider). All three or none. */
+  OIDC_ISSUER: z.url().optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  OIDC_NAME: z.string().min(1).default("City Hall single sign-on"),
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   /** "1" seeds demo content and demo staff accounts into an empty database (npm run dev sets it). */
   KOHO_DEMO: z.enum(["0", "1"]).default("0"),
 });
@@ -26,7 +34,23 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
     throw new Error(`Invalid environment configuration:\n${lines.join("\n")}`);
   }
-  return parsed.data;
+  const data = parsed.data;
+  const oidc = [data.OIDC_ISSUER, data.OIDC_CLIENT_ID, data.OIDC_CLIENT_SECRET].filter(Boolean).length;
+  if (oidc !== 0 && oidc !== 3) {
+    throw new Error("Invalid environment configuration:\n  OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET go together: set all three or none.");
+  }
+  return data;
+}
+
+const DEVELOPMENT_AUTH_SECRET = "koho-development-secret-not-for-production-use-000";
+
+/** The session-signing secret; in production a missing one is an error, not a default. */
+export function authSecret(config: Env = env()): string {
+  if (config.AUTH_SECRET) return config.AUTH_SECRET;
+  if (config.NODE_ENV === "production" && process.env.NEXT_PHASE !== "phase-production-build") {
+    throw new Error("AUTH_SECRET is not set. Generate one with `openssl rand -base64 33` and set it in the environment.");
+  }
+  return DEVELOPMENT_AUTH_SECRET;
 }
 
 let cached: Env | undefined;

@@ -1,0 +1,61 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { Suspense, type ReactNode } from "react";
+import { StudioNav } from "@/components/studio/studio-nav";
+import { can, ROLE_LABELS } from "@/lib/permissions";
+import { getCurrentUser } from "@/server/auth/current-user";
+import { signOutAction } from "./actions";
+import "./studio.css";
+
+export const metadata: Metadata = { title: { default: "Studio", template: "%s | Studio" }, robots: { index: false, follow: false } };
+
+/** Navigation for the signed-in desk. Not a security boundary: every read and write checks in server/. */
+async function StudioFrame({ children }: { children: ReactNode }) {
+  const user = await getCurrentUser();
+  if (!user) redirect("/sign-in");
+  const items = [
+    { href: "/studio", label: "Dashboard" },
+    { href: "/studio/articles", label: "News items" },
+    ...(can(user, "users:manage") ? [{ href: "/studio/users", label: "Staff" }] : []),
+    ...(can(user, "audit:view") ? [{ href: "/studio/audit", label: "Audit log" }] : []),
+  ];
+  return (
+    <>
+      <header className="studio-bar">
+        <div className="wrap">
+          <p className="site-name">
+            <Link href="/studio">Kōhō studio</Link>
+          </p>
+          <StudioNav items={items} />
+          <div className="studio-user">
+            <span>
+              {user.name} ({ROLE_LABELS[user.role]})
+            </span>
+            <form action={signOutAction}>
+              <button type="submit" className="button small">
+                Sign out
+              </button>
+            </form>
+          </div>
+        </div>
+      </header>
+      <main id="main" tabIndex={-1} className="wrap">
+        {children}
+      </main>
+    </>
+  );
+}
+
+export default function StudioLayout({ children }: { children: ReactNode }) {
+  return (
+    <div className="studio">
+      <a className="skip-link" href="#main">
+        Skip to main content
+      </a>
+      <Suspense fallback={<p className="wrap">Loading the studio…</p>}>
+        <StudioFrame>{children}</StudioFrame>
+      </Suspense>
+    </div>
+  );
+}

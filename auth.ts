@@ -1,0 +1,100 @@
+import NextAuth, { CredentialsSignin, type NextAuthConfig } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import type { Provider } from "next-auth/providers";
+import { z } from "zod";
+import { AppError } from "@/lib/errors";
+import { authSecret, env } from "@/lib/env";
+import { authenticateWithOidc, authenticateWithPassword, type SignedInUser } from "@/server/auth/credentials";
+import { findSignInIdentityByEmail } from "@/server/auth/identity";
+import { clientIp } from "@/server/auth/request-ip";
+
+/** Carries the reason to the sign-in form without hinting which of email or password was wrong. */
+class SignInRefused extends CredentialsSignin {
+  constructor(code: "invalid" | "rate_limited", message: string) {
+    super(message);
+    this.code = code;
+  }
+}
+
+const credentialsSchema = z.object({
+  email: z.string().trim().max(320),
+  password: z.string().max(256),
+});
+
+export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
+
+function providers(ip: string | null): Provider[] {
+  const list: Provider[] = [
+    Credentials({
+      id: "credentials",
+      credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+      async authorize(raw) {
+        const parsed = credentialsSchema.safeParse(raw);
+        if (!parsed.success) throw new SignInRefused("invalid", "Enter your email and password.");
+        try {
+          return toAuthUser(await authenticateWithPassword({ ...parsed.data, ip }));
+        } catch (error) {
+          if (error instanceof AppError && error.type === "rate_limited") throw new SignInRefused("rate_limited", error.message);
+          if (error instanceof AppError) throw new SignInRefused("invalid", error.message);
+          throw error;
+        }
+      },
+    }),
+  ];
+  const { OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET, OIDC_NAME } = env();
+  if (OIDC_ISSUER && OIDC_CLIENT_ID && OIDC_CLIENT_SECRET) {
+    list.push({
+      id: "oidc",
+      name: OIDC_NAME,
+      type: "oidc",
+      issuer: OIDC_ISSUER,
+      clientId: OIDC_CLIENT_ID,
+      clientSecret: OIDC_CLIENT_SECRET,
+      checks: ["pkce", "state", "nonce"],
+      authorization: { params: { scope: "openid email profile" } },
+    });
+  }
+  return list;
+}
+
+function toAuthUser(user: SignedInUser) {
+  return { id: String(user.id), email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion };
+}
+
+function config(request?: Request): NextAuthConfig {
+  const ip = request ? clientIp(request.headers) : null;
+  return {
+    secret: authSecret(),
+    trustHost: true,
+    session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS, updateAge: 60 * 60 },
+    pages: { signIn: "/sign-in", error: "/sign-in" },
+    providers: providers(ip),
+    callbacks: {
+      async signIn({ account, profile }) {
+        if (account?.provider !== "oidc") return true;
+        const staff = await authenticateWithOidc({
+          email: typeof profile?.email === "string" ? profile.email : null,
+          emailVerified: profile?.email_verified === true,
+          ip,
+        });
+        return staff !== null;
+      },
+      async jwt({ token, user, account, profile }) {
+        if (account?.provider === "oidc" && typeof profile?.email === "string") {
+          const staff = await findSignInIdentityByEmail(profile.email);
+          if (!staff) return null;
+          return { ...token, uid: staff.id, sv: staff.sessionVersion, name: staff.name, email: staff.email };
+        }
+        if (user && "sessionVersion" in user) {
+          return { ...token, uid: Number(user.id), sv: Number(user.sessionVersion) };
+        }
+        return token;
+      },
+      session({ session, token }) {
+        return { ...session, uid: token.uid as number, sv: token.sv as number };
+      },
+    },
+  };
+}
+
+export const { handlers, auth, signIn, signOut } = NextAuth((request) => config(request));

@@ -1,0 +1,120 @@
+"use client";
+
+import { useCallback, useEffect, useRef, useState } from "react";
+import type { ActionResult } from "@/lib/errors";
+import type { SaveResult } from "@/server/articles/studio-dto";
+
+export type SaveStatus =
+  | { kind: "idle" }
+  | { kind: "dirty" }
+  | { kind: "saving" }
+  | { kind: "saved"; at: string }
+  | { kind: "failed"; message: string; retryable: boolean; fields?: Record<string, string> }
+  | { kind: "conflict"; message: string; savedBy: string | null; savedAt: string | null };
+
+const DELAY_MS = 2_000;
+const RETRY_MS = [3_000, 10_000, 30_000];
+
+type Payload = Record<string, unknown>;
+
+/**
+ * Saves a few seconds after typing stops. Nothing typed is lost: the latest
+ * payload is kept in localStorage until the server confirms it, failed saves
+ * are retried, and a version conflict stops saving until the person decides.
+ */
+export function useAutosave(options: {
+  articleId: number;
+  initialVersion: number;
+  save: (payload: Payload) => Promise<ActionResult<SaveResult>>;
+  onSaved: (result: SaveResult) => void;
+}) {
+  const { articleId, save, onSaved } = options;
+  const [status, setStatus] = useState<SaveStatus>({ kind: "idle" });
+  const version = useRef(options.initialVersion);
+  const pending = useRef<Payload | null>(null);
+  const inFlight = useRef(false);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const attempts = useRef(0);
+  const stopped = useRef(false);
+  const storageKey = `koho:unsaved:${articleId}`;
+  // Retries and follow-up saves call the latest flush through this ref.
+  const flushRef = useRef<() => Promise<void>>(async () => {});
+
+  const flush = useCallback(async () => {
+    if (inFlight.current || stopped.current || !pending.current) return;
+    const payload = pending.current;
+    pending.current = null;
+    inFlight.current = true;
+    setStatus({ kind: "saving" });
+    let result: ActionResult<SaveResult>;
+    try {
+      result = await save({ ...payload, id: articleId, version: version.current });
+    } catch {
+      result = { ok: false, error: { code: "bad_request:request", message: "The server could not be reached.", status: 0 } };
+    }
+    inFlight.current = false;
+    if (result.ok) {
+      attempts.current = 0;
+      version.current = result.data.version;
+      onSaved(result.data);
+      if (pending.current) {
+        void flushRef.current();
+      } else {
+        localStorage.removeItem(storageKey);
+        setStatus({ kind: "saved", at: result.data.savedAt });
+      }
+      return;
+    }
+    pending.current ??= payload; // keep the newest unsaved text
+    const { error } = result;
+    if (error.code === "conflict:article" && error.details?.currentVersion !== undefined) {
+      stopped.current = true;
+      setStatus({
+        kind: "conflict",
+        message: error.message,
+        savedBy: (error.details.savedBy as string | null) ?? null,
+        savedAt: (error.details.savedAt as string | null) ?? null,
+      });
+      return;
+    }
+    const retryable = error.status === 0 || error.status >= 500 || error.status === 401;
+    setStatus({ kind: "failed", message: error.message, retryable, fields: error.details?.fields as Record<string, string> | undefined });
+    if (retryable && attempts.current < RETRY_MS.length) {
+      timer.current = setTimeout(() => void flushRef.current(), RETRY_MS[attempts.current++]);
+    }
+  }, [articleId, onSaved, save, storageKey]);
+  useEffect(() => {
+    flushRef.current = flush;
+  }, [flush]);
+
+  const schedule = useCallback(
+    (payload: Payload) => {
+      pending.current = payload;
+      localStorage.setItem(storageKey, JSON.stringify({ baseVersion: version.current, payload, at: new Date().toISOString() }));
+      if (stopped.current) return;
+      setStatus({ kind: "dirty" });
+      if (timer.current) clearTimeout(timer.current);
+      timer.current = setTimeout(() => void flush(), DELAY_MS);
+    },
+    [flush, storageKey],
+  );
+
+  const retryNow = useCallback(() => {
+    attempts.current = 0;
+    if (timer.current) clearTimeout(timer.current);
+    void flush();
+  }, [flush]);
+
+  useEffect(() => {
+    const warn = (event: BeforeUnloadEvent) => {
+      if (pending.current || inFlight.current) event.preventDefault();
+    };
+    window.addEventListener("beforeunload", warn);
+    return () => {
+      window.removeEventListener("beforeunload", warn);
+      if (timer.current) clearTimeout(timer.current);
+    };
+  }, []);
+
+  return { status, schedule, retryNow, storageKey };
+}

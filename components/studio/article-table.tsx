@@ -1,0 +1,37 @@
+import Link from "next/link";
+import { formatTokyoDateTime } from "@/lib/dates";
+import type { StudioArticleRow } from "@/server/articles/studio-dto";
+import { StateBadge } from "./state-badge";
+
+export function ArticleTable({ rows, caption }: { rows: StudioArticleRow[]; caption: string }) {
+  return (
+    <table className="data-table">
+      <caption className="visually-hidden">{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">Title</th>
+          <th scope="col">State</th>
+          <th scope="col">Category</th>
+          <th scope="col">Author</th>
+          <th scope="col">Last change</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={row.id}>
+            <td>
+              <Link href={`/studio/articles/${row.id}`}>{row.title}</Link>
+              {row.status === "published" && row.state !== "published" && <div className="hint">Published; edition {row.editionNumber} in progress</div>}
+            </td>
+            <td>
+              <StateBadge state={row.state} />
+            </td>
+            <td>{row.categoryName}</td>
+            <td>{row.authorName ?? "—"}</td>
+            <td>{formatTokyoDateTime(row.updatedAt)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

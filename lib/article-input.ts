@@ -1,0 +1,64 @@
+import { z } from "zod";
+import { isIsoDate } from "./dates";
+import { SLUG_MAX, SLUG_PATTERN } from "./slug";
+
+/**
+ * What the editor sends on every save. Strict: an extra field such as
+ * `status` or `authorId` is refused by name, never silently applied.
+ * The body is checked separately by lib/content/document-schema.ts so the
+ * error can name the node at fault.
+ */
+export const signatorySchema = z
+  .object({
+    name: z.string().trim().min(1, "Each signatory needs a name").max(200),
+    title: z.string().trim().min(1, "Each signatory needs a title").max(200),
+  })
+  .strict();
+
+export const articleDraftSchema = z
+  .object({
+    id: z.number().int().positive(),
+    version: z.number().int().positive(),
+    title: z.string().trim().min(1, "Give the item a title").max(300, "Titles are at most 300 characters"),
+    slug: z
+      .string()
+      .trim()
+      .max(SLUG_MAX, `Slugs are at most ${SLUG_MAX} characters`)
+      .regex(SLUG_PATTERN, "Slugs use lowercase letters, digits and single hyphens, like governor-visits-rome"),
+    summary: z.string().trim().max(600, "Summaries are at most 600 characters"),
+    categoryId: z.number().int().positive("Choose a category"),
+    datelineDate: z.string().refine(isIsoDate, "The dateline must be a real date (YYYY-MM-DD)"),
+    signatories: z.array(signatorySchema).max(20, "At most 20 signatories"),
+    tags: z.array(z.string().trim().min(1).max(60, "Tags are at most 60 characters")).max(20, "At most 20 tags"),
+    body: z.unknown(),
+  })
+  .strict();
+
+export type ArticleDraftInput = z.input<typeof articleDraftSchema>;
+export type ArticleDraft = z.output<typeof articleDraftSchema>;
+
+/** "a, b ,, c" -> ["a", "b", "c"], keeping the first of any duplicates (case-insensitive). */
+export function parseTags(text: string): string[] {
+  const seen = new Set<string>();
+  return text
+    .split(",")
+    .map((t) => t.trim())
+    .filter((t) => t && !seen.has(t.toLowerCase()) && seen.add(t.toLowerCase()));
+}
+
+/** Formats zod issues as "field: message" for people, with the field named. */
+export function describeIssues(error: z.ZodError): { message: string; fields: Record<string, string> } {
+  const fields: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.join(".") || (issue.code === "unrecognized_keys" ? issue.keys.join(", ") : "input");
+    if (issue.code === "unrecognized_keys") {
+      for (const k of issue.keys) fields[k] = `“${k}” cannot be set here`;
+    } else {
+      fields[key] ??= issue.message;
+    }
+  }
+  const message = Object.entries(fields)
+    .map(([k, v]) => `${k}: ${v}`)
+    .join("; ");
+  return { message, fields };
+}

@@ -1,0 +1,73 @@
+import type { EditionState } from "@/db/schema";
+import type { Capability } from "./permissions";
+
+/**
+ * The editorial workflow as data: each transition is a named action with the
+ * states it starts from, the state it leads to and the capability it needs.
+ * The studio shows only what `availableTransitions` allows; server/ refuses
+ * everything else with the same rules.
+ */
+export type TransitionName =
+  | "submit"
+  | "return_to_draft"
+  | "request_changes"
+  | "approve"
+  | "publish"
+  | "schedule"
+  | "unschedule"
+  | "force_publish";
+
+export type Transition = {
+  name: TransitionName;
+  label: string;
+  from: readonly EditionState[];
+  to: EditionState;
+  capability: Capability;
+  /** Two-person rule: the last editor of the edition may not take this step. */
+  notByLastEditor: boolean;
+};
+
+export const TRANSITIONS: Record<TransitionName, Transition> = {
+  submit: { name: "submit", label: "Send for review", from: ["draft", "changes_requested"], to: "submitted", capability: "article:submit", notByLastEditor: false },
+  return_to_draft: { name: "return_to_draft", label: "Return to draft", from: ["submitted", "approved"], to: "draft", capability: "article:submit", notByLastEditor: false },
+  request_changes: { name: "request_changes", label: "Request changes", from: ["submitted"], to: "changes_requested", capability: "article:review", notByLastEditor: false },
+  approve: { name: "approve", label: "Approve", from: ["submitted"], to: "approved", capability: "article:approve", notByLastEditor: true },
+  publish: { name: "publish", label: "Publish now", from: ["approved"], to: "published", capability: "article:publish", notByLastEditor: true },
+  schedule: { name: "schedule", label: "Schedule", from: ["approved"], to: "scheduled", capability: "article:schedule", notByLastEditor: true },
+  unschedule: { name: "unschedule", label: "Unschedule", from: ["scheduled"], to: "approved", capability: "article:schedule", notByLastEditor: false },
+  force_publish: { name: "force_publish", label: "Publish without review", from: ["draft", "submitted", "changes_requested", "approved"], to: "published", capability: "article:force-publish", notByLastEditor: false },
+};
+
+/** States in which the words of an edition may still change. */
+export const EDITABLE_STATES: readonly EditionState[] = ["draft", "changes_requested", "submitted"];
+
+export const STATE_LABELS: Record<EditionState, string> = {
+  draft: "Draft",
+  submitted: "In review",
+  changes_requested: "Changes requested",
+  approved: "Approved",
+  scheduled: "Scheduled",
+  published: "Published",
+  superseded: "Superseded",
+};
+
+export type WorkflowActor = { id: number; capabilities: ReadonlySet<Capability> };
+export type WorkflowEdition = { state: EditionState; lastEditedById: number | null };
+
+/** Why `actor` may not take `transition` on `edition`, or null when it may. */
+export function transitionRefusal(transition: Transition, actor: WorkflowActor, edition: WorkflowEdition): string | null {
+  if (!transition.from.includes(edition.state)) {
+    return `“${transition.label}” is not possible while the item is ${STATE_LABELS[edition.state].toLowerCase()}.`;
+  }
+  if (!actor.capabilities.has(transition.capability)) {
+    return `Your role does not allow “${transition.label}”.`;
+  }
+  if (transition.notByLastEditor && edition.lastEditedById === actor.id) {
+    return "You edited this version last, so a second person must review and publish it.";
+  }
+  return null;
+}
+
+export function availableTransitions(actor: WorkflowActor, edition: WorkflowEdition): Transition[] {
+  return Object.values(TRANSITIONS).filter((t) => transitionRefusal(t, actor, edition) === null);
+}

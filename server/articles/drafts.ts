@@ -1,0 +1,147 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { and, eq, ne } from "drizzle-orm";
+import type { Transaction } from "@/db/client";
+import { articleEditions, articleRevisions, articles, categories, users } from "@/db/schema";
+import { articleDraftSchema, describeIssues } from "@/lib/article-input";
+import { validateArticleDocument, type ArticleDocument } from "@/lib/content/document-schema";
+import { tokyoDateOf } from "@/lib/dates";
+import { AppError } from "@/lib/errors";
+import { canEditArticle } from "@/lib/permissions";
+import { EDITABLE_STATES, STATE_LABELS } from "@/lib/workflow";
+import { recordAudit } from "../audit";
+import { denyAccess, requireCapability } from "../auth/current-user";
+import { getDatabase } from "../db";
+import { getLatestEdition } from "./editions";
+import type { SaveResult } from "./studio-dto";
+
+const EMPTY_BODY: ArticleDocument = { type: "doc", content: [{ type: "paragraph" }] };
+
+/** A new draft item owned by the caller, with a placeholder slug until the title is written. */
+export async function createArticle(): Promise<{ id: number }> {
+  const user = await requireCapability("article:create", "article", "article.create");
+  const db = await getDatabase();
+  return db.transaction(async (tx) => {
+    const [category] = await tx.select({ id: categories.id }).from(categories).orderBy(categories.position).limit(1);
+    if (!category) throw new AppError("bad_request:article", "Create a category before writing news.");
+    const now = new Date();
+    const [article] = await tx
+      .insert(articles)
+      .values({ slug: `draft-${randomUUID().slice(0, 8)}`, guid: randomUUID(), status: "draft", authorId: user.id, createdAt: now, updatedAt: now })
+      .returning({ id: articles.id });
+    await tx.insert(articleEditions).values({
+      articleId: article!.id,
+      number: 1,
+      state: "draft",
+      title: "Untitled news item",
+      summary: "",
+      body: EMPTY_BODY,
+      categoryId: category.id,
+      datelineDate: tokyoDateOf(now),
+      createdById: user.id,
+      lastEditedById: user.id,
+      createdAt: now,
+      updatedAt: now,
+    });
+    await recordAudit(tx, { actor: user, action: "article.create", outcome: "ok", targetType: "article", targetId: article!.id });
+    return { id: article!.id };
+  });
+}
+
+/**
+ * Saves the editor's fields into the item's working edition. Optimistic
+ * concurrency: the write only lands if the item is still at the version the
+ * editor loaded; otherwise the caller learns who saved since, and when.
+ * Saving a published item starts a new draft edition; readers keep the old one.
+ */
+export async function saveArticleDraft(input: unknown): Promise<SaveResult> {
+  const parsed = articleDraftSchema.safeParse(input);
+  if (!parsed.success) {
+    const { message, fields } = describeIssues(parsed.error);
+    throw new AppError("bad_request:article", message, { fields });
+  }
+  const draft = parsed.data;
+  const body = validateArticleDocument(draft.body);
+  if (!body.ok) throw new AppError("bad_request:article", body.message, { fields: { [body.path]: body.message } });
+
+  const user = await requireCapability("article:edit-own", "article", "article.save");
+  const db = await getDatabase();
+  const article = await db.query.articles.findFirst({ where: (a, { eq: is }) => is(a.id, draft.id) });
+  if (!article) throw new AppError("not_found:article", "This item no longer exists.");
+  if (!canEditArticle(user, article)) {
+    await denyAccess(user, "article", "article.save", "Writers can only edit their own items.", { type: "article", id: article.id });
+  }
+
+  return db.transaction(async (tx) => {
+    const now = new Date();
+    const bumped = await tx
+      .update(articles)
+      .set({ version: article.version + 1, slug: article.firstPublishedAt ? article.slug : draft.slug, updatedAt: now })
+      .where(and(eq(articles.id, draft.id), eq(articles.version, draft.version)))
+      .returning({ version: articles.version });
+    if (bumped.length === 0) throw await conflictError(tx, draft.id);
+
+    if (article.firstPublishedAt && draft.slug !== article.slug) {
+      throw new AppError("bad_request:article", "The address of a published item cannot change.", { fields: { slug: "Published addresses are permanent" } });
+    }
+    const clash = await tx.query.articles.findFirst({ where: (a, { eq: is }) => and(is(a.slug, draft.slug), ne(a.id, draft.id)) });
+    if (clash) throw new AppError("conflict:article", `Another item already uses the address “${draft.slug}”.`, { fields: { slug: "Already used by another item" } });
+    const category = await tx.query.categories.findFirst({ where: (c, { eq: is }) => is(c.id, draft.categoryId) });
+    if (!category) throw new AppError("bad_request:article", "Choose one of the listed categories.", { fields: { categoryId: "Unknown category" } });
+
+    const current = await getLatestEdition(tx, draft.id);
+    if (!current) throw new AppError("not_found:article", "This item has no edition to save into.");
+    const fields = {
+      title: draft.title,
+      summary: draft.summary,
+      body: body.document,
+      categoryId: draft.categoryId,
+      datelineDate: draft.datelineDate,
+      signatories: draft.signatories,
+      tags: draft.tags,
+      lastEditedById: user.id,
+      updatedAt: now,
+    };
+    let edition: { id: number; number: number };
+    if (current.state === "published") {
+      edition = { id: 0, number: current.number + 1 };
+      const [created] = await tx
+        .insert(articleEditions)
+        .values({ ...fields, articleId: draft.id, number: edition.number, state: "draft", createdById: user.id, createdAt: now })
+        .returning({ id: articleEditions.id });
+      edition.id = created!.id;
+    } else if (EDITABLE_STATES.includes(current.state)) {
+      await tx.update(articleEditions).set(fields).where(eq(articleEditions.id, current.id));
+      edition = current;
+    } else {
+      throw new AppError("conflict:article", `This version is ${STATE_LABELS[current.state].toLowerCase()}; return it to draft before editing.`);
+    }
+    const version = bumped[0]!.version;
+    await tx.insert(articleRevisions).values({
+      articleId: draft.id,
+      editionId: edition.id,
+      editionNumber: edition.number,
+      articleVersion: version,
+      savedById: user.id,
+      slug: draft.slug,
+      ...fields,
+      createdAt: now,
+    });
+    await recordAudit(tx, { actor: user, action: "article.save", outcome: "ok", targetType: "article", targetId: draft.id, details: { version, edition: edition.number } });
+    return { version, savedAt: now.toISOString(), editionNumber: edition.number, slug: draft.slug };
+  });
+}
+
+async function conflictError(tx: Transaction, id: number) {
+  const edition = await getLatestEdition(tx, id);
+  const current = await tx.query.articles.findFirst({ where: (a, { eq: is }) => is(a.id, id) });
+  const editor = edition?.lastEditedById
+    ? await tx.select({ name: users.name }).from(users).where(eq(users.id, edition.lastEditedById)).get()
+    : undefined;
+  if (!current) return new AppError("not_found:article", "This item no longer exists.");
+  return new AppError(
+    "conflict:article",
+    `${editor?.name ?? "Someone"} saved this item at ${edition?.updatedAt.toISOString() ?? "an unknown time"} after you opened it. Your text is kept here: reload to see their version, or copy yours first.`,
+    { savedBy: editor?.name ?? null, savedAt: edition?.updatedAt.toISOString() ?? null, currentVersion: current.version },
+  );
+}

@@ -1,0 +1,46 @@
+import type { EditionState, Signatory } from "@/db/schema";
+import type { ArticleDocument } from "@/lib/content/document-schema";
+import type { TransitionName } from "@/lib/workflow";
+
+export type StudioArticleRow = {
+  id: number;
+  slug: string;
+  title: string;
+  status: "draft" | "published" | "withdrawn";
+  state: EditionState;
+  editionNumber: number;
+  categoryName: string;
+  authorName: string | null;
+  updatedAt: string;
+  scheduledFor: string | null;
+  firstPublishedAt: string | null;
+  scheduleError: string | null;
+};
+
+export type EditableArticle = {
+  id: number;
+  slug: string;
+  /** Once published, the URL is a public promise and may not change. */
+  slugLocked: boolean;
+  status: "draft" | "published" | "withdrawn";
+  version: number;
+  author: { id: number | null; name: string | null };
+  canEdit: boolean;
+  transitions: TransitionName[];
+  edition: {
+    id: number;
+    number: number;
+    state: EditionState;
+    title: string;
+    summary: string;
+    body: ArticleDocument;
+    categoryId: number;
+    datelineDate: string;
+    signatories: Signatory[];
+    tags: string[];
+    lastEditedBy: string | null;
+    updatedAt: string;
+  };
+};
+
+export type SaveResult = { version: number; savedAt: string; editionNumber: number; slug: string };

@@ -1,0 +1,151 @@
+import "server-only";
+import { and, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { alias } from "drizzle-orm/sqlite-core";
+import { articleEditions, articles, categories, users, type EditionState } from "@/db/schema";
+import { AppError } from "@/lib/errors";
+import { can, canEditArticle, ROLE_CAPABILITIES } from "@/lib/permissions";
+import { availableTransitions } from "@/lib/workflow";
+import { requireCapability } from "../auth/current-user";
+import { getDatabase } from "../db";
+import { getLatestEdition } from "./editions";
+import type { EditableArticle, StudioArticleRow } from "./studio-dto";
+
+const latest = alias(articleEditions, "latest");
+const authors = alias(users, "authors");
+
+/** The newest edition per article, joined: one row per item as the studio lists it. */
+function studioRows(where: SQL | undefined, limit: number, offset = 0) {
+  return getDatabase().then((db) =>
+    db
+      .select({
+        id: articles.id,
+        slug: articles.slug,
+        status: articles.status,
+        title: latest.title,
+        state: latest.state,
+        editionNumber: latest.number,
+        categoryName: categories.name,
+        authorName: authors.name,
+        updatedAt: latest.updatedAt,
+        scheduledFor: latest.scheduledFor,
+        firstPublishedAt: articles.firstPublishedAt,
+        scheduleError: latest.scheduleError,
+      })
+      .from(articles)
+      .innerJoin(
+        latest,
+        and(
+          eq(latest.articleId, articles.id),
+          eq(latest.number, sql`(SELECT MAX(number) FROM article_editions e WHERE e.article_id = ${articles.id})`),
+        ),
+      )
+      .innerJoin(categories, eq(categories.id, latest.categoryId))
+      .leftJoin(authors, eq(authors.id, articles.authorId))
+      .where(where)
+      .orderBy(desc(latest.updatedAt), desc(articles.id))
+      .limit(limit)
+      .offset(offset),
+  );
+}
+
+type Row = Awaited<ReturnType<typeof studioRows>>[number];
+function toRow(r: Row): StudioArticleRow {
+  return {
+    ...r,
+    updatedAt: r.updatedAt.toISOString(),
+    scheduledFor: r.scheduledFor?.toISOString() ?? null,
+    firstPublishedAt: r.firstPublishedAt?.toISOString() ?? null,
+  };
+}
+
+export async function getDashboard() {
+  const user = await requireCapability("studio:use", "article", "studio.dashboard");
+  const [mine, review, scheduled, published, failed] = await Promise.all([
+    studioRows(and(eq(articles.authorId, user.id), inArray(latest.state, ["draft", "changes_requested"])), 10),
+    studioRows(inArray(latest.state, ["submitted", "approved"]), 20),
+    studioRows(eq(latest.state, "scheduled"), 20),
+    studioRows(eq(latest.state, "published"), 10),
+    studioRows(sql`${latest.scheduleError} IS NOT NULL`, 20),
+  ]);
+  return {
+    user,
+    myDrafts: mine.map(toRow),
+    waitingForReview: review.map(toRow),
+    scheduled: scheduled.map(toRow),
+    recentlyPublished: published.map(toRow),
+    failedSchedules: failed.map(toRow),
+  };
+}
+
+export const STUDIO_PAGE_SIZE = 50;
+
+export async function listStudioArticles(filters: {
+  state?: EditionState;
+  categoryId?: number;
+  authorId?: number;
+  q?: string;
+  page: number;
+}) {
+  await requireCapability("studio:use", "article", "studio.list");
+  const conditions: SQL[] = [];
+  if (filters.state) conditions.push(eq(latest.state, filters.state));
+  if (filters.categoryId) conditions.push(eq(latest.categoryId, filters.categoryId));
+  if (filters.authorId) conditions.push(eq(articles.authorId, filters.authorId));
+  if (filters.q) {
+    const pattern = `%${filters.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    conditions.push(sql`(${latest.title} LIKE ${pattern} ESCAPE '\\' OR ${latest.summary} LIKE ${pattern} ESCAPE '\\' OR ${articles.slug} LIKE ${pattern} ESCAPE '\\')`);
+  }
+  const where = conditions.length ? and(...conditions) : undefined;
+  const rows = await studioRows(where, STUDIO_PAGE_SIZE + 1, (filters.page - 1) * STUDIO_PAGE_SIZE);
+  return { items: rows.slice(0, STUDIO_PAGE_SIZE).map(toRow), hasMore: rows.length > STUDIO_PAGE_SIZE, page: filters.page };
+}
+
+/** Filter choices for the studio list: categories and staff names (no emails, no roles). */
+export async function listStudioFilterOptions() {
+  await requireCapability("studio:use", "article", "studio.list");
+  const db = await getDatabase();
+  const [cats, staff] = await Promise.all([
+    db.select({ id: categories.id, name: categories.name }).from(categories).orderBy(categories.position),
+    db.select({ id: users.id, name: users.name }).from(users).orderBy(users.name),
+  ]);
+  return { categories: cats, authors: staff };
+}
+
+export async function getArticleForEditing({ id }: { id: number }): Promise<EditableArticle> {
+  const user = await requireCapability("studio:use", "article", "article.open");
+  const db = await getDatabase();
+  const article = await db.query.articles.findFirst({ where: (a, { eq: is }) => is(a.id, id) });
+  if (!article) throw new AppError("not_found:article", "There is no news item with that number.");
+  const edition = await getLatestEdition(db, id);
+  if (!edition) throw new AppError("not_found:article", "This item has no content yet.");
+  const people = await db
+    .select({ id: users.id, name: users.name })
+    .from(users)
+    .where(inArray(users.id, [article.authorId ?? 0, edition.lastEditedById ?? 0]));
+  const nameOf = (uid: number | null) => people.find((p) => p.id === uid)?.name ?? null;
+  const actor = { id: user.id, capabilities: ROLE_CAPABILITIES[user.role] };
+  return {
+    id: article.id,
+    slug: article.slug,
+    slugLocked: article.firstPublishedAt !== null,
+    status: article.status,
+    version: article.version,
+    author: { id: article.authorId, name: nameOf(article.authorId) },
+    canEdit: canEditArticle(user, article) && can(user, "studio:use"),
+    transitions: availableTransitions(actor, edition).map((t) => t.name),
+    edition: {
+      id: edition.id,
+      number: edition.number,
+      state: edition.state,
+      title: edition.title,
+      summary: edition.summary,
+      body: edition.body,
+      categoryId: edition.categoryId,
+      datelineDate: edition.datelineDate,
+      signatories: edition.signatories,
+      tags: edition.tags,
+      lastEditedBy: nameOf(edition.lastEditedById),
+      updatedAt: edition.updatedAt.toISOString(),
+    },
+  };
+}
