@@ -6,6 +6,9 @@ import type { TestProject } from "vitest/node";
 import { CHROMIUM_PATH } from "./browser";
 import { seedE2eFixtures } from "./fixtures";
 
+/** Signs the test server's session cookies; fixed so other test servers started from the same build share it. */
+export const E2E_AUTH_SECRET = "koho-e2e-secret-0123456789abcdefghijklmnopqrstuvwxyz";
+
 declare module "vitest" {
   export interface ProvidedContext {
     baseURL: string;
@@ -45,6 +48,7 @@ export default async function setup(project: TestProject) {
     DATABASE_URL: databaseUrl,
     NEXT_DIST_DIR: process.env.E2E_DIST_DIR ?? ".next-e2e",
     SITE_URL: `http://localhost:${port}`,
+    AUTH_SECRET: E2E_AUTH_SECRET,
     NEXT_TELEMETRY_DISABLED: "1",
   };
   const build = spawnSync("npx", ["next", "build"], { env, stdio: "inherit" });
