@@ -3,6 +3,7 @@ import { dirname, resolve } from "node:path";
 import { createClient, type Client } from "@libsql/client";
 import { drizzle } from "drizzle-orm/libsql";
 import * as schema from "./schema";
+import { serializeWrites } from "./serialize-writes";
 
 export type Database = ReturnType<typeof drizzle<typeof schema>>;
 export type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
@@ -61,8 +62,11 @@ export async function verifyConnectionPragmas(client: Client): Promise<void> {
 
 export async function openDatabase(url: string, authToken?: string): Promise<Handle> {
   if (isFileUrl(url)) ensureDirectoryFor(url);
-  const client = createClient({ url, authToken, timeout: BUSY_TIMEOUT_MS });
-  if (isFileUrl(url)) {
+  const local = isFileUrl(url);
+  const raw = createClient({ url, authToken, timeout: BUSY_TIMEOUT_MS });
+  // A libSQL server arbitrates writers itself; an embedded file needs in-process queuing.
+  const client = local ? serializeWrites(raw) : raw;
+  if (local) {
     await client.executeMultiple(
       "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL;",
     );

@@ -74,13 +74,6 @@ export async function saveArticleDraft(input: unknown): Promise<SaveResult> {
 
   return db.transaction(async (tx) => {
     const now = new Date();
-    const bumped = await tx
-      .update(articles)
-      .set({ version: article.version + 1, slug: article.firstPublishedAt ? article.slug : draft.slug, updatedAt: now })
-      .where(and(eq(articles.id, draft.id), eq(articles.version, draft.version)))
-      .returning({ version: articles.version });
-    if (bumped.length === 0) throw await conflictError(tx, draft.id);
-
     if (article.firstPublishedAt && draft.slug !== article.slug) {
       throw new AppError("bad_request:article", "The address of a published item cannot change.", { fields: { slug: "Published addresses are permanent" } });
     }
@@ -88,6 +81,13 @@ export async function saveArticleDraft(input: unknown): Promise<SaveResult> {
     if (clash) throw new AppError("conflict:article", `Another item already uses the address “${draft.slug}”.`, { fields: { slug: "Already used by another item" } });
     const category = await tx.query.categories.findFirst({ where: (c, { eq: is }) => is(c.id, draft.categoryId) });
     if (!category) throw new AppError("bad_request:article", "Choose one of the listed categories.", { fields: { categoryId: "Unknown category" } });
+
+    const bumped = await tx
+      .update(articles)
+      .set({ version: article.version + 1, slug: article.firstPublishedAt ? article.slug : draft.slug, updatedAt: now })
+      .where(and(eq(articles.id, draft.id), eq(articles.version, draft.version)))
+      .returning({ version: articles.version });
+    if (bumped.length === 0) throw await conflictError(tx, draft.id);
 
     const current = await getLatestEdition(tx, draft.id);
     if (!current) throw new AppError("not_found:article", "This item has no edition to save into.");
