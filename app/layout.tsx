@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import { env } from "@/lib/env";
+import { feedAlternateTypes } from "@/lib/feeds/links";
 import "./globals.css";
 
 export function generateMetadata(): Metadata {
@@ -9,6 +10,8 @@ export function generateMetadata(): Metadata {
     metadataBase: new URL(SITE_URL),
     title: { default: SITE_NAME, template: `%s | ${SITE_NAME}` },
     description: "News from the Office of the Governor.",
+    // Feed autodiscovery on every page; pages that set their own alternates repeat these.
+    alternates: { types: feedAlternateTypes(SITE_NAME) },
   };
 }
 

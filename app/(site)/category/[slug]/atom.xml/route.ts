@@ -1,0 +1,8 @@
+import { CONTENT_TYPES, serveCachedDocument } from "@/lib/conditional-get";
+import { getCategoryFeed } from "@/server/feeds";
+
+/** A category's feed (atom); unknown categories answer 404. */
+export async function GET(request: Request, { params }: RouteContext<"/category/[slug]/atom.xml">) {
+  const { slug } = await params;
+  return serveCachedDocument(request, () => getCategoryFeed({ slug, format: "atom" }), CONTENT_TYPES.atom);
+}

@@ -1,0 +1,8 @@
+import { CONTENT_TYPES, serveCachedDocument } from "@/lib/conditional-get";
+import { getCategoryFeed } from "@/server/feeds";
+
+/** A category's feed (rss); unknown categories answer 404. */
+export async function GET(request: Request, { params }: RouteContext<"/category/[slug]/feed.xml">) {
+  const { slug } = await params;
+  return serveCachedDocument(request, () => getCategoryFeed({ slug, format: "rss" }), CONTENT_TYPES.rss);
+}

@@ -1,0 +1,7 @@
+import { CONTENT_TYPES, serveCachedDocument } from "@/lib/conditional-get";
+import { getSiteFeed } from "@/server/feeds";
+
+/** The site-wide feed (atom); the body comes from the tagged cache, so this only answers conditional requests. */
+export async function GET(request: Request) {
+  return serveCachedDocument(request, () => getSiteFeed({ format: "atom" }), CONTENT_TYPES.atom);
+}
