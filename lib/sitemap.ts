@@ -1,0 +1,71 @@
+/**
+ * Sitemaps (sitemaps.org 0.9) and the Google News sitemap, as plain strings.
+ * A sitemap holds at most 50,000 URLs; beyond that /sitemap.xml becomes an index
+ * of /sitemaps/pages.xml and /sitemaps/articles-<n>.xml.
+ */
+
+export const SITEMAP_MAX_URLS = 50_000;
+
+export type SitemapUrl = { loc: string; lastmod?: string };
+export type NewsSitemapItem = { loc: string; title: string; publishedAt: string };
+
+const SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9";
+const NEWS_NS = "http://www.google.com/schemas/sitemap-news/0.9";
+const DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>';
+
+export function escapeXml(text: string): string {
+  return text
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&apos;");
+}
+
+const entry = (tag: "url" | "sitemap", u: SitemapUrl) =>
+  `  <${tag}>\n    <loc>${escapeXml(u.loc)}</loc>\n${u.lastmod ? `    <lastmod>${escapeXml(u.lastmod)}</lastmod>\n` : ""}  </${tag}>`;
+
+export function renderUrlset(urls: SitemapUrl[]): string {
+  return [DECLARATION, `<urlset xmlns="${SITEMAP_NS}">`, ...urls.map((u) => entry("url", u)), "</urlset>", ""].join("\n");
+}
+
+export function renderSitemapIndex(sitemaps: SitemapUrl[]): string {
+  return [DECLARATION, `<sitemapindex xmlns="${SITEMAP_NS}">`, ...sitemaps.map((s) => entry("sitemap", s)), "</sitemapindex>", ""].join("\n");
+}
+
+export function renderNewsSitemap(items: NewsSitemapItem[], publication: { name: string; language: string }): string {
+  const urls = items.map(
+    (i) =>
+      `  <url>\n    <loc>${escapeXml(i.loc)}</loc>\n    <news:news>\n      <news:publication>\n` +
+      `        <news:name>${escapeXml(publication.name)}</news:name>\n` +
+      `        <news:language>${escapeXml(publication.language)}</news:language>\n      </news:publication>\n` +
+      `      <news:publication_date>${escapeXml(i.publishedAt)}</news:publication_date>\n` +
+      `      <news:title>${escapeXml(i.title)}</news:title>\n    </news:news>\n  </url>`,
+  );
+  return [DECLARATION, `<urlset xmlns="${SITEMAP_NS}" xmlns:news="${NEWS_NS}">`, ...urls, "</urlset>", ""].join("\n");
+}
+
+export type SitemapPlan = { kind: "single" } | { kind: "index"; articleFiles: number };
+
+/** One file while everything fits; otherwise an index of the pages file and N article files. */
+export function planSitemap({ pageUrls, articleUrls, maxUrls = SITEMAP_MAX_URLS }: { pageUrls: number; articleUrls: number; maxUrls?: number }): SitemapPlan {
+  if (pageUrls + articleUrls <= maxUrls) return { kind: "single" };
+  return { kind: "index", articleFiles: Math.max(1, Math.ceil(articleUrls / maxUrls)) };
+}
+
+/** The files of a split sitemap, by name: "pages" or "articles-<n>" (n from 1, no leading zero). */
+export type SitemapFile = { kind: "pages" } | { kind: "articles"; number: number };
+
+export function parseSitemapFileName(name: string): SitemapFile | null {
+  if (name === "pages.xml") return { kind: "pages" };
+  const m = /^articles-([1-9]\d{0,5})\.xml$/.exec(name);
+  return m ? { kind: "articles", number: Number(m[1]) } : null;
+}
+
+export const sitemapFilePath = (file: SitemapFile) =>
+  file.kind === "pages" ? "/sitemaps/pages.xml" : `/sitemaps/articles-${file.number}.xml`;
+
+/** The latest of some W3C datetimes that share one offset (ours are all +09:00), or undefined. */
+export function latest(dates: (string | undefined)[]): string | undefined {
+  return dates.reduce<string | undefined>((max, d) => (d && (!max || d > max) ? d : max), undefined);
+}

@@ -1,0 +1,169 @@
+import "server-only";
+import { and, asc, count, desc, eq, isNotNull, sql } from "drizzle-orm";
+import { cacheLife, cacheTag } from "next/cache";
+import { articleEditions, articles } from "@/db/schema";
+import { archiveMonthPath } from "@/lib/archive";
+import { cacheTags } from "@/lib/cache-tags";
+import { makeCachedDocument, type CachedDocument } from "@/lib/conditional-get";
+import { toTokyoIsoString } from "@/lib/dates";
+import { env } from "@/lib/env";
+import {
+  latest, parseSitemapFileName, planSitemap, renderNewsSitemap, renderSitemapIndex, renderUrlset,
+  sitemapFilePath, SITEMAP_MAX_URLS, type NewsSitemapItem, type SitemapUrl,
+} from "@/lib/sitemap";
+import { listArchiveMonths } from "./archive";
+import { getDatabase } from "./db";
+import { listCategories } from "./public-news";
+
+const isPublic = eq(articles.status, "published");
+const lastChange = sql<number>`coalesce(${articles.publicUpdatedAt}, ${articles.firstPublishedAt})`;
+const w3c = (ms: number | null | undefined) => (ms ? toTokyoIsoString(new Date(Number(ms))) : undefined);
+const absolute = (path: string) => new URL(path, env().SITE_URL).href;
+
+/** Home, category pages, the archive index and each archive month, with their lastmod. */
+async function pageUrls(): Promise<SitemapUrl[]> {
+  const db = await getDatabase();
+  const [categoryList, months, perCategory] = await Promise.all([
+    listCategories(),
+    listArchiveMonths(),
+    db
+      .select({ categoryId: articles.categoryId, lastChange: sql<number>`max(${lastChange})` })
+      .from(articles)
+      .innerJoin(articleEditions, eq(articleEditions.id, articles.publishedEditionId))
+      .where(isPublic)
+      .groupBy(articles.categoryId),
+  ]);
+  const byCategory = new Map(perCategory.map((r) => [r.categoryId, w3c(r.lastChange)]));
+  const newest = latest(months.map((m) => m.lastModified));
+  return [
+    { loc: absolute("/"), lastmod: newest },
+    ...categoryList.map((c) => ({ loc: absolute(`/category/${c.slug}`), lastmod: byCategory.get(c.id) })),
+    { loc: absolute("/archive"), lastmod: newest },
+    ...months.map((m) => ({ loc: absolute(archiveMonthPath(m)), lastmod: m.lastModified })),
+  ];
+}
+
+/** Articles in id order, so adding items only ever changes the last file of a split sitemap. */
+async function articleUrls({ offset, limit }: { offset: number; limit: number }): Promise<SitemapUrl[]> {
+  const db = await getDatabase();
+  const rows = await db
+    .select({ slug: articles.slug, lastChange })
+    .from(articles)
+    // The public rule: published status and the edition it points to.
+    .innerJoin(articleEditions, eq(articleEditions.id, articles.publishedEditionId))
+    .where(isPublic)
+    .orderBy(asc(articles.id))
+    .limit(limit)
+    .offset(offset);
+  return rows.map((r) => ({ loc: absolute(`/news/${r.slug}`), lastmod: w3c(r.lastChange) }));
+}
+
+async function countPublicArticles(): Promise<number> {
+  const db = await getDatabase();
+  const [row] = await db
+    .select({ n: count() })
+    .from(articles)
+    .innerJoin(articleEditions, eq(articleEditions.id, articles.publishedEditionId))
+    .where(isPublic);
+  return row?.n ?? 0;
+}
+
+/** The newest lastmod of each article file of a split sitemap. */
+async function articleFileLastmods(maxUrls: number): Promise<(string | undefined)[]> {
+  const db = await getDatabase();
+  const rows = await db.all<{ file: number; lastChange: number }>(sql`
+    SELECT file, max(last_change) AS lastChange FROM (
+      SELECT (row_number() OVER (ORDER BY a.id) - 1) / ${maxUrls} AS file,
+             coalesce(a.public_updated_at, a.first_published_at) AS last_change
+      FROM articles a JOIN article_editions e ON e.id = a.published_edition_id
+      WHERE a.status = 'published'
+    ) GROUP BY file ORDER BY file`);
+  return rows.map((r) => w3c(r.lastChange));
+}
+
+function tagSitemap() {
+  cacheLife("max");
+  cacheTag(cacheTags.publicListings, cacheTags.categories);
+}
+
+/**
+ * /sitemap.xml: every public page in one file, or, past `maxUrls` URLs, an index of
+ * /sitemaps/pages.xml and /sitemaps/articles-<n>.xml. `maxUrls` is only lowered by tests.
+ */
+export async function getSitemap({ maxUrls = SITEMAP_MAX_URLS }: { maxUrls?: number } = {}): Promise<CachedDocument> {
+  "use cache";
+  tagSitemap();
+  const [pages, total] = await Promise.all([pageUrls(), countPublicArticles()]);
+  const plan = planSitemap({ pageUrls: pages.length, articleUrls: total, maxUrls });
+  if (plan.kind === "single") {
+    const body = renderUrlset([...pages, ...(await articleUrls({ offset: 0, limit: total }))]);
+    return makeCachedDocument(body, Date.now());
+  }
+  const lastmods = await articleFileLastmods(maxUrls);
+  const files: SitemapUrl[] = [
+    { loc: absolute(sitemapFilePath({ kind: "pages" })), lastmod: latest(pages.map((p) => p.lastmod)) },
+    ...Array.from({ length: plan.articleFiles }, (_, i) => ({
+      loc: absolute(sitemapFilePath({ kind: "articles", number: i + 1 })),
+      lastmod: lastmods[i],
+    })),
+  ];
+  return makeCachedDocument(renderSitemapIndex(files), Date.now());
+}
+
+async function cachedSitemapFile(name: string, maxUrls: number): Promise<CachedDocument | null> {
+  "use cache";
+  tagSitemap();
+  const file = parseSitemapFileName(name)!;
+  if (file.kind === "pages") return makeCachedDocument(renderUrlset(await pageUrls()), Date.now());
+  const urls = await articleUrls({ offset: (file.number - 1) * maxUrls, limit: maxUrls });
+  if (urls.length === 0) return null;
+  return makeCachedDocument(renderUrlset(urls), Date.now());
+}
+
+/** One file of a split sitemap by its name ("pages.xml", "articles-3.xml"), or null. */
+export async function getSitemapFile({ name, maxUrls = SITEMAP_MAX_URLS }: { name: string; maxUrls?: number }) {
+  // Names are checked before the cached call, so junk URLs never create cache entries.
+  if (!parseSitemapFileName(name)) return null;
+  return cachedSitemapFile(name, maxUrls);
+}
+
+/** Google News sitemaps list at most 1,000 items; only the last two days' are wanted anyway. */
+const NEWS_CANDIDATES = 1_000;
+export const NEWS_WINDOW_MS = 2 * 24 * 60 * 60 * 1000;
+
+async function recentlyPublished(): Promise<{ items: (NewsSitemapItem & { at: number })[]; generatedAt: number }> {
+  "use cache";
+  tagSitemap();
+  const db = await getDatabase();
+  const rows = await db
+    .select({ slug: articles.slug, title: articleEditions.title, firstPublishedAt: articles.firstPublishedAt })
+    .from(articles)
+    .innerJoin(articleEditions, eq(articleEditions.id, articles.publishedEditionId))
+    .where(and(isPublic, isNotNull(articles.firstPublishedAt)))
+    .orderBy(desc(articles.firstPublishedAt), desc(articles.id))
+    .limit(NEWS_CANDIDATES);
+  return {
+    generatedAt: Date.now(),
+    items: rows.map((r) => ({
+      loc: absolute(`/news/${r.slug}`),
+      title: r.title,
+      publishedAt: toTokyoIsoString(r.firstPublishedAt!),
+      at: r.firstPublishedAt!.getTime(),
+    })),
+  };
+}
+
+/**
+ * /news-sitemap.xml: items first published in the two days before `now`. The candidates
+ * come from the cache; the window is applied per request, so an item drops out on time
+ * even when nothing new is published.
+ */
+export async function getNewsSitemap({ now }: { now: number }): Promise<CachedDocument> {
+  const { items, generatedAt } = await recentlyPublished();
+  const since = now - NEWS_WINDOW_MS;
+  const fresh = items.filter((i) => i.at >= since && i.at <= now);
+  // The document changes when the cache is regenerated or when an item ages out.
+  const lastAgedOut = items.reduce((max, i) => (i.at < since ? Math.max(max, i.at + NEWS_WINDOW_MS) : max), 0);
+  const body = renderNewsSitemap(fresh, { name: env().SITE_NAME, language: "en" });
+  return makeCachedDocument(body, Math.max(generatedAt, lastAgedOut));
+}
