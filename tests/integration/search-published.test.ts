@@ -1,0 +1,213 @@
+import { eq, sql } from "drizzle-orm";
+import fc from "fast-check";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { articles } from "@/db/schema";
+import { COMMUNIQUE_SEED, readSeed, SEMINAR_SEED } from "@/db/seed";
+import { toFtsQuery } from "@/lib/search-query";
+import { slugify } from "@/lib/slug";
+import { rebuildSearchIndex, syncArticleSearchEntry } from "@/server/search-index";
+import { createTempDatabase, SEEDS_DIR } from "../support/temp-db";
+import { HIDDEN, insertArticle, insertHiddenItems } from "./syndication-fixtures";
+
+let t: Awaited<ReturnType<typeof createTempDatabase>>;
+let search: typeof import("@/server/search");
+let hidden: Awaited<ReturnType<typeof insertHiddenItems>>;
+
+const communique = readSeed(SEEDS_DIR, COMMUNIQUE_SEED);
+const seminar = readSeed(SEEDS_DIR, SEMINAR_SEED);
+
+/** What the /search page does: make a safe query, then search; null when the input is refused. */
+async function find(q: string, filters: { category?: string; from?: string; to?: string; page?: number; pageSize?: number } = {}) {
+  const query = toFtsQuery(q);
+  if (!query.ok) return null;
+  return search.searchPublishedArticles({ match: query.match, page: 1, ...filters });
+}
+const slugsFor = async (q: string) => (await find(q))?.items.map((i) => i.slug) ?? [];
+const indexRows = async (id: number) =>
+  (await t.db.all<{ n: number }>(sql`SELECT count(*) AS n FROM article_search WHERE rowid = ${id}`))[0]!.n;
+
+beforeAll(async () => {
+  t = await createTempDatabase();
+  process.env.DATABASE_URL = t.url;
+  hidden = await insertHiddenItems(t.db);
+  await rebuildSearchIndex(t.db);
+  search = await import("@/server/search");
+});
+afterAll(() => t.cleanup());
+
+describe("public search", () => {
+  it("finds the communiqué for “Gualtieri”, with the hit highlighted", async () => {
+    const result = (await find("Gualtieri"))!;
+    expect(result.items.map((i) => i.slug)).toEqual([slugify(communique.title)]);
+    const hit = result.items[0]!;
+    expect(hit.excerpt.some((s) => s.hit && s.text === "Gualtieri")).toBe(true);
+    expect(hit.category).toEqual({ slug: "international-relations", name: "International Relations" });
+    expect(hit.datelineDate).toBe("2026-02-05");
+  });
+
+  it("finds the seminar item for “Tomsk”", async () => {
+    expect(await slugsFor("Tomsk")).toEqual([slugify(seminar.title)]);
+    expect(await slugsFor("tomsk")).toEqual([slugify(seminar.title)]);
+  });
+
+  it("matches without accents and across word forms", async () => {
+    expect(await slugsFor("communique")).toContain(slugify(communique.title));
+    expect(await slugsFor("seminars")).toContain(slugify(seminar.title));
+  });
+
+  it("handles FTS syntax, quotes and overlong input without an error", async () => {
+    for (const q of ['"unbalanced', "AND OR NOT", "*", "a".repeat(2_000), "NEAR(", "rome)", "title:rome", "-", "''", "x".repeat(200)]) {
+      const result = await find(q); // throws, failing the test, on any SQL or FTS error
+      if (result) expect(result.total).toBeGreaterThanOrEqual(0);
+    }
+    expect(await find("AND OR NOT")).toBeNull(); // refused with a message on the page
+    expect(await find("*")).toBeNull();
+    expect(await find("a".repeat(2_000))).toBeNull();
+    expect((await find('"unbalanced'))!.total).toBe(0);
+  });
+
+  it("never fails, whatever is typed (property)", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.string({ maxLength: 250 }), async (q) => {
+        const result = await find(q);
+        return result === null || result.items.length <= result.total;
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("never finds draft, withdrawn or scheduled words", async () => {
+    for (const word of [HIDDEN.draft.word, HIDDEN.withdrawn.word, HIDDEN.scheduled.word, HIDDEN.embargoedEdition.word]) {
+      expect(await slugsFor(word), word).toEqual([]);
+    }
+    expect(await slugsFor("original wording")).toEqual([hidden.live.article.slug]);
+  });
+
+  it("ranks a title match above body-only matches", async () => {
+    const inBody = await insertArticle(t.db, {
+      slug: "item-about-lanterns", title: "An evening by the river", status: "published", editionState: "published",
+      text: "Heliotrope lanterns, heliotrope banners and heliotrope flags lined the heliotrope river bank.",
+      firstPublishedAt: new Date("2026-03-02T03:00:00Z"),
+    });
+    const inTitle = await insertArticle(t.db, {
+      slug: "heliotrope-garden-opens", title: "Heliotrope garden opens", status: "published", editionState: "published",
+      text: "A garden opened on Saturday.", firstPublishedAt: new Date("2026-03-01T03:00:00Z"),
+    });
+    await syncArticleSearchEntry(t.db, inBody.article.id);
+    await syncArticleSearchEntry(t.db, inTitle.article.id);
+    const result = (await find("heliotrope"))!;
+    expect(result.items.map((i) => i.slug)).toEqual([inTitle.article.slug, inBody.article.slug]);
+    expect(result.items[0]!.titleHighlighted).toEqual([
+      { text: "Heliotrope", hit: true },
+      { text: " garden opens", hit: false },
+    ]);
+  });
+
+  it("filters by category and by dateline range", async () => {
+    expect((await find("Tokyo", { category: "international-relations" }))!.items.every((i) => i.category.slug === "international-relations")).toBe(true);
+    expect((await find("Gualtieri", { category: "government" }))!.total).toBe(0);
+    expect((await find("Gualtieri", { from: "2026-02-05", to: "2026-02-05" }))!.total).toBe(1);
+    expect((await find("Gualtieri", { from: "2026-02-06" }))!.total).toBe(0);
+    expect((await find("Tomsk", { to: "2017-01-31" }))!.total).toBe(0);
+  });
+
+  it("pages through results", async () => {
+    const all = (await find("governor", { pageSize: 100 }))!;
+    expect(all.total).toBeGreaterThan(3);
+    const first = (await find("governor", { pageSize: 2 }))!;
+    const second = (await find("governor", { pageSize: 2, page: 2 }))!;
+    expect(first.totalPages).toBe(Math.ceil(all.total / 2));
+    expect(first.items).toHaveLength(2);
+    expect([...first.items, ...second.items].map((i) => i.slug)).toEqual(all.items.slice(0, 4).map((i) => i.slug));
+    expect((await find("governor", { pageSize: 2, page: 999 }))!.items).toEqual([]);
+  });
+
+  it("keeps markup in the text as text (the page renders it escaped)", async () => {
+    const odd = await insertArticle(t.db, {
+      slug: "markup-in-text", title: "Nasturtium <b>bold</b> claims", status: "published", editionState: "published",
+      text: "The nasturtium <script>alert(1)</script> display.", firstPublishedAt: new Date("2026-03-03T03:00:00Z"),
+    });
+    await syncArticleSearchEntry(t.db, odd.article.id);
+    const hit = (await find("nasturtium"))!.items[0]!;
+    expect(hit.excerpt.map((s) => s.text).join("")).toContain("<script>alert(1)</script>");
+    expect(hit.titleHighlighted.map((s) => s.text).join("")).toBe("Nasturtium <b>bold</b> claims");
+  });
+
+  it("answers in a few milliseconds on the seed database", async () => {
+    const queries = ["Gualtieri", "Tomsk", "governor", "Rome Tokyo", "friendship city"];
+    const started = performance.now();
+    const runs = 200;
+    for (let i = 0; i < runs; i++) await find(queries[i % queries.length]!);
+    const perQuery = (performance.now() - started) / runs;
+    console.log(`search latency on the seed database: ${perQuery.toFixed(2)} ms per query (count + page, ${runs} runs)`);
+    expect(perQuery).toBeLessThan(50);
+  });
+});
+
+describe("keeping the index in step with publishing", () => {
+  it("a withdrawn item disappears at once when syncArticleSearchEntry runs in the withdrawing transaction", async () => {
+    const item = await insertArticle(t.db, {
+      slug: "notice-about-the-gondola", title: "Notice about the gondola", text: "The gondola service resumes.",
+      status: "published", editionState: "published", firstPublishedAt: new Date("2026-03-04T03:00:00Z"),
+    });
+    await t.db.transaction(async (tx) => {
+      expect(await syncArticleSearchEntry(tx, item.article.id)).toBe("indexed");
+    });
+    expect(await slugsFor("gondola")).toEqual(["notice-about-the-gondola"]);
+
+    await t.db.transaction(async (tx) => {
+      await tx.update(articles).set({ status: "withdrawn", withdrawnAt: new Date() }).where(eq(articles.id, item.article.id));
+      expect(await syncArticleSearchEntry(tx, item.article.id)).toBe("removed");
+    });
+    expect(await slugsFor("gondola")).toEqual([]);
+    expect(await indexRows(item.article.id)).toBe(0);
+  });
+
+  it("a rolled-back publication leaves the index as it was", async () => {
+    const id = hidden.scheduled.article.id;
+    await expect(
+      t.db.transaction(async (tx) => {
+        await tx.update(articles)
+          .set({ status: "published", publishedEditionId: hidden.scheduled.edition.id, firstPublishedAt: new Date() })
+          .where(eq(articles.id, id));
+        await syncArticleSearchEntry(tx, id);
+        throw new Error("publishing failed");
+      }),
+    ).rejects.toThrow("publishing failed");
+    expect(await indexRows(id)).toBe(0);
+    expect(await slugsFor(HIDDEN.scheduled.word)).toEqual([]);
+  });
+
+  it("a scheduled item appears once it fires, and a scheduled edition's words replace the old ones", async () => {
+    const firedAt = new Date();
+    await t.db.transaction(async (tx) => {
+      await tx.update(articles)
+        .set({ status: "published", publishedEditionId: hidden.scheduled.edition.id, firstPublishedAt: firedAt, publicUpdatedAt: firedAt })
+        .where(eq(articles.id, hidden.scheduled.article.id));
+      await syncArticleSearchEntry(tx, hidden.scheduled.article.id);
+      await tx.update(articles)
+        .set({ publishedEditionId: hidden.embargoed.id, publicUpdatedAt: firedAt })
+        .where(eq(articles.id, hidden.live.article.id));
+      await syncArticleSearchEntry(tx, hidden.live.article.id);
+    });
+    expect(await slugsFor(HIDDEN.scheduled.word)).toEqual([HIDDEN.scheduled.slug]);
+    expect(await slugsFor(HIDDEN.embargoedEdition.word)).toEqual([hidden.live.article.slug]);
+    expect(await slugsFor("original wording")).toEqual([]);
+    expect(await indexRows(hidden.live.article.id)).toBe(1);
+  });
+
+  it("a draft is never indexed, even when asked", async () => {
+    expect(await syncArticleSearchEntry(t.db, hidden.draft.article.id)).toBe("removed");
+    expect(await slugsFor(HIDDEN.draft.word)).toEqual([]);
+  });
+
+  it("rebuildSearchIndex indexes exactly the published items", async () => {
+    const count = await rebuildSearchIndex(t.db);
+    const [published] = await t.db.all<{ n: number }>(
+      sql`SELECT count(*) AS n FROM articles a JOIN article_editions e ON e.id = a.published_edition_id WHERE a.status = 'published'`,
+    );
+    const [indexed] = await t.db.all<{ n: number }>(sql`SELECT count(*) AS n FROM article_search`);
+    expect(count).toBe(published!.n);
+    expect(indexed!.n).toBe(published!.n);
+  });
+});

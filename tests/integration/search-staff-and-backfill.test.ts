@@ -1,0 +1,74 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { MIGRATIONS_FOLDER } from "@/db/migrate";
+import { COMMUNIQUE_SEED, readSeed } from "@/db/seed";
+import { toFtsQuery } from "@/lib/search-query";
+import { slugify } from "@/lib/slug";
+import { createTempDatabase, SEEDS_DIR } from "../support/temp-db";
+import { HIDDEN, insertHiddenItems } from "./syndication-fixtures";
+
+let t: Awaited<ReturnType<typeof createTempDatabase>>;
+let search: typeof import("@/server/search");
+let hidden: Awaited<ReturnType<typeof insertHiddenItems>>;
+const communique = readSeed(SEEDS_DIR, COMMUNIQUE_SEED);
+
+beforeAll(async () => {
+  t = await createTempDatabase();
+  process.env.DATABASE_URL = t.url;
+  hidden = await insertHiddenItems(t.db);
+  search = await import("@/server/search");
+});
+afterAll(() => t.cleanup());
+
+describe("staff search over all items (searchAllArticles)", () => {
+  it("finds drafts, withdrawn and scheduled items by title or summary, with their status", async () => {
+    const found = async (q: string) => (await search.searchAllArticles({ query: q })).map((h) => [h.slug, h.status]);
+    expect(await found("quixotic")).toEqual([[HIDDEN.draft.slug, "draft"]]);
+    expect(await found("ZEPPELIN")).toEqual([[HIDDEN.withdrawn.slug, "withdrawn"]]);
+    expect(await found("marimba festival")).toEqual([[HIDDEN.scheduled.slug, "draft"]]);
+    expect(await found("Rome Tokyo")).toContainEqual([slugify(communique.title), "published"]);
+  });
+
+  it("looks at each item's latest edition, so a scheduled correction is found by its new title", async () => {
+    const [hit] = await search.searchAllArticles({ query: "xylophone" });
+    expect(hit).toMatchObject({ slug: hidden.live.article.slug, editionNumber: 2, editionState: "scheduled", status: "published" });
+  });
+
+  it("filters by status and treats LIKE wildcards as text", async () => {
+    expect((await search.searchAllArticles({ query: "zeppelin", status: "published" }))).toEqual([]);
+    expect(await search.searchAllArticles({ query: "%" })).toEqual([]);
+    expect(await search.searchAllArticles({ query: "_" })).toEqual([]);
+    expect(await search.searchAllArticles({ query: '"unbalanced AND OR NOT *' })).toEqual([]);
+    expect(await search.searchAllArticles({ query: "x".repeat(2_000) })).toEqual([]);
+  });
+
+  it("returns plain DTOs, never whole rows", async () => {
+    const [hit] = await search.searchAllArticles({ query: "quixotic" });
+    expect(Object.keys(hit!).sort()).toEqual(
+      ["editionNumber", "editionState", "id", "slug", "status", "summary", "title", "updatedAt"].sort(),
+    );
+  });
+});
+
+describe("the search_index migration", () => {
+  it("backfills an existing database from its published items, leaving hidden ones out", async () => {
+    // Drop the index and run the migration's statements again, as on a database that had
+    // published items before the migration existed.
+    await t.client.execute("DROP TABLE article_search");
+    const migration = readFileSync(join(MIGRATIONS_FOLDER, "0002_search_index.sql"), "utf8");
+    for (const statement of migration.split("--> statement-breakpoint")) await t.client.execute(statement);
+
+    const [indexed] = await t.db.all<{ n: number }>(sql`SELECT count(*) AS n FROM article_search`);
+    expect(indexed!.n).toBe(13);
+    const match = (q: string) => (toFtsQuery(q) as { match: string }).match;
+    const slugs = async (q: string) =>
+      (await search.searchPublishedArticles({ match: match(q), page: 1 })).items.map((i) => i.slug);
+    expect(await slugs("Gualtieri")).toEqual([slugify(communique.title)]);
+    expect(await slugs("original wording")).toEqual([hidden.live.article.slug]);
+    for (const word of [HIDDEN.draft.word, HIDDEN.withdrawn.word, HIDDEN.scheduled.word, HIDDEN.embargoedEdition.word]) {
+      expect(await slugs(word)).toEqual([]);
+    }
+  });
+});
