@@ -7,6 +7,7 @@ import {
 import { cacheTags } from "@/lib/cache-tags";
 import { renderArticleHtml } from "@/lib/content/render-html";
 import { toTokyoIsoString } from "@/lib/dates";
+import { firstImageUrl } from "@/lib/structured-data";
 import { isValidSlug } from "@/lib/slug";
 import { getDatabase } from "./db";
 import type { PublicArticle, PublicRecommendation } from "./public-dto";
@@ -44,6 +45,7 @@ export async function getPublishedArticleBySlug({ slug }: { slug: string }): Pro
     tags,
     firstPublishedAt: toTokyoIsoString(firstPublishedAt),
     updatedAt: toTokyoIsoString(publicUpdatedAt ?? firstPublishedAt),
+    imageUrl: firstImageUrl(body),
   };
 }
 

@@ -18,6 +18,8 @@ export type PublicArticle = PublicArticleSummary & {
   tags: string[];
   firstPublishedAt: string;
   updatedAt: string;
+  /** The first image in the body, for sharing cards and structured data. */
+  imageUrl: string | null;
 };
 
 export type PublicCategory = { slug: string; name: string; description: string };

@@ -1,7 +1,9 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { env } from "@/lib/env";
+import { feedPaths } from "@/lib/feeds/links";
 import { listCategories } from "@/server/public-news";
+import { SiteSearchForm } from "./site-search-form";
 
 /** Header, landmarks and footer of every public page, the 404 page included. */
 export async function SiteShell({ children }: { children: ReactNode }) {
@@ -17,6 +19,7 @@ export async function SiteShell({ children }: { children: ReactNode }) {
           <p className="site-name">
             <Link href="/">{SITE_NAME}</Link>
           </p>
+          <SiteSearchForm />
           <nav aria-label="Categories">
             <ul className="category-nav">
               {categories.map((c) => (
@@ -33,9 +36,24 @@ export async function SiteShell({ children }: { children: ReactNode }) {
       </main>
       <footer className="site-footer">
         <div className="wrap">
-          <p>
-            <Link href="/">Latest news</Link>
-          </p>
+          <nav aria-label="Footer">
+            <ul className="footer-links">
+              <li>
+                <Link href="/">Latest news</Link>
+              </li>
+              <li>
+                <Link href="/archive">Archive</Link>
+              </li>
+              <li>
+                <Link href="/search">Search</Link>
+              </li>
+              <li>
+                <a href={feedPaths().rss} type="application/rss+xml">
+                  RSS feed
+                </a>
+              </li>
+            </ul>
+          </nav>
           <p>© {SITE_NAME}</p>
         </div>
       </footer>

@@ -1,7 +1,12 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ArticleView } from "@/components/site/article-view";
+import { JsonLd } from "@/components/site/json-ld";
+import { env } from "@/lib/env";
+import { feedAlternateTypes } from "@/lib/feeds/links";
+import { newsArticleJsonLd } from "@/lib/structured-data";
 import { getPublishedArticleBySlug, getRecommendationsForArticle } from "@/server/public-article";
+import type { PublicArticle } from "@/server/public-dto";
 import { listPublishedArticles } from "@/server/public-news";
 
 /** The newest items are prerendered at build; any other published slug is rendered once and cached. */
@@ -10,13 +15,37 @@ export async function generateStaticParams() {
   return items.length > 0 ? items.map((i) => ({ slug: i.slug })) : [{ slug: "no-news-yet" }];
 }
 
+const canonicalUrl = (article: PublicArticle) => new URL(`/news/${article.slug}`, env().SITE_URL).href;
+
 export async function generateMetadata({ params }: PageProps<"/news/[slug]">): Promise<Metadata> {
   const article = await getPublishedArticleBySlug({ slug: (await params).slug });
   if (!article) return { title: "Page not found" };
+  const { SITE_NAME } = env();
+  const url = canonicalUrl(article);
   return {
     title: article.title,
     description: article.summary,
-    alternates: { canonical: `/news/${article.slug}` },
+    // Setting alternates replaces the layout's, so the feed links are repeated here.
+    alternates: { canonical: url, types: feedAlternateTypes(SITE_NAME) },
+    openGraph: {
+      type: "article",
+      url,
+      title: article.title,
+      description: article.summary,
+      siteName: SITE_NAME,
+      locale: "en_US",
+      publishedTime: article.firstPublishedAt,
+      modifiedTime: article.updatedAt,
+      section: article.category.name,
+      tags: article.tags,
+      images: article.imageUrl ? [{ url: article.imageUrl }] : undefined,
+    },
+    twitter: {
+      card: article.imageUrl ? "summary_large_image" : "summary",
+      title: article.title,
+      description: article.summary,
+      images: article.imageUrl ? [article.imageUrl] : undefined,
+    },
   };
 }
 
@@ -27,5 +56,23 @@ export default async function NewsArticlePage({ params }: PageProps<"/news/[slug
     articleId: article.id,
     categorySlug: article.category.slug,
   });
-  return <ArticleView article={article} recommended={recommended} />;
+  const { SITE_URL, PRESS_OFFICE_NAME } = env();
+  return (
+    <>
+      <JsonLd
+        data={newsArticleJsonLd({
+          url: canonicalUrl(article),
+          headline: article.title,
+          description: article.summary,
+          datePublished: article.firstPublishedAt,
+          dateModified: article.updatedAt,
+          section: article.category.name,
+          keywords: article.tags,
+          imageUrl: article.imageUrl,
+          organization: { name: PRESS_OFFICE_NAME, url: new URL("/", SITE_URL).href },
+        })}
+      />
+      <ArticleView article={article} recommended={recommended} />
+    </>
+  );
 }
