@@ -59,7 +59,8 @@ export function ArticleEditor({ article, categories, save }: Props) {
       datelineDate: f.datelineDate,
       tags: parseTags(f.tags),
       signatories: f.signatories,
-      body,
+      // Tiptap's attrs objects are not plain objects; a JSON round trip makes them sendable to a server action.
+      body: JSON.parse(JSON.stringify(body)) as unknown,
     }),
     [],
   );

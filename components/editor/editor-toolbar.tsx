@@ -82,6 +82,8 @@ export function EditorToolbar({ editor }: { editor: Editor }) {
             aria-pressed={b.pressed === undefined ? undefined : b.pressed}
             aria-disabled={b.disabled || undefined}
             onFocus={() => setActive(i)}
+            // Keep the text selection in the editor when a button is clicked with a pointer.
+            onMouseDown={(e) => e.preventDefault()}
             onClick={() => !b.disabled && b.run()}
           >
             {b.label}

@@ -2,8 +2,10 @@ import { ArticleLinkList } from "@/components/studio/article-link-list";
 import { can } from "@/lib/permissions";
 import { getDashboard } from "@/server/articles/studio-queries";
 import { createArticleAction } from "./articles/actions";
+import { studioPageUser } from "./_lib/page-user";
 
 export default async function DashboardPage() {
+  await studioPageUser();
   const board = await getDashboard();
   return (
     <>

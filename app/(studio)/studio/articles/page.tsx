@@ -6,6 +6,7 @@ import { EDITION_STATES } from "@/db/schema";
 import { STATE_LABELS } from "@/lib/workflow";
 import { listStudioArticles, listStudioFilterOptions } from "@/server/articles/studio-queries";
 import { createArticleAction } from "./actions";
+import { studioPageUser } from "../_lib/page-user";
 
 export const metadata: Metadata = { title: "News items" };
 
@@ -26,6 +27,7 @@ function queryString(filters: Record<string, string | number | undefined>) {
 }
 
 export default async function ArticlesPage({ searchParams }: PageProps<"/studio/articles">) {
+  await studioPageUser();
   const raw = await searchParams;
   const filters = filtersSchema.parse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])));
   const [result, options] = await Promise.all([

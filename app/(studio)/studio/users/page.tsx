@@ -1,0 +1,86 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { formatTokyoDateTime } from "@/lib/dates";
+import { AppError } from "@/lib/errors";
+import { PASSWORD_MIN_LENGTH } from "@/lib/password";
+import { ROLE_LABELS } from "@/lib/permissions";
+import { getCurrentUser } from "@/server/auth/current-user";
+import { listStaffMembers, type StaffMember } from "@/server/users";
+import { CreateStaffForm } from "./_components/create-staff-form";
+import { StaffActions } from "./_components/staff-actions";
+import "./users.css";
+
+export const metadata: Metadata = { title: "Staff" };
+
+/** The staff list, or null when the caller's role may not see it (server/ has logged the denial). */
+async function loadStaff(): Promise<StaffMember[] | null | "signed-out"> {
+  try {
+    return await listStaffMembers();
+  } catch (error) {
+    if (error instanceof AppError && error.type === "forbidden") return null;
+    if (error instanceof AppError && error.type === "unauthorized") return "signed-out";
+    throw error;
+  }
+}
+
+export default async function UsersPage() {
+  const members = await loadStaff();
+  if (members === "signed-out") redirect("/sign-in?callbackUrl=/studio/users");
+  if (members === null) {
+    return (
+      <>
+        <h1>Staff</h1>
+        <p className="form-error" role="alert">
+          Only administrators can manage staff accounts.
+        </p>
+      </>
+    );
+  }
+  const me = await getCurrentUser();
+  return (
+    <>
+      <h1>Staff</h1>
+      <section aria-labelledby="new-staff-heading" className="staff-section">
+        <h2 id="new-staff-heading">Add a staff member</h2>
+        <CreateStaffForm passwordMinLength={PASSWORD_MIN_LENGTH} />
+      </section>
+      <section aria-labelledby="staff-list-heading" className="staff-section">
+        <h2 id="staff-list-heading">Staff accounts</h2>
+        <div className="table-scroll">
+          <table className="data-table staff-table">
+            <caption className="visually-hidden">Staff accounts: active first, then by name</caption>
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">Email</th>
+                <th scope="col">Role</th>
+                <th scope="col">Status</th>
+                <th scope="col">Created</th>
+                <th scope="col">Changes</th>
+              </tr>
+            </thead>
+            <tbody>
+              {members.map((m) => (
+                <tr key={m.id} data-email={m.email}>
+                  <th scope="row">{m.name}</th>
+                  <td>{m.email}</td>
+                  <td className="staff-role">{ROLE_LABELS[m.role]}</td>
+                  <td>
+                    <span className={m.active ? "state state-published" : "state"}>{m.active ? "Active" : "Deactivated"}</span>
+                    {!m.hasPassword && <span className="hint"> Single sign-on only</span>}
+                  </td>
+                  <td>
+                    <time dateTime={m.createdAt}>{formatTokyoDateTime(m.createdAt)}</time>
+                  </td>
+                  <td>
+                    <StaffActions member={m} isSelf={m.id === me?.id} passwordMinLength={PASSWORD_MIN_LENGTH} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+    </>
+  );
+}

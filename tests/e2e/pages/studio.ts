@@ -1,0 +1,55 @@
+import type { Page } from "playwright-core";
+
+/** Page object for the staff studio: sign-in, dashboard and the news item editor. */
+export class Studio {
+  constructor(
+    readonly page: Page,
+    private readonly baseURL: string,
+  ) {}
+
+  url(path: string) {
+    return new URL(path, this.baseURL).href;
+  }
+
+  async signIn(email: string, password: string) {
+    await this.page.goto(this.url("/sign-in"));
+    await this.page.fill("#email", email);
+    await this.page.fill("#password", password);
+    await this.page.getByRole("button", { name: "Sign in", exact: true }).click();
+  }
+
+  async signInAndWait(email: string, password: string) {
+    await this.signIn(email, password);
+    await this.page.waitForURL("**/studio");
+    await this.page.getByRole("heading", { name: "Dashboard" }).waitFor();
+  }
+
+  signInError() {
+    return this.page.locator("#sign-in-error").innerText();
+  }
+
+  async newArticle() {
+    await this.page.getByRole("button", { name: "New news item" }).first().click();
+    await this.page.waitForURL(/\/studio\/articles\/\d+$/);
+    await this.body().waitFor();
+    return Number(new URL(this.page.url()).pathname.split("/").pop());
+  }
+
+  body() {
+    return this.page.locator("#article-body-editor");
+  }
+
+  tool(name: string) {
+    return this.page.getByRole("toolbar", { name: "Formatting" }).getByRole("button", { name, exact: true });
+  }
+
+  saveStatus() {
+    return this.page.locator(".save-status [role=status]");
+  }
+
+  async waitForSaved() {
+    await this.page.waitForFunction(() => /Saved at/.test(document.querySelector(".save-status [role=status]")?.textContent ?? ""), null, {
+      timeout: 20_000,
+    });
+  }
+}

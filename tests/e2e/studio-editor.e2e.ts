@@ -1,0 +1,118 @@
+import { eq } from "drizzle-orm";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
+import { openDatabase } from "@/db/client";
+import { users } from "@/db/schema";
+import { Studio } from "./pages/studio";
+import { accessibilityViolations, launchBrowser } from "./support/browser";
+
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let studio: Studio;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+beforeEach(async () => {
+  context = await browser.newContext();
+  page = await context.newPage();
+  studio = new Studio(page, inject("baseURL"));
+});
+
+describe("the studio", () => {
+  it("sends a signed-out visitor to the sign-in page", async () => {
+    await page.goto(studio.url("/studio/articles"));
+    expect(new URL(page.url()).pathname).toBe("/sign-in");
+    expect(new URL(page.url()).searchParams.get("callbackUrl")).toBe("/studio/articles");
+    expect(await accessibilityViolations(page)).toEqual([]);
+  });
+
+  it("lets a writer create an item in the editor, autosaves it, and keeps it across a reload", async () => {
+    await studio.signInAndWait("writer@koho.example", "writer-demo-pass");
+    expect(await accessibilityViolations(page)).toEqual([]);
+    const id = await studio.newArticle();
+
+    await page.fill("#title", "Governor opens the new disaster drill centre");
+    expect(await page.inputValue("#slug")).toBe("governor-opens-the-new-disaster-drill-centre");
+    await studio.body().click();
+    await studio.tool("Heading 2").click();
+    await page.keyboard.type("Background");
+    await page.keyboard.press("Enter");
+    await studio.tool("Bold").click();
+    await page.keyboard.type("Bold words");
+    await studio.tool("Bold").click();
+    await page.keyboard.type(" and the city site");
+    for (let i = 0; i < "city site".length; i++) await page.keyboard.press("Shift+ArrowLeft");
+    await studio.tool("Link").click();
+    await page.fill("#link-url", "javascript:alert(1)");
+    await page.getByRole("button", { name: "Apply link" }).click();
+    expect(await page.locator("#link-error").innerText()).toMatch(/https/);
+    await page.fill("#link-url", "https://www.metro.tokyo.lg.jp/english/");
+    await page.getByRole("button", { name: "Apply link" }).click();
+    await studio.body().press("End");
+    await page.keyboard.press("Enter");
+    await studio.tool("Bullet list").click();
+    await page.keyboard.type("First point");
+    await page.keyboard.press("Enter");
+    await page.keyboard.type("Second point");
+    await studio.waitForSaved();
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    await page.reload();
+    await studio.body().waitFor();
+    expect(await page.inputValue("#title")).toBe("Governor opens the new disaster drill centre");
+    expect(await studio.body().locator("h2").innerText()).toBe("Background");
+    expect(await studio.body().locator("strong").innerText()).toBe("Bold words");
+    expect(await studio.body().locator("a").getAttribute("href")).toBe("https://www.metro.tokyo.lg.jp/english/");
+    expect(await studio.body().locator("a").innerText()).toBe("city site");
+    expect(await studio.body().locator("ul li").allInnerTexts()).toEqual(["First point", "Second point"]);
+    expect(page.url()).toContain(`/studio/articles/${id}`);
+  });
+
+  it("is operable from the keyboard: the toolbar is one tab stop moved with arrow keys", async () => {
+    await studio.signInAndWait("writer@koho.example", "writer-demo-pass");
+    await studio.newArticle();
+    await studio.tool("Heading 2").focus();
+    await page.keyboard.press("ArrowRight");
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Heading 3");
+    await page.keyboard.press("End");
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Redo");
+    expect(await studio.tool("Heading 3").getAttribute("tabindex")).toBe("-1");
+  });
+
+  it("gives the same message for an unknown email and a wrong password, then refuses with 429", async () => {
+    await studio.signIn("writer@koho.example", "not-the-password");
+    const wrongPassword = await studio.signInError();
+    await studio.signIn("nobody-here@koho.example", "whatever-password");
+    expect(await studio.signInError()).toBe(wrongPassword);
+    for (let i = 0; i < 5; i++) await studio.signIn("nobody-here@koho.example", "whatever-password");
+    expect(await studio.signInError()).toMatch(/Too many failed sign-in attempts/);
+    const direct = await fetch(studio.url("/api/auth/callback/credentials"), {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ email: "nobody-here@koho.example", password: "x" }),
+      redirect: "manual",
+    });
+    expect(direct.status).toBe(429);
+    expect(direct.headers.get("retry-after")).toMatch(/^\d+$/);
+  });
+
+  it("refuses a deactivated user's existing session on the next request", async () => {
+    await studio.signInAndWait("publisher@koho.example", "publisher-demo-pass");
+    const handle = await openDatabase(inject("databaseUrl"));
+    try {
+      const [publisher] = await handle.db.select().from(users).where(eq(users.email, "publisher@koho.example"));
+      await handle.db.update(users).set({ active: false, sessionVersion: publisher!.sessionVersion + 1 }).where(eq(users.id, publisher!.id));
+      await page.goto(studio.url("/studio"));
+      await page.waitForURL("**/sign-in**");
+      expect(new URL(page.url()).pathname).toBe("/sign-in");
+      await handle.db.update(users).set({ active: true }).where(eq(users.id, publisher!.id));
+    } finally {
+      handle.client.close();
+    }
+  });
+});
