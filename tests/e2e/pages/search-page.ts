@@ -1,0 +1,41 @@
+import type { Page } from "playwright-core";
+
+/** Page object for searching the news: the header box, the results and the messages. */
+export class SearchPage {
+  constructor(
+    private readonly page: Page,
+    private readonly baseURL: string,
+  ) {}
+
+  /** Types into the header search box and submits it, as a reader would. */
+  async searchFromHeader(words: string) {
+    await this.page.getByRole("search", { name: "Site search" }).getByLabel("Search news").fill(words);
+    await Promise.all([
+      this.page.waitForURL(/\/search\?/),
+      this.page.getByRole("search", { name: "Site search" }).getByRole("button", { name: "Search" }).click(),
+    ]);
+    await this.page.locator(".search-form").waitFor();
+  }
+
+  async open(query: string) {
+    const response = await this.page.goto(new URL(`/search${query}`, this.baseURL).href);
+    await this.page.locator(".search-form").waitFor();
+    return response?.status() ?? 0;
+  }
+
+  resultsHeading() {
+    return this.page.locator("#search-results-heading").innerText();
+  }
+
+  resultTitles() {
+    return this.page.locator(".search-results .article-card-title").allInnerTexts();
+  }
+
+  highlighted() {
+    return this.page.locator(".search-results mark").allInnerTexts();
+  }
+
+  message() {
+    return this.page.locator(".search-message").innerText();
+  }
+}
