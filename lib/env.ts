@@ -21,6 +21,13 @@ const envSchema = z.object({
   OIDC_CLIENT_ID: z.string().min(1).optional(),
   OIDC_CLIENT_SECRET: z.string().min(1).optional(),
   OIDC_NAME: z.string().min(1).default("City Hall single sign-on"),
+  /** Run the publishing scheduler in this process ("off" for all but one of several app processes). */
+  SCHEDULER: z.enum(["on", "off"]).default("on"),
+  SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(1_000).max(60_000).default(15_000),
+  /** Bearer token for POST /api/scheduler/run; derived from AUTH_SECRET when unset. */
+  SCHEDULER_SECRET: z.string().min(32).optional(),
+  /** How this process reaches itself for scheduler ticks; defaults to http://127.0.0.1:$PORT. */
+  KOHO_INTERNAL_URL: z.url().optional(),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   /** "1" seeds demo content and demo staff accounts into an empty database (npm run dev sets it). */
   KOHO_DEMO: z.enum(["0", "1"]).default("0"),

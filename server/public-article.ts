@@ -6,14 +6,18 @@ import {
 } from "@/db/schema";
 import { cacheTags } from "@/lib/cache-tags";
 import { renderArticleHtml } from "@/lib/content/render-html";
-import { toTokyoIsoString } from "@/lib/dates";
+import { toTokyoIsoString, tokyoDateOf } from "@/lib/dates";
 import { firstImageUrl } from "@/lib/structured-data";
 import { isValidSlug } from "@/lib/slug";
 import { getDatabase } from "./db";
 import type { PublicArticle, PublicRecommendation } from "./public-dto";
 import { summaryColumns, toSummary } from "./public-news";
 
-/** A published article by its URL slug, or null: drafts and unknown slugs look the same to readers. */
+/**
+ * A public article by its URL slug, or null: drafts and unknown slugs look the
+ * same to readers. A withdrawn item is returned with its withdrawal notice (its
+ * page stays at its address) but is listed nowhere.
+ */
 export async function getPublishedArticleBySlug({ slug }: { slug: string }): Promise<PublicArticle | null> {
   "use cache";
   cacheLife("max");
@@ -29,14 +33,28 @@ export async function getPublishedArticleBySlug({ slug }: { slug: string }): Pro
       tags: articleEditions.tags,
       firstPublishedAt: articles.firstPublishedAt,
       publicUpdatedAt: articles.publicUpdatedAt,
+      status: articles.status,
+      withdrawnAt: articles.withdrawnAt,
+      withdrawalNote: articles.withdrawalNote,
     })
     .from(articles)
     .innerJoin(articleEditions, eq(articleEditions.id, articles.publishedEditionId))
     .innerJoin(categories, eq(categories.id, articles.categoryId))
-    .where(and(eq(articles.slug, slug), eq(articles.status, "published")))
+    .where(and(eq(articles.slug, slug), inArray(articles.status, ["published", "withdrawn"])))
     .limit(1);
   if (!row || !row.firstPublishedAt) return null;
-  const { id, body, signatories, tags, firstPublishedAt, publicUpdatedAt, ...summary } = row;
+  const { id, body, signatories, tags, firstPublishedAt, publicUpdatedAt, status, withdrawnAt, withdrawalNote, ...summary } = row;
+  const changeRows = await db
+    .select({ at: articleEditions.publishedAt, note: articleEditions.changeNote })
+    .from(articleEditions)
+    .where(
+      and(
+        eq(articleEditions.articleId, id),
+        eq(articleEditions.changeType, "major"),
+        inArray(articleEditions.state, ["published", "superseded"]),
+      ),
+    )
+    .orderBy(asc(articleEditions.number));
   return {
     ...toSummary(summary),
     id,
@@ -46,6 +64,13 @@ export async function getPublishedArticleBySlug({ slug }: { slug: string }): Pro
     firstPublishedAt: toTokyoIsoString(firstPublishedAt),
     updatedAt: toTokyoIsoString(publicUpdatedAt ?? firstPublishedAt),
     imageUrl: firstImageUrl(body),
+    withdrawal:
+      status === "withdrawn" && withdrawnAt
+        ? { date: tokyoDateOf(withdrawnAt), explanation: withdrawalNote ?? "" }
+        : null,
+    changes: changeRows
+      .filter((c): c is { at: Date; note: string } => c.at !== null && !!c.note)
+      .map((c) => ({ date: tokyoDateOf(c.at), note: c.note })),
   };
 }
 

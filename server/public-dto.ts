@@ -20,6 +20,10 @@ export type PublicArticle = PublicArticleSummary & {
   updatedAt: string;
   /** The first image in the body, for sharing cards and structured data. */
   imageUrl: string | null;
+  /** Set when the item was withdrawn: the page stays, with this notice. */
+  withdrawal: { date: string; explanation: string } | null;
+  /** Public change notes of major changes, oldest first ("Corrected the meeting date"). */
+  changes: { date: string; note: string }[];
 };
 
 export type PublicCategory = { slug: string; name: string; description: string };

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { PublicArticle, PublicRecommendation } from "@/server/public-dto";
+import { ChangeHistory, LatestUpdate, WithdrawalNotice } from "./article-notices";
 import { DateText } from "./date-text";
 import { RecommendedList } from "./recommended-list";
 import { Signatories } from "./signatories";
@@ -9,6 +10,7 @@ export function ArticleView({ article, recommended }: { article: PublicArticle; 
   return (
     <>
       <article className="article">
+        {article.withdrawal && <WithdrawalNotice withdrawal={article.withdrawal} />}
         <header className="article-header">
           <p className="category-label">
             <Link href={`/category/${article.category.slug}`}>{article.category.name}</Link>
@@ -17,6 +19,7 @@ export function ArticleView({ article, recommended }: { article: PublicArticle; 
           <p className="article-date">
             <DateText date={article.datelineDate} />
           </p>
+          <LatestUpdate changes={article.changes} />
         </header>
         <div className="article-body" dangerouslySetInnerHTML={{ __html: article.bodyHtml }} />
         {article.signatories.length > 0 && (
@@ -27,6 +30,7 @@ export function ArticleView({ article, recommended }: { article: PublicArticle; 
             <Signatories signatories={article.signatories} />
           </footer>
         )}
+        <ChangeHistory article={article} />
       </article>
       <RecommendedList items={recommended} />
     </>

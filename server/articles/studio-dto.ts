@@ -27,6 +27,23 @@ export type EditableArticle = {
   author: { id: number | null; name: string | null };
   canEdit: boolean;
   transitions: TransitionName[];
+  workflow: {
+    /** A re-publication must say whether it is a minor or major change. */
+    needsChangeType: boolean;
+    changeType: "minor" | "major" | null;
+    changeNote: string | null;
+    scheduledFor: string | null;
+    scheduleError: string | null;
+    publishedWithoutReview: boolean;
+    forcePublishReason: string | null;
+    canWithdraw: boolean;
+    canConfirmReview: boolean;
+    canComment: boolean;
+    withdrawalNote: string | null;
+    firstPublishedAt: string | null;
+    /** The next full hour, Tokyo time, as the schedule form's starting value. */
+    suggestedScheduleAt: string;
+  };
   edition: {
     id: number;
     number: number;

@@ -1,8 +1,9 @@
 import "server-only";
 import { and, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
-import { articleEditions, articles, categories, users, type EditionState } from "@/db/schema";
+import { articleEditions, articles, categories, users, type ArticleEditionRow, type ArticleRow, type EditionState, type Role } from "@/db/schema";
 import { AppError } from "@/lib/errors";
+import { toTokyoLocalInput } from "@/lib/schedule-time";
 import { can, canEditArticle, ROLE_CAPABILITIES } from "@/lib/permissions";
 import { availableTransitions } from "@/lib/workflow";
 import { requireCapability } from "../auth/current-user";
@@ -111,6 +112,32 @@ export async function listStudioFilterOptions() {
   return { categories: cats, authors: staff };
 }
 
+async function workflowFacts(
+  db: Awaited<ReturnType<typeof getDatabase>>,
+  user: { id: number; role: Role },
+  article: ArticleRow,
+  edition: ArticleEditionRow,
+): Promise<EditableArticle["workflow"]> {
+  const live = article.publishedEditionId
+    ? await db.query.articleEditions.findFirst({ where: (e, { eq: is }) => is(e.id, article.publishedEditionId!) })
+    : undefined;
+  return {
+    needsChangeType: article.firstPublishedAt !== null && edition.state !== "published",
+    changeType: edition.changeType,
+    changeNote: edition.changeNote,
+    scheduledFor: edition.scheduledFor?.toISOString() ?? null,
+    scheduleError: edition.scheduleError,
+    publishedWithoutReview: live?.publishedWithoutReview ?? false,
+    forcePublishReason: live?.forcePublishReason ?? null,
+    canWithdraw: can(user, "article:withdraw"),
+    canConfirmReview: !!live?.publishedWithoutReview && can(user, "article:review") && live.publishedById !== user.id && live.lastEditedById !== user.id,
+    canComment: can(user, "article:review") || canEditArticle(user, article),
+    withdrawalNote: article.withdrawalNote,
+    firstPublishedAt: article.firstPublishedAt?.toISOString() ?? null,
+    suggestedScheduleAt: toTokyoLocalInput(new Date(Math.ceil(Date.now() / 3_600_000) * 3_600_000 + 3_600_000)),
+  };
+}
+
 export async function getArticleForEditing({ id }: { id: number }): Promise<EditableArticle> {
   const user = await requireCapability("studio:use", "article", "article.open");
   const db = await getDatabase();
@@ -133,6 +160,7 @@ export async function getArticleForEditing({ id }: { id: number }): Promise<Edit
     author: { id: article.authorId, name: nameOf(article.authorId) },
     canEdit: canEditArticle(user, article) && can(user, "studio:use"),
     transitions: availableTransitions(actor, edition).map((t) => t.name),
+    workflow: await workflowFacts(db, user, article, edition),
     edition: {
       id: edition.id,
       number: edition.number,

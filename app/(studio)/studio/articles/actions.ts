@@ -1,6 +1,12 @@
 "use server";
 
+import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
+import { formDataToObject } from "@/lib/form-data";
+import { expirePublicTags } from "@/server/cache-invalidation";
+import { addReviewComment, confirmReviewAfterPublication } from "@/server/workflow/reviews";
+import { applyTransition } from "@/server/workflow/transitions";
+import { restoreWithdrawnArticle, withdrawArticle } from "@/server/workflow/withdrawal";
 import { toActionError, type ActionResult } from "@/lib/errors";
 import { createArticle, saveArticleDraft } from "@/server/articles/drafts";
 import type { SaveResult } from "@/server/articles/studio-dto";
@@ -23,4 +29,44 @@ export async function saveArticleAction(input: unknown): Promise<ActionResult<Sa
   } catch (error) {
     return { ok: false, error: toActionError(error) };
   }
+}
+
+export type WorkflowFormState = { ok: boolean; message: string | null; fields?: Record<string, string> };
+
+async function workflowStep(articleId: string | undefined, run: () => Promise<{ expireTags?: string[] } | void>, done: string): Promise<WorkflowFormState> {
+  try {
+    const result = await run();
+    if (result?.expireTags?.length) expirePublicTags(result.expireTags);
+    if (articleId) revalidatePath(`/studio/articles/${articleId}`);
+    return { ok: true, message: done };
+  } catch (error) {
+    const e = toActionError(error);
+    return { ok: false, message: e.message, fields: e.details?.fields as Record<string, string> | undefined };
+  }
+}
+
+/** Every workflow button posts here with `transition` naming the step; server/ decides if it is allowed. */
+export async function transitionAction(_prev: WorkflowFormState, formData: FormData): Promise<WorkflowFormState> {
+  const input = formDataToObject(formData);
+  return workflowStep(input.articleId, () => applyTransition(input), "Done.");
+}
+
+export async function withdrawAction(_prev: WorkflowFormState, formData: FormData): Promise<WorkflowFormState> {
+  const input = formDataToObject(formData);
+  return workflowStep(input.articleId, () => withdrawArticle(input), "Withdrawn. The page now shows the notice.");
+}
+
+export async function restoreWithdrawnAction(_prev: WorkflowFormState, formData: FormData): Promise<WorkflowFormState> {
+  const input = formDataToObject(formData);
+  return workflowStep(input.articleId, () => restoreWithdrawnArticle(input), "Restored to the public site.");
+}
+
+export async function commentAction(_prev: WorkflowFormState, formData: FormData): Promise<WorkflowFormState> {
+  const input = formDataToObject(formData);
+  return workflowStep(input.articleId, () => addReviewComment(input), "Comment added.");
+}
+
+export async function confirmReviewAction(_prev: WorkflowFormState, formData: FormData): Promise<WorkflowFormState> {
+  const input = formDataToObject(formData);
+  return workflowStep(input.articleId, () => confirmReviewAfterPublication(input), "Review recorded.");
 }

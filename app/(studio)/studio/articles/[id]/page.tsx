@@ -5,7 +5,13 @@ import { ArticleEditor } from "@/components/editor/article-editor";
 import { StateBadge } from "@/components/studio/state-badge";
 import { AppError } from "@/lib/errors";
 import { getArticleForEditing, listStudioFilterOptions } from "@/server/articles/studio-queries";
-import { saveArticleAction } from "../actions";
+import Link from "next/link";
+import { ReviewThread } from "@/components/studio/review-thread";
+import { WorkflowPanel } from "@/components/studio/workflow-panel";
+import { listReviewThread } from "@/server/workflow/reviews";
+import {
+  commentAction, confirmReviewAction, restoreWithdrawnAction, saveArticleAction, transitionAction, withdrawAction,
+} from "../actions";
 import { studioPageUser } from "../../_lib/page-user";
 
 export const metadata: Metadata = { title: "Edit news item" };
@@ -20,14 +26,28 @@ export default async function EditArticlePage({ params }: PageProps<"/studio/art
     if (error instanceof AppError && error.type === "not_found") notFound();
     throw error;
   });
-  const { categories } = await listStudioFilterOptions();
+  const [{ categories }, comments] = await Promise.all([listStudioFilterOptions(), listReviewThread({ articleId: article.id })]);
   return (
     <>
       <div className="toolbar-row">
         <h1>Edit news item</h1>
         <StateBadge state={article.edition.state} />
       </div>
-      <ArticleEditor article={article} categories={categories} save={saveArticleAction} />
+      <nav aria-label="This item" className="item-links">
+        <Link href={`/studio/articles/${article.id}/preview`}>Preview</Link>
+        <Link href={`/studio/articles/${article.id}/history`}>History and changes</Link>
+        {article.status !== "draft" && <Link href={`/news/${article.slug}`}>Public page</Link>}
+      </nav>
+      <div className="editor-page">
+        <ArticleEditor key={`${article.edition.id}:${article.edition.state}`} article={article} categories={categories} save={saveArticleAction} />
+        <aside className="editor-aside" aria-label="Workflow and review">
+          <WorkflowPanel
+            article={article}
+            actions={{ transition: transitionAction, withdraw: withdrawAction, restore: restoreWithdrawnAction, confirmReview: confirmReviewAction }}
+          />
+          <ReviewThread articleId={article.id} comments={comments} canComment={article.workflow.canComment} action={commentAction} />
+        </aside>
+      </div>
     </>
   );
 }

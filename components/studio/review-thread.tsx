@@ -1,0 +1,57 @@
+"use client";
+
+import { useActionState } from "react";
+import type { WorkflowFormState } from "@/app/(studio)/studio/articles/actions";
+import { formatTokyoDateTime } from "@/lib/dates";
+import type { ReviewComment } from "@/server/workflow/reviews";
+
+const KIND_LABEL = { comment: "Comment", changes_requested: "Changes requested", approved: "Approved" } as const;
+
+export function ReviewThread({
+  articleId,
+  comments,
+  canComment,
+  action,
+}: {
+  articleId: number;
+  comments: ReviewComment[];
+  canComment: boolean;
+  action: (state: WorkflowFormState, formData: FormData) => Promise<WorkflowFormState>;
+}) {
+  const [state, formAction, pending] = useActionState(action, { ok: true, message: null });
+  return (
+    <section className="review-thread" aria-labelledby="review-heading">
+      <h2 id="review-heading">Review</h2>
+      {comments.length === 0 ? (
+        <p>No review comments yet.</p>
+      ) : (
+        <ol>
+          {comments.map((c) => (
+            <li key={c.id} className={`comment comment-${c.kind}`}>
+              <p className="comment-meta">
+                <strong>{KIND_LABEL[c.kind]}</strong> by {c.author}, {formatTokyoDateTime(c.at)}
+                {c.edition ? ` (edition ${c.edition})` : ""}
+              </p>
+              {c.body && <p>{c.body}</p>}
+            </li>
+          ))}
+        </ol>
+      )}
+      {canComment && (
+        <form action={formAction} className="workflow-step">
+          <input type="hidden" name="articleId" value={articleId} />
+          <label htmlFor="comment-body">Add a comment</label>
+          <textarea id="comment-body" name="body" required maxLength={5000} />
+          <button type="submit" className="button small" disabled={pending}>
+            Post comment
+          </button>
+          {state.message && (
+            <p role={state.ok ? "status" : "alert"} className={state.ok ? undefined : "field-error"}>
+              {state.message}
+            </p>
+          )}
+        </form>
+      )}
+    </section>
+  );
+}

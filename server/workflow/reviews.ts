@@ -1,0 +1,85 @@
+import "server-only";
+import { and, asc, eq } from "drizzle-orm";
+import { z } from "zod";
+import { articleEditions, reviewComments, users } from "@/db/schema";
+import { describeIssues } from "@/lib/article-input";
+import { AppError } from "@/lib/errors";
+import { can, canEditArticle } from "@/lib/permissions";
+import { recordAudit } from "../audit";
+import { denyAccess, requireCapability } from "../auth/current-user";
+import { getDatabase } from "../db";
+import { getLatestEdition } from "../articles/editions";
+
+export type ReviewComment = { id: number; author: string; kind: "comment" | "changes_requested" | "approved"; body: string; at: string; edition: number | null };
+
+/** The review thread of an item, oldest first: what reviewers asked and what the author answered. */
+export async function listReviewThread({ articleId }: { articleId: number }): Promise<ReviewComment[]> {
+  await requireCapability("studio:use", "article", "article.review_thread");
+  const db = await getDatabase();
+  const rows = await db
+    .select({
+      id: reviewComments.id,
+      author: users.name,
+      kind: reviewComments.kind,
+      body: reviewComments.body,
+      at: reviewComments.createdAt,
+      edition: articleEditions.number,
+    })
+    .from(reviewComments)
+    .innerJoin(users, eq(users.id, reviewComments.authorId))
+    .leftJoin(articleEditions, eq(articleEditions.id, reviewComments.editionId))
+    .where(eq(reviewComments.articleId, articleId))
+    .orderBy(asc(reviewComments.id));
+  return rows.map((r) => ({ ...r, at: r.at.toISOString() }));
+}
+
+const commentSchema = z
+  .object({
+    articleId: z.coerce.number().int().positive(),
+    body: z.string().trim().min(1, "Write a comment first.").max(5_000, "Comments are at most 5,000 characters"),
+  })
+  .strict();
+
+/** Reviewers and the item's own editors may comment. */
+export async function addReviewComment(input: unknown) {
+  const parsed = commentSchema.safeParse(input);
+  if (!parsed.success) throw new AppError("bad_request:article", describeIssues(parsed.error).message);
+  const user = await requireCapability("studio:use", "article", "article.comment");
+  const db = await getDatabase();
+  const article = await db.query.articles.findFirst({ where: (a, { eq: is }) => is(a.id, parsed.data.articleId) });
+  if (!article) throw new AppError("not_found:article", "There is no news item with that number.");
+  if (!can(user, "article:review") && !canEditArticle(user, article)) {
+    await denyAccess(user, "article", "article.comment", "Only reviewers and the item's author can comment.", { type: "article", id: article.id });
+  }
+  const edition = await getLatestEdition(db, article.id);
+  await db.transaction(async (tx) => {
+    await tx.insert(reviewComments).values({ articleId: article.id, editionId: edition?.id ?? null, authorId: user.id, kind: "comment", body: parsed.data.body });
+    await recordAudit(tx, { actor: user, action: "article.comment", outcome: "ok", targetType: "article", targetId: article.id });
+  });
+}
+
+/**
+ * After an admin published without review, a second person reads the live
+ * edition and confirms it; until then the studio marks it "published without review".
+ */
+export async function confirmReviewAfterPublication(input: unknown) {
+  const parsed = z.object({ articleId: z.coerce.number().int().positive() }).strict().safeParse(input);
+  if (!parsed.success) throw new AppError("bad_request:article", describeIssues(parsed.error).message);
+  const user = await requireCapability("article:review", "article", "article.review_after_publication");
+  const db = await getDatabase();
+  const article = await db.query.articles.findFirst({ where: (a, { eq: is }) => is(a.id, parsed.data.articleId) });
+  const editionId = article?.publishedEditionId;
+  const edition = editionId ? await db.query.articleEditions.findFirst({ where: (e, { eq: is }) => is(e.id, editionId) }) : undefined;
+  if (!article || !edition?.publishedWithoutReview) throw new AppError("conflict:article", "This item's published edition does not need a review.");
+  if (edition.publishedById === user.id || edition.lastEditedById === user.id) {
+    await denyAccess(user, "article", "article.review_after_publication", "Someone other than the person who wrote or published it must review it.", { type: "article", id: article.id });
+  }
+  await db.transaction(async (tx) => {
+    await tx
+      .update(articleEditions)
+      .set({ publishedWithoutReview: false, reviewedById: user.id })
+      .where(and(eq(articleEditions.id, edition.id), eq(articleEditions.publishedWithoutReview, true)));
+    await tx.insert(reviewComments).values({ articleId: article.id, editionId: edition.id, authorId: user.id, kind: "approved", body: "Reviewed after publication." });
+    await recordAudit(tx, { actor: user, action: "article.review_after_publication", outcome: "ok", targetType: "article", targetId: article.id });
+  });
+}
