@@ -49,6 +49,8 @@ export default async function setup(project: TestProject) {
     NEXT_DIST_DIR: process.env.E2E_DIST_DIR ?? ".next-e2e",
     SITE_URL: `http://localhost:${port}`,
     AUTH_SECRET: E2E_AUTH_SECRET,
+    // Tick every 2 s so scheduled items go live promptly in the browser tests.
+    SCHEDULER_INTERVAL_MS: "2000",
     NEXT_TELEMETRY_DISABLED: "1",
   };
   const build = spawnSync("npx", ["next", "build"], { env, stdio: "inherit" });
