@@ -15,7 +15,16 @@ import { getCategoryBySlug } from "./public-news";
 /** How many of the latest items a feed carries. */
 export const FEED_ITEM_LIMIT = 50;
 
-async function latestPublishedEntries(categoryId: number | null): Promise<(FeedEntry & { slug: string })[]> {
+type StoredEntry = Omit<FeedEntry, "publishedAt" | "updatedAt"> & { slug: string; publishedAt: number; updatedAt: number };
+
+/**
+ * The latest items with their rendered HTML, cached on their own so the three formats
+ * of a feed share one query and one rendering pass. Dates travel as epoch milliseconds.
+ */
+async function latestPublishedEntries(categoryId: number | null): Promise<StoredEntry[]> {
+  "use cache";
+  cacheLife("max");
+  cacheTag(cacheTags.publicListings, cacheTags.categories);
   const { SITE_URL } = env();
   const db = await getDatabase();
   const where: SQL = categoryId === null
@@ -40,7 +49,7 @@ async function latestPublishedEntries(categoryId: number | null): Promise<(FeedE
     .where(where)
     .orderBy(desc(articles.firstPublishedAt), desc(articles.id))
     .limit(FEED_ITEM_LIMIT);
-  return rows
+  const entries = rows
     .filter((r) => r.firstPublishedAt !== null)
     .map((r) => ({
       slug: r.slug,
@@ -50,24 +59,29 @@ async function latestPublishedEntries(categoryId: number | null): Promise<(FeedE
       summary: r.summary,
       contentHtml: renderArticleHtml(r.body),
       category: { slug: r.categorySlug, name: r.categoryName, url: new URL(`/category/${r.categorySlug}`, SITE_URL).href },
-      publishedAt: r.firstPublishedAt!,
-      updatedAt: r.publicUpdatedAt ?? r.firstPublishedAt!,
+      publishedAt: r.firstPublishedAt!.getTime(),
+      updatedAt: (r.publicUpdatedAt ?? r.firstPublishedAt!).getTime(),
     }));
+  // Feeds carry the full text: a correction to any listed item must reach subscribers.
+  cacheTag(...entries.map((e) => cacheTags.article(e.slug)));
+  return entries;
 }
 
 /**
  * The whole feed document, generated once and kept until a publishing change
- * invalidates the listings (or the category list, or one of its items): requests
- * in between do no database work. Tagged per item too, because feeds carry the
- * full text and a minor correction to an item must reach subscribers.
+ * invalidates the listings (or the category list, or one of its items — the inner
+ * cache's tags carry over): requests in between do no database work.
  */
 async function cachedFeed(format: FeedFormat, category: { id: number; slug: string; name: string; description: string } | null) {
   "use cache";
   cacheLife("max");
   cacheTag(cacheTags.publicListings, cacheTags.categories);
   const { SITE_URL, SITE_NAME, PRESS_OFFICE_NAME } = env();
-  const entries = await latestPublishedEntries(category?.id ?? null);
-  cacheTag(...entries.map((e) => cacheTags.article(e.slug)));
+  const entries: FeedEntry[] = (await latestPublishedEntries(category?.id ?? null)).map((e) => ({
+    ...e,
+    publishedAt: new Date(e.publishedAt),
+    updatedAt: new Date(e.updatedAt),
+  }));
   const absolute = (path: string) => new URL(path, SITE_URL).href;
   const paths = feedPaths(category?.slug);
   const newest = entries.reduce<Date | null>(

@@ -48,24 +48,38 @@ export async function searchPublishedArticles({
   if (from) filters.push(sql`e.dateline_date >= ${from}`);
   if (to) filters.push(sql`e.dateline_date <= ${to}`);
   const where = sql.join(filters, sql` AND `);
+  // CROSS JOIN fixes the join order: the FTS match drives, then each hit is looked up by
+  // primary key. Left to itself the planner walks every published article and probes the
+  // index once per row (40 ms instead of 0.2 ms for a rare word over 5,000 items).
   const fromClause = sql`FROM article_search
-    JOIN articles a ON a.id = article_search.rowid
-    JOIN article_editions e ON e.id = a.published_edition_id
-    JOIN categories c ON c.id = a.category_id`;
+    CROSS JOIN articles a ON a.id = article_search.rowid
+    CROSS JOIN article_editions e ON e.id = a.published_edition_id
+    CROSS JOIN categories c ON c.id = a.category_id`;
 
   const [countRow] = await db.all<{ n: number }>(sql`SELECT count(*) AS n ${fromClause} WHERE ${where}`);
   const total = Number(countRow?.n ?? 0);
+  // Two passes: rank every hit but build snippets only for the page being shown.
   const rows = await db.all<{
     slug: string; datelineDate: string; categorySlug: string; categoryName: string; title: string; titleHl: string; excerpt: string;
   }>(sql`
+    WITH page AS (
+      SELECT a.id AS id, a.first_published_at AS at, bm25(article_search, 10.0, 3.0, 1.0) AS score
+      ${fromClause}
+      WHERE ${where}
+      ORDER BY score, at DESC, id DESC
+      LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}
+    )
     SELECT a.slug AS slug, e.dateline_date AS datelineDate, c.slug AS categorySlug, c.name AS categoryName,
            e.title AS title,
            highlight(article_search, 0, ${HIT_START}, ${HIT_END}) AS titleHl,
            snippet(article_search, 2, ${HIT_START}, ${HIT_END}, '…', 28) AS excerpt
-    ${fromClause}
-    WHERE ${where}
-    ORDER BY bm25(article_search, 10.0, 3.0, 1.0), a.first_published_at DESC, a.id DESC
-    LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`);
+    FROM page
+    CROSS JOIN article_search ON article_search.rowid = page.id
+    CROSS JOIN articles a ON a.id = page.id
+    CROSS JOIN article_editions e ON e.id = a.published_edition_id
+    CROSS JOIN categories c ON c.id = a.category_id
+    WHERE article_search MATCH ${match}
+    ORDER BY page.score, page.at DESC, page.id DESC`);
 
   return {
     items: rows.map((r) => ({
