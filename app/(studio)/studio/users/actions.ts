@@ -15,7 +15,7 @@ const text = (formData: FormData, name: string) => {
 // Ids come from hidden inputs; a non-number becomes NaN, which server/ refuses by name.
 const id = (formData: FormData) => Number(text(formData, "id"));
 
-async function run(change: () => Promise<StaffMember>, message: (user: StaffMember) => string): Promise<StaffActionState> {
+async function run(change: () => Promise<StaffMember>, message: (user: StaffMember) => string): Promise<NonNullable<StaffActionState>> {
   try {
     const user = await change();
     revalidatePath("/studio/users");
@@ -33,7 +33,7 @@ export async function createStaffMemberAction(_prev: StaffActionState, formData:
     (u) => `Created an account for ${u.name} (${u.email}).`,
   );
   // The form resets after every submission: hand back what was typed (never the password) when it failed.
-  return result?.ok ? result : { ...result!, values };
+  return result.ok ? result : { ...result, values };
 }
 
 export async function changeStaffRoleAction(_prev: StaffActionState, formData: FormData): Promise<StaffActionState> {

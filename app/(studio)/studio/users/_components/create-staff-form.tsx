@@ -8,6 +8,7 @@ import { describedBy, fieldError, FormFeedback } from "./form-feedback";
 
 /** Creates a staff account with an initial password the administrator passes on to the person. */
 const ROLES = Object.keys(ROLE_LABELS) as Role[];
+const FIELD_IDS = { name: "new-staff-name", email: "new-staff-email", role: "new-staff-role", password: "new-staff-password" };
 
 export function CreateStaffForm({ passwordMinLength }: { passwordMinLength: number }) {
   const [state, formAction, pending] = useActionState<StaffActionState, FormData>(createStaffMemberAction, null);
@@ -21,7 +22,7 @@ export function CreateStaffForm({ passwordMinLength }: { passwordMinLength: numb
   const failed = state !== null && !state.ok;
   return (
     <form action={formAction} className="form" noValidate aria-describedby={failed ? "create-staff-error" : undefined}>
-      <FormFeedback state={state} errorId="create-staff-error" />
+      <FormFeedback state={state} errorId="create-staff-error" fieldIds={FIELD_IDS} />
       <div className="field">
         <label htmlFor="new-staff-name">Name</label>
         <input

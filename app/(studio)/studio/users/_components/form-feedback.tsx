@@ -15,15 +15,32 @@ export function describedBy(...ids: (string | false | null | undefined)[]): stri
 
 /**
  * The outcome of a form: errors as an alert, confirmations in a status region
- * that is always present so screen readers announce what appears in it.
+ * that is always present so screen readers announce what appears in it. When
+ * the error names fields that are on the form, it lists them as links to the
+ * fields (an error summary) instead of one run-on sentence.
  */
-export function FormFeedback({ state, errorId }: { state: StaffActionState; errorId: string }) {
+export function FormFeedback({ state, errorId, fieldIds }: { state: StaffActionState; errorId: string; fieldIds?: Record<string, string> }) {
+  const fields = state && !state.ok ? (state.error.details?.fields as Record<string, string> | undefined) : undefined;
+  const listed = fields && fieldIds && Object.keys(fields).every((f) => f in fieldIds) ? Object.entries(fields) : null;
   return (
     <>
       {state && !state.ok && (
-        <p className="form-error" role="alert" id={errorId}>
-          {state.error.message}
-        </p>
+        <div className="form-error" role="alert" id={errorId}>
+          {listed ? (
+            <>
+              <p className="error-summary-title">Nothing was saved. Please correct:</p>
+              <ul>
+                {listed.map(([field, message]) => (
+                  <li key={field}>
+                    <a href={`#${fieldIds![field]}`}>{message}</a>
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : (
+            <p>{state.error.message}</p>
+          )}
+        </div>
       )}
       <p role="status" className="form-status">
         {state?.ok ? state.data.message : ""}
