@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { redirect } from "next/navigation";
 import { z } from "zod";
 import { formatTokyoDateTime } from "@/lib/dates";
 import { AppError } from "@/lib/errors";
 import { AUDIT_OUTCOMES, listAuditEntries, type AuditLogEntry, type AuditLogPage } from "@/server/audit-log";
+import { studioPageUser } from "../_lib/page-user";
 import "./audit.css";
 
 export const metadata: Metadata = { title: "Audit log" };
@@ -27,12 +27,11 @@ function href(filters: { page?: number; action?: string; outcome?: string }) {
   return query ? `?${query}` : "/studio/audit";
 }
 
-async function load(filters: z.output<typeof filtersSchema>): Promise<AuditLogPage | null | "signed-out"> {
+async function load(filters: z.output<typeof filtersSchema>): Promise<AuditLogPage | null> {
   try {
     return await listAuditEntries(filters);
   } catch (error) {
     if (error instanceof AppError && error.type === "forbidden") return null;
-    if (error instanceof AppError && error.type === "unauthorized") return "signed-out";
     throw error;
   }
 }
@@ -53,10 +52,10 @@ function Details({ details }: { details: AuditLogEntry["details"] }) {
 }
 
 export default async function AuditPage({ searchParams }: PageProps<"/studio/audit">) {
+  await studioPageUser();
   const raw = await searchParams;
   const filters = filtersSchema.parse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])));
   const log = await load(filters);
-  if (log === "signed-out") redirect("/sign-in?callbackUrl=/studio/audit");
   if (log === null) {
     return (
       <>

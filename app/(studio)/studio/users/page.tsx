@@ -1,11 +1,10 @@
 import type { Metadata } from "next";
-import { redirect } from "next/navigation";
 import { formatTokyoDateTime } from "@/lib/dates";
 import { AppError } from "@/lib/errors";
 import { PASSWORD_MIN_LENGTH } from "@/lib/password";
 import { ROLE_LABELS } from "@/lib/permissions";
-import { getCurrentUser } from "@/server/auth/current-user";
 import { listStaffMembers, type StaffMember } from "@/server/users";
+import { studioPageUser } from "../_lib/page-user";
 import { CreateStaffForm } from "./_components/create-staff-form";
 import { StaffActions } from "./_components/staff-actions";
 import "./users.css";
@@ -13,19 +12,18 @@ import "./users.css";
 export const metadata: Metadata = { title: "Staff" };
 
 /** The staff list, or null when the caller's role may not see it (server/ has logged the denial). */
-async function loadStaff(): Promise<StaffMember[] | null | "signed-out"> {
+async function loadStaff(): Promise<StaffMember[] | null> {
   try {
     return await listStaffMembers();
   } catch (error) {
     if (error instanceof AppError && error.type === "forbidden") return null;
-    if (error instanceof AppError && error.type === "unauthorized") return "signed-out";
     throw error;
   }
 }
 
 export default async function UsersPage() {
+  const me = await studioPageUser();
   const members = await loadStaff();
-  if (members === "signed-out") redirect("/sign-in?callbackUrl=/studio/users");
   if (members === null) {
     return (
       <>
@@ -36,7 +34,6 @@ export default async function UsersPage() {
       </>
     );
   }
-  const me = await getCurrentUser();
   return (
     <>
       <h1>Staff</h1>
@@ -73,7 +70,7 @@ export default async function UsersPage() {
                     <time dateTime={m.createdAt}>{formatTokyoDateTime(m.createdAt)}</time>
                   </td>
                   <td>
-                    <StaffActions member={m} isSelf={m.id === me?.id} passwordMinLength={PASSWORD_MIN_LENGTH} />
+                    <StaffActions member={m} isSelf={m.id === me.id} passwordMinLength={PASSWORD_MIN_LENGTH} />
                   </td>
                 </tr>
               ))}
