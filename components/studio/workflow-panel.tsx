@@ -22,10 +22,11 @@ function StepForm({ action, articleId, hidden, label, danger, children }: { acti
         <input key={k} type="hidden" name={k} value={v} />
       ))}
       {children}
-      <button type="submit" className={`button small${danger ? " danger" : " primary"}`} disabled={pending}>
-        {pending ? "Working…" : label}
+      <button type="submit" className={`button small${danger ? " danger" : " primary"}`} disabled={pending} aria-busy={pending || undefined}>
+        {label}
       </button>
-      {state.message && (
+      {pending && <p role="status">Working…</p>}
+      {!pending && state.message && (
         <p id={errorId} role={state.ok ? "status" : "alert"} className={state.ok ? undefined : "field-error"}>
           {state.message}
         </p>
