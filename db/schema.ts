@@ -122,6 +122,8 @@ export const articleEditions = sqliteTable(
     scheduledFor: integer("scheduled_for", { mode: "timestamp_ms" }),
     /** Why a scheduled publication could not go live; shown on the dashboard until resolved. */
     scheduleError: text("schedule_error"),
+    /** The lead photo: article page, feeds, OpenGraph and JSON-LD. */
+    heroMediaId: integer("hero_media_id").references(() => mediaAssets.id, { onDelete: "set null" }),
     createdAt: createdAt(),
     updatedAt: integer("updated_at", { mode: "timestamp_ms" })
       .notNull()
@@ -144,6 +146,9 @@ export const recommendationLists = sqliteTable(
     status: text("status", { enum: ["draft", "published"] }).notNull().default("draft"),
     maxItems: integer("max_items").notNull().default(10),
     fillFromCategory: integer("fill_from_category", { mode: "boolean" }).notNull().default(false),
+    /** The edition whose items readers see; its items are copied into recommendation_list_items on publish. */
+    publishedEditionId: integer("published_edition_id"),
+    authorId: integer("author_id").references(() => users.id),
     version: integer("version").notNull().default(1),
     publishedAt: integer("published_at", { mode: "timestamp_ms" }),
     createdAt: createdAt(),
@@ -265,6 +270,72 @@ export const appState = sqliteTable("app_state", {
   value: text("value").notNull(),
   updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
 });
+
+export type ListEntry =
+  | { kind: "article"; articleId: number }
+  | { kind: "external"; url: string; title: string; date: string };
+
+/** Editions of a recommendation list, through the same workflow as articles. */
+export const recommendationListEditions = sqliteTable(
+  "recommendation_list_editions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    listId: integer("list_id")
+      .notNull()
+      .references(() => recommendationLists.id, { onDelete: "cascade" }),
+    number: integer("number").notNull(),
+    state: text("state", { enum: EDITION_STATES }).notNull().default("draft"),
+    name: text("name").notNull(),
+    maxItems: integer("max_items").notNull().default(10),
+    fillFromCategory: integer("fill_from_category", { mode: "boolean" }).notNull().default(false),
+    entries: text("entries", { mode: "json" }).$type<ListEntry[]>().notNull().default(sql`'[]'`),
+    createdById: integer("created_by_id").references(() => users.id),
+    lastEditedById: integer("last_edited_by_id").references(() => users.id),
+    reviewedById: integer("reviewed_by_id").references(() => users.id),
+    publishedById: integer("published_by_id").references(() => users.id),
+    scheduledFor: integer("scheduled_for", { mode: "timestamp_ms" }),
+    scheduleError: text("schedule_error"),
+    publishedAt: integer("published_at", { mode: "timestamp_ms" }),
+    createdAt: createdAt(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" })
+      .notNull()
+      .default(sql`(unixepoch('subsec') * 1000)`),
+  },
+  (t) => [
+    uniqueIndex("recommendation_list_editions_number_idx").on(t.listId, t.number),
+    index("recommendation_list_editions_state_idx").on(t.state, t.scheduledFor),
+  ],
+);
+
+/** Uploaded images: the original is never served; variants are generated once at upload. */
+export type MediaVariant = { width: number; height: number; format: "webp" | "avif" | "jpeg" | "png"; key: string; bytes: number };
+
+export const mediaAssets = sqliteTable(
+  "media_assets",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    /** Server-generated storage name (random); no request path ever reaches the filesystem. */
+    storageKey: text("storage_key").notNull().unique(),
+    /** The uploader's file name, for display only. */
+    originalName: text("original_name").notNull(),
+    mimeType: text("mime_type").notNull(),
+    width: integer("width").notNull(),
+    height: integer("height").notNull(),
+    byteSize: integer("byte_size").notNull(),
+    altText: text("alt_text").notNull().default(""),
+    decorative: integer("decorative", { mode: "boolean" }).notNull().default(false),
+    caption: text("caption").notNull().default(""),
+    credit: text("credit").notNull().default(""),
+    variants: text("variants", { mode: "json" }).$type<MediaVariant[]>().notNull().default(sql`'[]'`),
+    uploadedById: integer("uploaded_by_id").references(() => users.id),
+    version: integer("version").notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" })
+      .notNull()
+      .default(sql`(unixepoch('subsec') * 1000)`),
+  },
+  (t) => [index("media_assets_created_idx").on(t.createdAt)],
+);
 
 export const articlesRelations = relations(articles, ({ one, many }) => ({
   category: one(categories, { fields: [articles.categoryId], references: [categories.id] }),

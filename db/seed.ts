@@ -9,7 +9,7 @@ import { hashPassword } from "@/lib/password";
 import { slugify } from "@/lib/slug";
 import type { Database } from "./client";
 import {
-  articleEditions, articles, categories, recommendationListItems, recommendationLists, users,
+  articleEditions, articles, categories, recommendationListEditions, recommendationListItems, recommendationLists, users,
   type Role, type Signatory,
 } from "./schema";
 
@@ -179,6 +179,24 @@ export async function seedDemo(db: Database, seedsDir: string): Promise<void> {
     await tx
       .insert(recommendationListItems)
       .values(recommended.map((a, position) => ({ listId: list!.id, position, articleId: a.id })));
+    const [edition] = await tx
+      .insert(recommendationListEditions)
+      .values({
+        listId: list!.id,
+        number: 1,
+        state: "published",
+        name: "Site default",
+        maxItems: 10,
+        entries: recommended.map((a) => ({ kind: "article" as const, articleId: a.id })),
+        createdById: writer!.id,
+        lastEditedById: writer!.id,
+        publishedAt: new Date(),
+      })
+      .returning({ id: recommendationListEditions.id });
+    await tx
+      .update(recommendationLists)
+      .set({ publishedEditionId: edition!.id, authorId: writer!.id })
+      .where(eq(recommendationLists.id, list!.id));
   });
 }
 
