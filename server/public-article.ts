@@ -134,13 +134,33 @@ export async function getRecommendationsForArticle({
   const byId = new Map(published.map((p) => [p.id, p]));
 
   const result: PublicRecommendation[] = [];
+  const shown = new Set<number>([articleId]);
   for (const item of items) {
     if (item.articleId !== null) {
       const a = byId.get(item.articleId);
-      if (a) result.push({ title: a.title, datelineDate: a.datelineDate, href: `/news/${a.slug}`, external: false });
+      if (a && !shown.has(a.id)) {
+        shown.add(a.id);
+        result.push({ title: a.title, datelineDate: a.datelineDate, href: `/news/${a.slug}`, external: false });
+      }
     } else if (item.externalUrl && item.externalTitle && item.externalDate) {
       result.push({ title: item.externalTitle, datelineDate: item.externalDate, href: item.externalUrl, external: true });
     }
   }
-  return result.slice(0, list.maxItems);
+  const picked = result.slice(0, list.maxItems);
+  if (!list.fillFromCategory || !category || picked.length >= list.maxItems) return picked;
+  // Fill the rest with the newest public items of this article's category, skipping the article and what is already shown.
+  const latest = await db
+    .select({ id: articles.id, slug: articles.slug, title: articleEditions.title, datelineDate: articleEditions.datelineDate })
+    .from(articles)
+    .innerJoin(articleEditions, eq(articleEditions.id, articles.publishedEditionId))
+    .where(and(eq(articles.categoryId, category.id), eq(articles.status, "published")))
+    .orderBy(desc(articles.firstPublishedAt), desc(articles.id))
+    .limit(list.maxItems + shown.size);
+  for (const a of latest) {
+    if (picked.length >= list.maxItems) break;
+    if (shown.has(a.id)) continue;
+    shown.add(a.id);
+    picked.push({ title: a.title, datelineDate: a.datelineDate, href: `/news/${a.slug}`, external: false });
+  }
+  return picked;
 }

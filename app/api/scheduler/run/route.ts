@@ -1,5 +1,6 @@
 import { expirePublicTags } from "@/server/cache-invalidation";
 import { publishDueEditions } from "@/server/workflow/scheduler";
+import { publishDueListEditions } from "@/server/lists/scheduler";
 import { isSchedulerRequest } from "@/lib/scheduler-token";
 
 /**
@@ -12,6 +13,6 @@ export async function POST(request: Request) {
     return Response.json({ error: "unauthorized:scheduler", message: "A valid scheduler token is required." }, { status: 401 });
   }
   const run = await publishDueEditions();
-  expirePublicTags(run.expireTags);
+  expirePublicTags([...run.expireTags, ...(await publishDueListEditions()).expireTags]);
   return Response.json({ published: run.published, failed: run.failed, ranAt: run.ranAt }, { headers: { "Cache-Control": "no-store" } });
 }

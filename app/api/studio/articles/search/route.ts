@@ -1,0 +1,15 @@
+import { AppError } from "@/lib/errors";
+import { searchPublishedItemsForPicker } from "@/server/lists/picker";
+
+const PRIVATE = { "Cache-Control": "private, no-store" };
+
+/** The list editor's picker: published items whose title matches `?q=`. Authorized inside server/. */
+export async function GET(request: Request) {
+  const q = new URL(request.url).searchParams.get("q") ?? "";
+  try {
+    return Response.json(await searchPublishedItemsForPicker({ q }), { headers: PRIVATE });
+  } catch (error) {
+    if (error instanceof AppError) return Response.json({ error: error.code, message: error.message }, { status: error.status, headers: PRIVATE });
+    throw error;
+  }
+}

@@ -1,0 +1,56 @@
+import "server-only";
+import { and, asc, desc, eq, or } from "drizzle-orm";
+import { articleEditions, recommendationListItems, recommendationLists, type ListPlacement } from "@/db/schema";
+import { AppError } from "@/lib/errors";
+import { requireCapability } from "../auth/current-user";
+import { getDatabase } from "../db";
+import { articleIdSchema, parseListInput } from "./input";
+import { entriesFromItems, resolveEntries, type ResolvedItem } from "./resolve";
+
+export type ArticleListPreview = {
+  list: { id: number; name: string; placement: ListPlacement } | null;
+  items: ResolvedItem[];
+};
+
+/**
+ * For the article editor: the published list readers will see under this
+ * item (its own, else its category's, else the default), with the same
+ * filtering as the public page and each item marked picked or filled.
+ */
+export async function getListForArticle(input: unknown): Promise<ArticleListPreview> {
+  await requireCapability("studio:use", "list", "list.read");
+  const { articleId } = parseListInput(articleIdSchema, input);
+  const db = await getDatabase();
+  const article = await db.query.articles.findFirst({ where: (a, { eq: is }) => is(a.id, articleId) });
+  if (!article) throw new AppError("not_found:list", "There is no news item with that number.");
+  // An unpublished item has no public category yet: its newest edition says where it will go.
+  const [newest] = await db
+    .select({ categoryId: articleEditions.categoryId })
+    .from(articleEditions)
+    .where(eq(articleEditions.articleId, articleId))
+    .orderBy(desc(articleEditions.number))
+    .limit(1);
+  const categoryId = article.categoryId ?? newest?.categoryId ?? null;
+  const candidates = await db
+    .select()
+    .from(recommendationLists)
+    .where(
+      and(
+        eq(recommendationLists.status, "published"),
+        or(
+          and(eq(recommendationLists.placement, "article"), eq(recommendationLists.articleId, articleId)),
+          categoryId ? and(eq(recommendationLists.placement, "category"), eq(recommendationLists.categoryId, categoryId)) : undefined,
+          eq(recommendationLists.placement, "default"),
+        ),
+      ),
+    )
+    .orderBy(desc(recommendationLists.publishedAt));
+  const rank = { article: 0, category: 1, default: 2 } as const;
+  const list = candidates.sort((a, b) => rank[a.placement] - rank[b.placement])[0];
+  if (!list) return { list: null, items: [] };
+  const items = await db.select().from(recommendationListItems).where(eq(recommendationListItems.listId, list.id)).orderBy(asc(recommendationListItems.position));
+  return {
+    list: { id: list.id, name: list.name, placement: list.placement },
+    items: await resolveEntries(db, entriesFromItems(items), { maxItems: list.maxItems, fillFromCategory: list.fillFromCategory, articleId, categoryId }),
+  };
+}

@@ -1,0 +1,73 @@
+import "server-only";
+import { z } from "zod";
+import { LIST_PLACEMENTS } from "@/db/schema";
+import { describeIssues } from "@/lib/article-input";
+import { isIsoDate } from "@/lib/dates";
+import { AppError } from "@/lib/errors";
+import { tokyoLocalDateTimeSchema } from "@/lib/schedule-time";
+
+export const MAX_LIST_ITEMS = 20;
+
+const id = z.coerce.number().int().positive();
+/** Checkboxes post "on"; JSON callers send booleans. Anything else is refused. */
+const flag = z.union([z.boolean(), z.enum(["on", "true", "false"]).transform((v) => v !== "false")]);
+const maxItems = z.coerce.number().int("The limit is a whole number").min(1, "A list shows at least 1 item").max(MAX_LIST_ITEMS, `A list shows at most ${MAX_LIST_ITEMS} items`);
+const name = z.string().trim().min(1, "Give the list a name").max(120, "Names are at most 120 characters");
+
+export const createListSchema = z
+  .object({
+    name,
+    placement: z.enum(LIST_PLACEMENTS, { error: "Choose where the list appears" }),
+    categoryId: id.optional(),
+    articleId: id.optional(),
+    maxItems: maxItems.default(10),
+    fillFromCategory: flag.default(false),
+  })
+  .strict();
+
+const articleEntry = z.object({ kind: z.literal("article"), articleId: id }).strict();
+const externalEntry = z
+  .object({
+    kind: z.literal("external"),
+    url: z.url({ protocol: /^https?$/, error: "Links must be http(s) addresses" }).max(2_000),
+    title: z.string().trim().min(1, "Give the link a title").max(300),
+    date: z.string().refine(isIsoDate, "Give the date as YYYY-MM-DD"),
+  })
+  .strict();
+export const listEntrySchema = z.discriminatedUnion("kind", [articleEntry, externalEntry]);
+
+export const saveDraftSchema = z
+  .object({
+    listId: id,
+    version: z.coerce.number().int().positive(),
+    name,
+    maxItems,
+    fillFromCategory: flag,
+    entries: z.array(listEntrySchema).max(MAX_LIST_ITEMS, `A list holds at most ${MAX_LIST_ITEMS} items`),
+  })
+  .strict();
+
+export const LIST_TRANSITIONS = ["submit", "return_to_draft", "request_changes", "approve", "publish", "schedule", "unschedule"] as const;
+export type ListTransitionName = (typeof LIST_TRANSITIONS)[number];
+
+export const listTransitionSchema = z
+  .object({
+    listId: id,
+    transition: z.enum(LIST_TRANSITIONS, { error: "Unknown workflow step" }),
+    comment: z.string().trim().max(2_000).optional(),
+    scheduledFor: tokyoLocalDateTimeSchema.optional(),
+  })
+  .strict();
+
+export const listIdSchema = z.object({ listId: id }).strict();
+export const articleIdSchema = z.object({ articleId: id }).strict();
+export const searchSchema = z.object({ q: z.string().max(200).default("") }).strict();
+
+export function parseListInput<T extends z.ZodType>(schema: T, input: unknown): z.output<T> {
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) {
+    const { message, fields } = describeIssues(parsed.error);
+    throw new AppError("bad_request:list", message, { fields });
+  }
+  return parsed.data;
+}

@@ -1,0 +1,117 @@
+import "server-only";
+import { and, eq } from "drizzle-orm";
+import type { Transaction } from "@/db/client";
+import { recommendationListEditions, recommendationLists, type ListEntry } from "@/db/schema";
+import { AppError } from "@/lib/errors";
+import { formatTokyoDateTime } from "@/lib/dates";
+import { EDITABLE_STATES } from "@/lib/workflow";
+import { recordAudit } from "../audit";
+import { requireCapability } from "../auth/current-user";
+import { getDatabase } from "../db";
+import { ensureLatestEdition, loadList } from "./editions";
+import { createListSchema, parseListInput, saveDraftSchema } from "./input";
+import { publicArticleFacts } from "./resolve";
+
+/** Creates a list and its first draft edition. Placement targets must exist. */
+export async function createRecommendationList(input: unknown): Promise<{ id: number; version: number }> {
+  const user = await requireCapability("list:edit", "list", "list.create");
+  const data = parseListInput(createListSchema, input);
+  const db = await getDatabase();
+  if (data.placement === "category") {
+    const category = data.categoryId ? await db.query.categories.findFirst({ where: (c, { eq: is }) => is(c.id, data.categoryId!) }) : null;
+    if (!category) throw new AppError("bad_request:list", "Choose the category the list appears in.", { fields: { categoryId: "Choose a category" } });
+  }
+  if (data.placement === "article") {
+    const article = data.articleId ? await db.query.articles.findFirst({ where: (a, { eq: is }) => is(a.id, data.articleId!) }) : null;
+    if (!article) throw new AppError("bad_request:list", "Choose the news item the list appears under.", { fields: { articleId: "Choose a news item" } });
+  }
+  return db.transaction(async (tx) => {
+    const [list] = await tx
+      .insert(recommendationLists)
+      .values({
+        name: data.name,
+        placement: data.placement,
+        categoryId: data.placement === "category" ? data.categoryId : null,
+        articleId: data.placement === "article" ? data.articleId : null,
+        maxItems: data.maxItems,
+        fillFromCategory: data.fillFromCategory,
+        authorId: user.id,
+      })
+      .returning();
+    await tx.insert(recommendationListEditions).values({
+      listId: list!.id,
+      number: 1,
+      name: data.name,
+      maxItems: data.maxItems,
+      fillFromCategory: data.fillFromCategory,
+      entries: [],
+      createdById: user.id,
+      lastEditedById: user.id,
+    });
+    await recordAudit(tx, { actor: user, action: "list.create", outcome: "ok", targetType: "list", targetId: list!.id, details: { name: data.name, placement: data.placement } });
+    return { id: list!.id, version: list!.version };
+  });
+}
+
+async function checkEntries(tx: Transaction, entries: ListEntry[], maxItems: number, ownArticleId: number | null) {
+  const fields: Record<string, string> = {};
+  if (entries.length > maxItems) fields.entries = `This list shows at most ${maxItems} items; remove ${entries.length - maxItems} or raise the limit.`;
+  const keys = new Set<string>();
+  entries.forEach((e, i) => {
+    const key = e.kind === "article" ? `a:${e.articleId}` : `u:${e.url}`;
+    if (keys.has(key)) fields[`entries.${i}`] = "This item is already on the list.";
+    keys.add(key);
+    if (e.kind === "article" && e.articleId === ownArticleId) fields[`entries.${i}`] = "A list cannot recommend the item it appears under.";
+  });
+  const ids = entries.flatMap((e) => (e.kind === "article" ? [e.articleId] : []));
+  const facts = await publicArticleFacts(tx, ids);
+  entries.forEach((e, i) => {
+    if (e.kind === "article" && !facts.has(e.articleId)) fields[`entries.${i}`] ??= "Only published news items can be recommended.";
+  });
+  if (Object.keys(fields).length > 0) throw new AppError("bad_request:list", Object.values(fields).join(" "), { fields });
+}
+
+/**
+ * Saves the list's draft. Editing a published list starts edition n+1 and
+ * leaves the published one live. The list's version must match what the
+ * editor loaded; otherwise the conflict names who saved last and when.
+ */
+export async function saveRecommendationListDraft(input: unknown, now = new Date()): Promise<{ version: number; editionNumber: number }> {
+  const user = await requireCapability("list:edit", "list", "list.save");
+  const data = parseListInput(saveDraftSchema, input);
+  const db = await getDatabase();
+  return db.transaction(async (tx) => {
+    const list = await loadList(tx, data.listId);
+    let edition = await ensureLatestEdition(tx, list);
+    if (list.version !== data.version) {
+      const who = edition.lastEditedById ? await tx.query.users.findFirst({ where: (u, { eq: is }) => is(u.id, edition.lastEditedById!) }) : null;
+      throw new AppError("conflict:list", `${who?.name ?? "Someone"} saved this list at ${formatTokyoDateTime(edition.updatedAt)} (Tokyo) after you opened it. Reload to see their changes.`, {
+        savedBy: who?.name ?? null,
+        savedAt: edition.updatedAt.toISOString(),
+        version: list.version,
+      });
+    }
+    if (edition.state === "approved" || edition.state === "scheduled") {
+      throw new AppError("conflict:list", "This edition is approved or scheduled; return it to draft (or unschedule it) before changing it.");
+    }
+    await checkEntries(tx, data.entries, data.maxItems, list.placement === "article" ? list.articleId : null);
+    const words = { name: data.name, maxItems: data.maxItems, fillFromCategory: data.fillFromCategory, entries: data.entries, lastEditedById: user.id, updatedAt: now };
+    if (!EDITABLE_STATES.includes(edition.state)) {
+      const [next] = await tx
+        .insert(recommendationListEditions)
+        .values({ listId: list.id, number: edition.number + 1, state: "draft", createdById: user.id, ...words })
+        .returning();
+      edition = next!;
+    } else {
+      await tx.update(recommendationListEditions).set(words).where(eq(recommendationListEditions.id, edition.id));
+    }
+    const bumped = await tx
+      .update(recommendationLists)
+      .set({ version: list.version + 1 })
+      .where(and(eq(recommendationLists.id, list.id), eq(recommendationLists.version, list.version)))
+      .returning({ version: recommendationLists.version });
+    if (bumped.length === 0) throw new AppError("conflict:list", "Someone else saved this list a moment ago. Reload to see their changes.");
+    await recordAudit(tx, { actor: user, action: "list.save", outcome: "ok", targetType: "list", targetId: list.id, details: { edition: edition.number, entries: data.entries.length } });
+    return { version: bumped[0]!.version, editionNumber: edition.number };
+  });
+}
