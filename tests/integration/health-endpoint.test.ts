@@ -1,0 +1,86 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { createTempDatabase } from "../support/temp-db";
+
+// Outside Next there is no request for connection() to wait for.
+vi.mock("next/server", async (original) => ({ ...(await original<typeof import("next/server")>()), connection: async () => {} }));
+
+let t: Awaited<ReturnType<typeof createTempDatabase>>;
+
+beforeAll(async () => {
+  t = await createTempDatabase({ demo: false });
+  process.env.DATABASE_URL = t.url;
+});
+afterAll(() => t.cleanup());
+
+const route = () => import("@/app/api/health/route");
+const health = () => import("@/server/health");
+
+async function tickScheduler(at = new Date()) {
+  const { publishDueEditions } = await import("@/server/workflow/scheduler");
+  await publishDueEditions(at);
+}
+
+describe("/api/health", () => {
+  it("answers 200, no-store, with each check and the scheduler's last run", async () => {
+    const ranAt = new Date();
+    await tickScheduler(ranAt);
+    const response = await (await route()).GET();
+    expect(response.status).toBe(200);
+    expect(response.headers.get("cache-control")).toBe("no-store");
+    const body = await response.json();
+    expect(body.healthy).toBe(true);
+    expect(body.checks.database).toEqual({ ok: true, detail: "reachable" });
+    expect(body.checks.migrations).toMatchObject({ ok: true, detail: "current" });
+    expect(body.checks.migrations.applied).toBe(body.checks.migrations.expected);
+    expect(body.checks.migrations.expected).toBeGreaterThanOrEqual(4);
+    expect(body.checks.scheduler).toEqual({ ok: true, detail: "running", lastRunAt: ranAt.toISOString() });
+  });
+
+  it("reports a stopped scheduler once the start-up grace has passed", async () => {
+    const { checkHealth } = await health();
+    await tickScheduler(new Date(Date.now() - 10 * 60_000));
+    const late = await checkHealth({ uptimeMs: 3_600_000 });
+    expect(late.healthy).toBe(false);
+    expect(late.checks.scheduler.ok).toBe(false);
+    expect(late.checks.scheduler.detail).toMatch(/no run for \d+ s/);
+    // Just started: the first tick has not come yet, which is not a failure.
+    expect((await checkHealth({ uptimeMs: 1_000 })).checks.scheduler).toMatchObject({ ok: true, detail: "starting" });
+    await tickScheduler();
+  });
+
+  it("answers 503 when a committed migration is missing from the database, and names it", async () => {
+    const rows = await t.client.execute("SELECT hash, created_at FROM __drizzle_migrations ORDER BY created_at DESC LIMIT 1");
+    const last = rows.rows[0]!;
+    await t.client.execute({ sql: "DELETE FROM __drizzle_migrations WHERE hash = ?", args: [last.hash] });
+    try {
+      const response = await (await route()).GET();
+      expect(response.status).toBe(503);
+      const body = await response.json();
+      expect(body.healthy).toBe(false);
+      expect(body.checks.migrations).toMatchObject({ ok: false, detail: "1 committed migration(s) not applied" });
+    } finally {
+      await t.client.execute({ sql: "INSERT INTO __drizzle_migrations (hash, created_at) VALUES (?, ?)", args: [last.hash, last.created_at] });
+    }
+    await t.client.execute({ sql: "INSERT INTO __drizzle_migrations (hash, created_at) VALUES ('from-a-newer-build', 99999999999999)", args: [] });
+    const body = await (await (await route()).GET()).json();
+    expect(body.checks.migrations.detail).toBe("1 applied migration(s) not in this build");
+    await t.client.execute("DELETE FROM __drizzle_migrations WHERE hash = 'from-a-newer-build'");
+  });
+
+  it("answers 503 without details when the database cannot be reached", async () => {
+    const { getDatabase } = await import("@/server/db");
+    const db = await getDatabase();
+    const original = db.$client.execute.bind(db.$client);
+    db.$client.execute = (() => Promise.reject(new Error("SQLITE_CANTOPEN: unable to open /secret/path.db"))) as typeof db.$client.execute;
+    try {
+      const response = await (await route()).GET();
+      expect(response.status).toBe(503);
+      const text = await response.text();
+      expect(text).not.toContain("SQLITE");
+      expect(text).not.toContain("/secret/path");
+      expect(JSON.parse(text).checks.database).toEqual({ ok: false, detail: "unavailable" });
+    } finally {
+      db.$client.execute = original;
+    }
+  });
+});
