@@ -5,7 +5,7 @@ import { formatTokyoDateTime } from "@/lib/dates";
 
 export type CreatePreviewLinkFormState =
   | { ok: true; url: string; expiresAt: string; message: null }
-  | { ok: false; url: null; expiresAt: null; message: string | null };
+  | { ok: false; url: null; expiresAt: null; message: string | null; status?: number };
 
 type Lifetime = { value: string; label: string };
 

@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 
-export type RevokePreviewLinkFormState = { message: string | null };
+export type RevokePreviewLinkFormState = { message: string | null; status?: number };
 
 /** One "Revoke" button per link; the link stops working on the next request. */
 export function RevokePreviewLinkForm({

@@ -31,7 +31,7 @@ export async function saveArticleAction(input: unknown): Promise<ActionResult<Sa
   }
 }
 
-export type WorkflowFormState = { ok: boolean; message: string | null; fields?: Record<string, string> };
+export type WorkflowFormState = { ok: boolean; message: string | null; status?: number; fields?: Record<string, string> };
 
 async function workflowStep(articleId: string | undefined, run: () => Promise<{ expireTags?: string[] } | void>, done: string): Promise<WorkflowFormState> {
   try {
@@ -41,7 +41,7 @@ async function workflowStep(articleId: string | undefined, run: () => Promise<{ 
     return { ok: true, message: done };
   } catch (error) {
     const e = toActionError(error);
-    return { ok: false, message: e.message, fields: e.details?.fields as Record<string, string> | undefined };
+    return { ok: false, message: e.message, status: e.status, fields: e.details?.fields as Record<string, string> | undefined };
   }
 }
 

@@ -7,7 +7,7 @@ import { toActionError } from "@/lib/errors";
 import { formDataToObject } from "@/lib/form-data";
 import { restoreRevision } from "@/server/workflow/revisions";
 
-export type RestoreFormState = { message: string | null };
+export type RestoreFormState = { message: string | null; status?: number };
 
 const id = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 const restoreForm = z
@@ -23,14 +23,15 @@ export async function restoreRevisionAction(_prev: RestoreFormState, formData: F
   const parsed = restoreForm.safeParse(formDataToObject(formData));
   if (!parsed.success) {
     const confirmIssue = parsed.error.issues.find((i) => i.path[0] === "confirm");
-    return { message: confirmIssue?.message ?? "This form was not filled in as expected. Reload the page and try again." };
+    return { message: confirmIssue?.message ?? "This form was not filled in as expected. Reload the page and try again.", status: 400 };
   }
   const { articleId, revisionId } = parsed.data;
   let version: number;
   try {
     ({ version } = await restoreRevision({ articleId, revisionId }));
   } catch (error) {
-    return { message: toActionError(error).message };
+    const e = toActionError(error);
+    return { message: e.message, status: e.status };
   }
   revalidatePath(`/studio/articles/${articleId}`);
   redirect(`/studio/articles/${articleId}/history?restored=${version}`);

@@ -16,7 +16,8 @@ export async function createPreviewLinkAction(_prev: CreatePreviewLinkState, for
     revalidatePath(`/studio/articles/${input.articleId}/preview`);
     return { ok: true, url: new URL(link.path, env().SITE_URL).href, expiresAt: link.expiresAt, message: null };
   } catch (error) {
-    return { ok: false, url: null, expiresAt: null, message: toActionError(error).message };
+    const e = toActionError(error);
+    return { ok: false, url: null, expiresAt: null, message: e.message, status: e.status };
   }
 }
 
@@ -27,6 +28,7 @@ export async function revokePreviewLinkAction(_prev: RevokePreviewLinkState, for
     revalidatePath(`/studio/articles/${input.articleId}/preview`);
     return { message: null };
   } catch (error) {
-    return { message: toActionError(error).message };
+    const e = toActionError(error);
+    return { message: e.message, status: e.status };
   }
 }

@@ -1,0 +1,261 @@
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import type { Role } from "@/db/schema";
+import { actAs } from "../support/session";
+import { staffByRole } from "../support/staff";
+import { createTempDatabase } from "../support/temp-db";
+import { body, draftPayload } from "../support/workflow";
+
+/**
+ * Every studio server action, called directly (not through the UI) as each
+ * role: allowed, or refused with 401/403 and not a row changed.
+ */
+class Redirected extends Error {
+  constructor(readonly url: string) {
+    super(`redirect ${url}`);
+  }
+}
+vi.mock("next/navigation", () => ({
+  redirect: (url: string) => {
+    throw new Redirected(url);
+  },
+  notFound: () => {
+    throw new Redirected("404");
+  },
+}));
+
+type Who = Role | "anonymous";
+const EVERYONE: Who[] = ["anonymous", "writer", "editor", "publisher", "admin"];
+let t: Awaited<ReturnType<typeof createTempDatabase>>;
+let staff: Awaited<ReturnType<typeof staffByRole>>;
+let articleActions: typeof import("@/app/(studio)/studio/articles/actions");
+let userActions: typeof import("@/app/(studio)/studio/users/actions");
+let historyActions: typeof import("@/app/(studio)/studio/articles/[id]/history/actions");
+let previewActions: typeof import("@/app/(studio)/studio/articles/[id]/preview/actions");
+let drafts: typeof import("@/server/articles/drafts");
+let flow: typeof import("@/server/workflow/transitions");
+let withdrawal: typeof import("@/server/workflow/withdrawal");
+let previewLinks: typeof import("@/server/workflow/preview-links");
+
+const TABLES = ["articles", "article_editions", "article_revisions", "review_comments", "users", "preview_links", "login_throttle"];
+async function snapshot() {
+  const parts = await Promise.all(TABLES.map((table) => t.db.all(sql.raw(`SELECT * FROM ${table} ORDER BY 1`))));
+  return JSON.stringify(parts);
+}
+
+function become(who: Who) {
+  actAs(who === "anonymous" ? null : staff[who]);
+}
+
+function form(values: Record<string, string | number | undefined>) {
+  const data = new FormData();
+  for (const [k, v] of Object.entries(values)) if (v !== undefined) data.set(k, String(v));
+  return data;
+}
+
+/** "ok", or the HTTP status the refusal carries. */
+async function outcome(call: () => Promise<unknown>): Promise<"ok" | number> {
+  try {
+    const result = (await call()) as Record<string, unknown> | null | undefined;
+    if (!result) return "ok";
+    if (result.ok === true) return "ok";
+    const error = result.error as { status?: number } | undefined;
+    if (error?.status) return error.status;
+    if (typeof result.status === "number") return result.status;
+    if (result.ok === undefined && result.message === null) return "ok";
+    return -1;
+  } catch (error) {
+    if (error instanceof Redirected) {
+      if (error.url.includes("?error=")) return decodeURIComponent(error.url).includes("Sign in") ? 401 : 403;
+      return "ok";
+    }
+    throw error;
+  }
+}
+
+async function writtenBy(role: Role, title: string) {
+  actAs(staff[role]);
+  const { id } = await drafts.createArticle();
+  await drafts.saveArticleDraft(draftPayload(id, 1, { title, slug: `matrix-${id}`, body: body(title) }));
+  return id;
+}
+async function submittedBy(role: Role, title: string) {
+  const id = await writtenBy(role, title);
+  await flow.applyTransition({ articleId: id, transition: "submit" });
+  return id;
+}
+async function approved(title: string) {
+  const id = await submittedBy("writer", title);
+  actAs(staff.admin);
+  await flow.applyTransition({ articleId: id, transition: "approve" });
+  return id;
+}
+async function published(title: string) {
+  const id = await approved(title);
+  actAs(staff.publisher);
+  await flow.applyTransition({ articleId: id, transition: "publish" });
+  return id;
+}
+
+type Case = {
+  name: string;
+  allowed: Who[];
+  setup: () => Promise<Record<string, number | string>>;
+  call: (fixture: Record<string, number | string>) => Promise<unknown>;
+};
+
+const cases: Case[] = [
+  { name: "create a news item", allowed: ["writer", "editor", "publisher", "admin"], setup: async () => ({}), call: () => articleActions.createArticleAction() },
+  {
+    name: "save someone else's item (an editor's)",
+    allowed: ["editor", "publisher", "admin"],
+    setup: async () => ({ id: await writtenBy("editor", "Editor's own item") }),
+    call: async ({ id }) => {
+      const [row] = await t.db.all<{ version: number }>(sql`SELECT version FROM articles WHERE id = ${id}`);
+      return articleActions.saveArticleAction(draftPayload(Number(id), row!.version, { slug: `matrix-${id}`, title: "Changed" }));
+    },
+  },
+  {
+    name: "submit the writer's draft",
+    allowed: ["writer", "editor", "publisher", "admin"],
+    setup: async () => ({ id: await writtenBy("writer", "Writer draft") }),
+    call: ({ id }) => articleActions.transitionAction({ ok: true, message: null }, form({ articleId: id, transition: "submit" })),
+  },
+  {
+    name: "approve a submitted item",
+    allowed: ["publisher", "admin"],
+    setup: async () => ({ id: await submittedBy("writer", "Submitted item") }),
+    call: ({ id }) => articleActions.transitionAction({ ok: true, message: null }, form({ articleId: id, transition: "approve" })),
+  },
+  {
+    name: "request changes",
+    allowed: ["editor", "publisher", "admin"],
+    setup: async () => ({ id: await submittedBy("writer", "Needs changes") }),
+    call: ({ id }) => articleActions.transitionAction({ ok: true, message: null }, form({ articleId: id, transition: "request_changes", comment: "Fix the date." })),
+  },
+  {
+    name: "publish an approved item",
+    allowed: ["publisher", "admin"],
+    setup: async () => ({ id: await approved("Approved item") }),
+    call: ({ id }) => articleActions.transitionAction({ ok: true, message: null }, form({ articleId: id, transition: "publish" })),
+  },
+  {
+    name: "schedule an approved item",
+    allowed: ["publisher", "admin"],
+    setup: async () => ({ id: await approved("To schedule") }),
+    call: ({ id }) => articleActions.transitionAction({ ok: true, message: null }, form({ articleId: id, transition: "schedule", scheduledFor: "2099-01-01T09:00" })),
+  },
+  {
+    name: "publish without review",
+    allowed: ["admin"],
+    setup: async () => ({ id: await writtenBy("writer", "Urgent") }),
+    call: ({ id }) => articleActions.transitionAction({ ok: true, message: null }, form({ articleId: id, transition: "force_publish", reason: "Emergency notice, no time." })),
+  },
+  {
+    name: "withdraw a published item",
+    allowed: ["publisher", "admin"],
+    setup: async () => ({ id: await published("To withdraw") }),
+    call: ({ id }) => articleActions.withdrawAction({ ok: true, message: null }, form({ articleId: id, explanation: "Published in error." })),
+  },
+  {
+    name: "restore a withdrawn item",
+    allowed: ["publisher", "admin"],
+    setup: async () => {
+      const id = await published("To restore");
+      await withdrawal.withdrawArticle({ articleId: id, explanation: "Published in error." });
+      return { id };
+    },
+    call: ({ id }) => articleActions.restoreWithdrawnAction({ ok: true, message: null }, form({ articleId: id })),
+  },
+  {
+    name: "comment on an editor's item",
+    allowed: ["editor", "publisher", "admin"],
+    setup: async () => ({ id: await writtenBy("editor", "Commented") }),
+    call: ({ id }) => articleActions.commentAction({ ok: true, message: null }, form({ articleId: id, body: "Looks good." })),
+  },
+  {
+    name: "confirm a review after publication without review (the admin published it)",
+    allowed: ["editor", "publisher"],
+    setup: async () => {
+      const id = await writtenBy("writer", "Forced");
+      actAs(staff.admin);
+      await flow.applyTransition({ articleId: id, transition: "force_publish", reason: "Emergency notice, no time." });
+      return { id };
+    },
+    call: ({ id }) => articleActions.confirmReviewAction({ ok: true, message: null }, form({ articleId: id })),
+  },
+  {
+    name: "restore a revision of the writer's item",
+    allowed: ["writer", "editor", "publisher", "admin"],
+    setup: async () => {
+      const id = await writtenBy("writer", "Revised");
+      const [rev] = await t.db.all<{ id: number }>(sql`SELECT id FROM article_revisions WHERE article_id = ${id} ORDER BY id LIMIT 1`);
+      return { id, revisionId: rev!.id };
+    },
+    call: ({ id, revisionId }) => historyActions.restoreRevisionAction({ message: null }, form({ articleId: id, revisionId, confirm: "yes" })),
+  },
+  {
+    name: "create a preview link",
+    allowed: ["publisher", "admin"],
+    setup: async () => ({ id: await writtenBy("writer", "Preview me") }),
+    call: ({ id }) => previewActions.createPreviewLinkAction({ ok: false, url: null, expiresAt: null, message: null }, form({ articleId: id })),
+  },
+  {
+    name: "revoke a preview link",
+    allowed: ["publisher", "admin"],
+    setup: async () => {
+      const id = await writtenBy("writer", "Preview revoke");
+      actAs(staff.publisher);
+      const link = await previewLinks.createPreviewLink({ articleId: id });
+      const [row] = await t.db.all<{ id: number }>(sql`SELECT id FROM preview_links WHERE article_id = ${id}`);
+      return { id, linkId: row!.id, path: link.path };
+    },
+    call: ({ id, linkId }) => previewActions.revokePreviewLinkAction({ message: null }, form({ articleId: id, linkId })),
+  },
+  {
+    name: "create a staff account",
+    allowed: ["admin"],
+    setup: async () => ({ n: Math.random().toString(36).slice(2, 8) }),
+    call: ({ n }) => userActions.createStaffMemberAction(null, form({ email: `new-${n}@koho.example`, name: "New Person", role: "writer", password: "a-long-enough-password" })),
+  },
+];
+
+beforeAll(async () => {
+  t = await createTempDatabase({ demo: true });
+  process.env.DATABASE_URL = t.url;
+  staff = await staffByRole(t.db);
+  articleActions = await import("@/app/(studio)/studio/articles/actions");
+  userActions = await import("@/app/(studio)/studio/users/actions");
+  historyActions = await import("@/app/(studio)/studio/articles/[id]/history/actions");
+  previewActions = await import("@/app/(studio)/studio/articles/[id]/preview/actions");
+  drafts = await import("@/server/articles/drafts");
+  flow = await import("@/server/workflow/transitions");
+  withdrawal = await import("@/server/workflow/withdrawal");
+  previewLinks = await import("@/server/workflow/preview-links");
+}, 60_000);
+afterAll(() => t.cleanup());
+
+describe("authorization matrix of studio actions", () => {
+  for (const c of cases) {
+    it(`${c.name}: allowed for ${c.allowed.join(", ")}; refused with 401/403 and no change for the others`, async () => {
+      for (const who of EVERYONE) {
+        const fixture = await c.setup();
+        const before = await snapshot();
+        become(who);
+        const result = await outcome(() => c.call(fixture));
+        if (c.allowed.includes(who)) {
+          expect({ who, result }).toEqual({ who, result: "ok" });
+        } else {
+          expect({ who, result }).toEqual({ who, result: who === "anonymous" ? 401 : 403 });
+          expect(await snapshot()).toBe(before);
+        }
+      }
+    }, 60_000);
+  }
+
+  it("refuses a scheduler tick without its token", async () => {
+    const { POST } = await import("@/app/api/scheduler/run/route");
+    const response = await POST(new Request("http://localhost/api/scheduler/run", { method: "POST", headers: { authorization: "Bearer wrong" } }));
+    expect(response.status).toBe(401);
+  });
+});
