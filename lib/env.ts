@@ -28,6 +28,10 @@ const envSchema = z.object({
   SCHEDULER_SECRET: z.string().min(32).optional(),
   /** How this process reaches itself for scheduler ticks; defaults to http://127.0.0.1:$PORT. */
   KOHO_INTERNAL_URL: z.url().optional(),
+  /** Uploaded images live here, outside the code tree; upload limits in bytes and in pixels (width × height). */
+  MEDIA_DIR: z.string().min(1).default("data/media"),
+  MEDIA_MAX_BYTES: z.coerce.number().int().min(1_024).default(20 * 1024 * 1024),
+  MEDIA_MAX_PIXELS: z.coerce.number().int().min(1).default(40_000_000),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   /** "1" seeds demo content and demo staff accounts into an empty database (npm run dev sets it). */
   KOHO_DEMO: z.enum(["0", "1"]).default("0"),

@@ -1,0 +1,100 @@
+import "server-only";
+import { and, eq, inArray } from "drizzle-orm";
+import { cacheLife, cacheTag } from "next/cache";
+import { z } from "zod";
+import { articleEditions, articles, mediaAssets } from "@/db/schema";
+import { cacheTags } from "@/lib/cache-tags";
+import { AppError } from "@/lib/errors";
+import { canEditArticle } from "@/lib/permissions";
+import { isValidSlug } from "@/lib/slug";
+import { EDITABLE_STATES, STATE_LABELS } from "@/lib/workflow";
+import { getLatestEdition } from "../articles/editions";
+import { recordAudit } from "../audit";
+import { denyAccess, requireCapability } from "../auth/current-user";
+import { getDatabase } from "../db";
+import { isUsable, toMediaDto, toPublicImage, type MediaDto, type PublicImage } from "./dto";
+
+const heroSchema = z.object({ articleId: z.number().int().positive(), mediaId: z.number().int().positive().nullable() }).strict();
+
+async function editableEdition(articleId: number, action: string) {
+  const user = await requireCapability("article:edit-own", "article", action);
+  const db = await getDatabase();
+  const article = await db.query.articles.findFirst({ where: (a, { eq: is }) => is(a.id, articleId) });
+  if (!article) throw new AppError("not_found:article", "This item no longer exists.");
+  if (!canEditArticle(user, article)) {
+    await denyAccess(user, "article", action, "Writers can only edit their own items.", { type: "article", id: articleId });
+  }
+  const edition = await getLatestEdition(db, articleId);
+  if (!edition) throw new AppError("not_found:article", "This item has no edition to edit.");
+  return { user, db, edition };
+}
+
+/** The hero of the item's working edition, for the editor. */
+export async function getArticleHeroImage({ articleId }: { articleId: number }): Promise<MediaDto | null> {
+  const { db, edition } = await editableEdition(articleId, "article.read");
+  if (!edition.heroMediaId) return null;
+  const [row] = await db.select().from(mediaAssets).where(eq(mediaAssets.id, edition.heroMediaId)).limit(1);
+  return row ? toMediaDto(row) : null;
+}
+
+/**
+ * Sets (or clears, with null) the lead photo of the item's working edition.
+ * Authorized like saving the item; an image without alt text is refused unless marked decorative.
+ */
+export async function setArticleHeroImage(input: { articleId: number; mediaId: number | null }): Promise<MediaDto | null> {
+  const parsed = heroSchema.safeParse(input);
+  if (!parsed.success) throw new AppError("bad_request:article", "Choose an image from the library.");
+  const { articleId, mediaId } = parsed.data;
+  const { user, db, edition } = await editableEdition(articleId, "article.hero");
+  if (!EDITABLE_STATES.includes(edition.state)) {
+    throw new AppError("conflict:article", `This version is ${STATE_LABELS[edition.state].toLowerCase()}; save a change to start a new draft before changing its hero image.`);
+  }
+  return db.transaction(async (tx) => {
+    let media: MediaDto | null = null;
+    if (mediaId !== null) {
+      const [row] = await tx.select().from(mediaAssets).where(eq(mediaAssets.id, mediaId)).limit(1);
+      if (!row) throw new AppError("not_found:media", "This image is no longer in the library.");
+      if (!isUsable(row)) throw new AppError("bad_request:media", "Describe this image (alt text) or mark it decorative in the media library before using it.");
+      media = toMediaDto(row);
+    }
+    await tx.update(articleEditions).set({ heroMediaId: mediaId, lastEditedById: user.id, updatedAt: new Date() }).where(eq(articleEditions.id, edition.id));
+    await recordAudit(tx, { actor: user, action: "article.hero", outcome: "ok", targetType: "article", targetId: articleId, details: { mediaId, edition: edition.number } });
+    return media;
+  });
+}
+
+/**
+ * The hero image readers see on a published item, or null. Cached under the
+ * article's tag: publishing, and editing the image's description, expire it.
+ */
+export async function getPublicHeroImage({ slug }: { slug: string }): Promise<PublicImage | null> {
+  "use cache";
+  cacheLife("max");
+  cacheTag(cacheTags.article(slug));
+  if (!isValidSlug(slug)) return null;
+  const db = await getDatabase();
+  const [row] = await db
+    .select({ media: mediaAssets })
+    .from(articles)
+    .innerJoin(articleEditions, eq(articleEditions.id, articles.publishedEditionId))
+    .innerJoin(mediaAssets, eq(mediaAssets.id, articleEditions.heroMediaId))
+    .where(and(eq(articles.slug, slug), inArray(articles.status, ["published", "withdrawn"])))
+    .limit(1);
+  return row ? toPublicImage(row.media) : null;
+}
+
+/** Heroes of many published items at once (feeds, listings), keyed by article id. */
+export async function listPublicHeroImages({ articleIds }: { articleIds: number[] }): Promise<Record<number, PublicImage>> {
+  "use cache";
+  cacheLife("max");
+  cacheTag(cacheTags.publicListings);
+  if (articleIds.length === 0) return {};
+  const db = await getDatabase();
+  const rows = await db
+    .select({ articleId: articles.id, media: mediaAssets })
+    .from(articles)
+    .innerJoin(articleEditions, eq(articleEditions.id, articles.publishedEditionId))
+    .innerJoin(mediaAssets, eq(mediaAssets.id, articleEditions.heroMediaId))
+    .where(and(inArray(articles.id, articleIds.slice(0, 500)), eq(articles.status, "published")));
+  return Object.fromEntries(rows.map((r) => [r.articleId, toPublicImage(r.media)]));
+}
