@@ -50,7 +50,7 @@ describe("/api/health", () => {
 
   it("answers 503 when a committed migration is missing from the database, and names it", async () => {
     const rows = await t.client.execute("SELECT hash, created_at FROM __drizzle_migrations ORDER BY created_at DESC LIMIT 1");
-    const last = rows.rows[0]!;
+    const last = { hash: String(rows.rows[0]!.hash), created_at: Number(rows.rows[0]!.created_at) };
     await t.client.execute({ sql: "DELETE FROM __drizzle_migrations WHERE hash = ?", args: [last.hash] });
     try {
       const response = await (await route()).GET();
