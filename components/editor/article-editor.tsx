@@ -10,6 +10,7 @@ import { slugify } from "@/lib/slug";
 import type { EditableArticle, SaveResult } from "@/server/articles/studio-dto";
 import { ConflictPanel } from "./conflict-panel";
 import { EditorToolbar } from "./editor-toolbar";
+import { RecoveryNotice } from "./recovery-notice";
 import { SaveStatusLine } from "./save-status";
 import { SignatoriesField } from "./signatories-field";
 import { useAutosave } from "./use-autosave";
@@ -110,6 +111,25 @@ export function ArticleEditor({ article, categories, save }: Props) {
         {!readOnly && <SaveStatusLine status={status} onRetry={retryNow} />}
       </div>
       {readOnly && <p className="notice">You can read this item but not edit it: writers edit their own items.</p>}
+      {!readOnly && (
+        <RecoveryNotice
+          storageKey={storageKey}
+          currentVersion={article.version}
+          onRestore={(payload) => {
+            const p = payload as Partial<Omit<Fields, "tags">> & { tags?: string[]; body?: unknown };
+            if (p.body && editor) editor.commands.setContent(p.body as Parameters<typeof editor.commands.setContent>[0]);
+            change({
+              title: p.title ?? fields.title,
+              slug: p.slug ?? fields.slug,
+              summary: p.summary ?? fields.summary,
+              categoryId: p.categoryId ?? fields.categoryId,
+              datelineDate: p.datelineDate ?? fields.datelineDate,
+              tags: Array.isArray(p.tags) ? p.tags.join(", ") : fields.tags,
+              signatories: p.signatories ?? fields.signatories,
+            });
+          }}
+        />
+      )}
       {status.kind === "conflict" && <ConflictPanel status={status} storageKey={storageKey} copyText={plainText} />}
       <div className="editor-grid">
         <div className="editor-main">

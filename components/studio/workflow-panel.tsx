@@ -59,6 +59,12 @@ export function WorkflowPanel({ article, actions }: { article: EditableArticle; 
     <section className="workflow-panel" aria-labelledby="workflow-heading">
       <h2 id="workflow-heading">Workflow</h2>
       {workflow.scheduledFor && article.edition.state === "scheduled" && <p className="notice">Goes live {formatTokyoDateTime(workflow.scheduledFor)}.</p>}
+      {workflow.liveSince && article.status === "published" && (
+        <p className="notice">
+          Live since {formatTokyoDateTime(workflow.liveSince)}
+          {workflow.releasedByScheduler ? ", released by the scheduler as planned" : ""}.
+        </p>
+      )}
       {workflow.scheduleError && (
         <p className="form-error" role="alert">
           The scheduled publication failed: {workflow.scheduleError} Unschedule, fix it, and schedule again.

@@ -41,6 +41,9 @@ export type EditableArticle = {
     canComment: boolean;
     withdrawalNote: string | null;
     firstPublishedAt: string | null;
+    /** When the public edition went live, and whether the scheduler released it. */
+    liveSince: string | null;
+    releasedByScheduler: boolean;
     /** The next full hour, Tokyo time, as the schedule form's starting value. */
     suggestedScheduleAt: string;
   };

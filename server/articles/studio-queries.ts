@@ -128,6 +128,8 @@ async function workflowFacts(
     scheduledFor: edition.scheduledFor?.toISOString() ?? null,
     scheduleError: edition.scheduleError,
     publishedWithoutReview: live?.publishedWithoutReview ?? false,
+    liveSince: live?.publishedAt?.toISOString() ?? null,
+    releasedByScheduler: !!live && live.publishedById === null && live.scheduledFor !== null,
     forcePublishReason: live?.forcePublishReason ?? null,
     canWithdraw: can(user, "article:withdraw"),
     canConfirmReview: !!live?.publishedWithoutReview && can(user, "article:review") && live.publishedById !== user.id && live.lastEditedById !== user.id,

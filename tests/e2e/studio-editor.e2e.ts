@@ -73,6 +73,31 @@ describe("the studio", () => {
     expect(page.url()).toContain(`/studio/articles/${id}`);
   });
 
+  it("keeps typing that could not be saved: retries after a network failure and offers unsaved text back after a reload", async () => {
+    await studio.signInAndWait("writer@koho.example", "writer-demo-pass");
+    const id = await studio.newArticle();
+    await context.setOffline(true);
+    await studio.body().click();
+    await page.keyboard.type("Typed while offline.");
+    await page.waitForFunction(() => /Not saved/.test(document.querySelector(".save-status")?.textContent ?? ""), null, { timeout: 20_000 });
+    await context.setOffline(false);
+    await page.getByRole("button", { name: "Retry now" }).click();
+    await studio.waitForSaved();
+
+    page.on("dialog", (dialog) => void dialog.accept());
+    await studio.body().press("End");
+    await page.keyboard.type(" Then the tab closed.");
+    await page.goto(studio.url("/studio")); // before the autosave delay runs out
+    await page.goto(studio.url(`/studio/articles/${id}`));
+    const notice = page.getByRole("region", { name: "Unsaved changes" });
+    await notice.waitFor();
+    await notice.getByRole("button", { name: "Restore my unsaved changes" }).click();
+    await studio.waitForSaved();
+    await page.reload();
+    await studio.body().waitFor();
+    expect(await studio.body().innerText()).toContain("Typed while offline. Then the tab closed.");
+  });
+
   it("is operable from the keyboard: the toolbar is one tab stop moved with arrow keys", async () => {
     await studio.signInAndWait("writer@koho.example", "writer-demo-pass");
     await studio.newArticle();
