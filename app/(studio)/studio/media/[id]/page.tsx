@@ -1,0 +1,62 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { formatTokyoDateTime } from "@/lib/dates";
+import { AppError } from "@/lib/errors";
+import { getMediaById, getMediaUsage } from "@/server/media/library";
+import { studioPageUser } from "../../_lib/page-user";
+import { DeleteMediaForm } from "../_components/delete-media-form";
+import { DescribeMediaForm } from "../_components/describe-media-form";
+import "../media.css";
+
+export const metadata: Metadata = { title: "Describe image" };
+
+async function load(id: number) {
+  try {
+    return await Promise.all([getMediaById({ id }), getMediaUsage({ id })]);
+  } catch (error) {
+    if (error instanceof AppError && error.type === "not_found") notFound();
+    throw error;
+  }
+}
+
+export default async function MediaDetailPage({ params }: PageProps<"/studio/media/[id]">) {
+  await studioPageUser();
+  const { id } = await params;
+  const [media, usage] = await load(Number(id));
+  return (
+    <>
+      <p>
+        <Link href="/studio/media">← Media library</Link>
+      </p>
+      <h1>Describe “{media.originalName}”</h1>
+      <div className="media-detail">
+        <div>
+          {/* eslint-disable-next-line @next/next/no-img-element -- our own variant, already sized */}
+          <img src={media.src} alt={media.alt} width={media.width} height={media.height} />
+          <p className="hint">
+            Original {media.originalWidth} × {media.originalHeight}, {Math.round(media.byteSize / 1024)} KB, uploaded{" "}
+            <time dateTime={media.createdAt}>{formatTokyoDateTime(media.createdAt)}</time>. Sizes:{" "}
+            {media.variants.map((v) => `${v.width} px ${v.format.toUpperCase()} ${Math.round(v.bytes / 1024)} KB`).join(", ")}.
+          </p>
+        </div>
+        <DescribeMediaForm media={media} />
+      </div>
+      <section aria-labelledby="usage-heading" className="media-section">
+        <h2 id="usage-heading">Where this image is used</h2>
+        {usage.length === 0 ? (
+          <p>Not used in any news item.</p>
+        ) : (
+          <ul>
+            {usage.map((u) => (
+              <li key={`${u.articleId}-${u.editionNumber}-${u.as}`}>
+                <Link href={`/studio/articles/${u.articleId}`}>{u.title}</Link> — {u.as === "hero" ? "hero image" : "in the text"}, edition {u.editionNumber} ({u.state.toLowerCase()})
+              </li>
+            ))}
+          </ul>
+        )}
+        <DeleteMediaForm id={media.id} name={media.originalName} />
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,53 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { toActionError, type ActionResult } from "@/lib/errors";
+import { expirePublicTags } from "@/server/cache-invalidation";
+import { deleteMedia, updateMediaDescription } from "@/server/media/library";
+
+export type MediaActionState = ActionResult<{ message: string; version: number }> | null;
+
+const text = (formData: FormData, name: string) => {
+  const value = formData.get(name);
+  return typeof value === "string" ? value : "";
+};
+
+const describeForm = z.object({
+  id: z.coerce.number(),
+  version: z.coerce.number(),
+  altText: z.string(),
+  decorative: z.boolean(),
+  caption: z.string(),
+  credit: z.string(),
+});
+
+export async function updateMediaDescriptionAction(_prev: MediaActionState, formData: FormData): Promise<MediaActionState> {
+  const input = describeForm.parse({
+    id: text(formData, "id"),
+    version: text(formData, "version"),
+    altText: text(formData, "altText"),
+    decorative: formData.get("decorative") === "on",
+    caption: text(formData, "caption"),
+    credit: text(formData, "credit"),
+  });
+  try {
+    const { media, expireTags } = await updateMediaDescription(input);
+    expirePublicTags(expireTags);
+    revalidatePath("/studio/media");
+    return { ok: true, data: { message: media.usable ? "Description saved. The image can be used in articles." : "Saved. Add alt text or mark it decorative before using it.", version: media.version } };
+  } catch (error) {
+    return { ok: false, error: toActionError(error) };
+  }
+}
+
+export async function deleteMediaAction(_prev: MediaActionState, formData: FormData): Promise<MediaActionState> {
+  try {
+    await deleteMedia({ id: Number(text(formData, "id")) });
+  } catch (error) {
+    return { ok: false, error: toActionError(error) };
+  }
+  revalidatePath("/studio/media");
+  redirect("/studio/media?deleted=1");
+}
