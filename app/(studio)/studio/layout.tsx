@@ -17,6 +17,7 @@ async function StudioFrame({ children }: { children: ReactNode }) {
   const items = [
     { href: "/studio", label: "Dashboard" },
     { href: "/studio/articles", label: "News items" },
+    { href: "/studio/media", label: "Media" },
     ...(can(user, "users:manage") ? [{ href: "/studio/users", label: "Staff" }] : []),
     ...(can(user, "audit:view") ? [{ href: "/studio/audit", label: "Audit log" }] : []),
   ];
