@@ -1,7 +1,8 @@
 import "server-only";
-import { asc, desc, eq, inArray } from "drizzle-orm";
+import { asc, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { recommendationListEditions, recommendationLists, users, type EditionState, type ListEntry, type ListPlacement } from "@/db/schema";
+import { toTokyoLocalInput } from "@/lib/schedule-time";
 import { requireCapability } from "../auth/current-user";
 import { getDatabase } from "../db";
 import { latestListEdition, loadList } from "./editions";
@@ -81,6 +82,8 @@ export type ListForEditing = {
   transitions: ListTransitionName[];
   notPublic: number;
   healthLabel: string | null;
+  /** An hour from now, Tokyo time, for the schedule field. */
+  suggestedScheduleAt: string;
 };
 
 /** The list as the editor shows it: the newest edition's entries, a reader's preview, the steps open to this person. */
@@ -131,6 +134,7 @@ export async function getRecommendationListForEditing(input: unknown): Promise<L
     transitions: listTransitionsFor(user, { state: current.state, lastEditedById: current.lastEditedById }),
     notPublic: n,
     healthLabel: n > 0 ? healthLabel(n) : null,
+    suggestedScheduleAt: toTokyoLocalInput(new Date(Date.now() + 3_600_000)),
   };
 }
 
@@ -171,4 +175,18 @@ export async function listRecommendationListEditions(input: unknown): Promise<Li
     publishedAt: r.publishedAt?.toISOString() ?? null,
     scheduledFor: r.scheduledFor?.toISOString() ?? null,
   }));
+}
+
+export type PlacementOptions = { categories: { id: number; name: string }[]; articles: { id: number; title: string; datelineDate: string }[] };
+
+/** What a new list can be placed on: every category, and every published item (newest first). */
+export async function listPlacementOptions(): Promise<PlacementOptions> {
+  await requireCapability("studio:use", "list", "list.read");
+  const db = await getDatabase();
+  const cats = await db.query.categories.findMany({ orderBy: (c) => asc(c.position), columns: { id: true, name: true } });
+  const rows = await db.all<{ id: number; title: string; datelineDate: string }>(sql`
+    SELECT a.id AS id, e.title AS title, e.dateline_date AS datelineDate
+    FROM articles a JOIN article_editions e ON e.id = a.published_edition_id
+    WHERE a.status = 'published' ORDER BY a.first_published_at DESC, a.id DESC LIMIT 500`);
+  return { categories: cats, articles: rows.map((r) => ({ id: Number(r.id), title: r.title, datelineDate: r.datelineDate })) };
 }

@@ -1,4 +1,5 @@
 import { ArticleLinkList } from "@/components/studio/article-link-list";
+import { ListHealthPanel } from "@/components/studio/list-health-panel";
 import { can } from "@/lib/permissions";
 import { getDashboard } from "@/server/articles/studio-queries";
 import { createArticleAction } from "./articles/actions";
@@ -25,6 +26,7 @@ export default async function DashboardPage() {
           <ArticleLinkList rows={board.failedSchedules} empty="" showSchedule />
         </section>
       )}
+      <ListHealthPanel />
       <div className="dashboard">
         <section aria-labelledby="mine-heading">
           <h2 id="mine-heading">My drafts</h2>

@@ -1,0 +1,57 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { z } from "zod";
+import { ListEditor } from "@/components/studio/list-editor";
+import { ListHistory } from "@/components/studio/list-history";
+import { ListPreview } from "@/components/studio/list-preview";
+import { ListWorkflowPanel } from "@/components/studio/list-workflow-panel";
+import { StateBadge } from "@/components/studio/state-badge";
+import { AppError } from "@/lib/errors";
+import { getRecommendationListForEditing, listRecommendationListEditions } from "@/server/lists/queries";
+import { studioPageUser } from "../../_lib/page-user";
+import { listTransitionAction, saveListAction } from "../actions";
+import "../lists.css";
+
+export const metadata: Metadata = { title: "Edit list" };
+
+const idSchema = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+
+export default async function EditListPage({ params }: PageProps<"/studio/lists/[id]">) {
+  await studioPageUser();
+  const id = idSchema.safeParse((await params).id);
+  if (!id.success) notFound();
+  const [list, editions] = await Promise.all([getRecommendationListForEditing({ listId: id.data }), listRecommendationListEditions({ listId: id.data })]).catch((error) => {
+    if (error instanceof AppError && error.type === "not_found") notFound();
+    throw error;
+  });
+  const editable = list.edition.state !== "approved" && list.edition.state !== "scheduled";
+  const fillNote = list.placement === "default" && list.edition.fillFromCategory ? "Filled per item from its own category on the public site." : undefined;
+  return (
+    <>
+      <div className="toolbar-row">
+        <h1>{list.edition.name}</h1>
+        <span>
+          Edition {list.edition.number}: <StateBadge state={list.edition.state} />
+        </span>
+      </div>
+      <p>
+        {list.target} · <Link href="/studio/lists">All lists</Link>
+      </p>
+      {list.healthLabel && (
+        <p className="form-error list-health" role="status">
+          <strong>{list.healthLabel}</strong>: readers no longer see the items marked below; replace or remove them.
+        </p>
+      )}
+      <div className="list-editor-grid">
+        <ListEditor key={`${list.version}:${list.edition.number}:${list.edition.state}`} list={list} save={saveListAction} editable={editable} />
+        <aside aria-label="Workflow and preview">
+          <ListWorkflowPanel list={list} action={listTransitionAction} />
+          <ListPreview items={list.preview} heading={`Preview of edition ${list.edition.number}`} note={fillNote} />
+          {list.status === "published" && list.edition.state !== "published" && <ListPreview items={list.published} heading="What readers see now (published edition)" />}
+        </aside>
+      </div>
+      <ListHistory editions={editions} />
+    </>
+  );
+}

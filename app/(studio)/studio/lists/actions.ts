@@ -1,0 +1,49 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { formDataToObject } from "@/lib/form-data";
+import { toActionError, type ActionResult } from "@/lib/errors";
+import { expirePublicTags } from "@/server/cache-invalidation";
+import { createRecommendationList, saveRecommendationListDraft } from "@/server/lists/lists";
+import { applyListTransition } from "@/server/lists/workflow";
+
+export type ListFormState = { ok: boolean; message: string | null; fields?: Record<string, string> };
+
+/** New list form: validated and authorized in server/, then opens the editor. */
+export async function createListAction(_prev: ListFormState, formData: FormData): Promise<ListFormState> {
+  let id: number;
+  try {
+    ({ id } = await createRecommendationList(formDataToObject(formData)));
+  } catch (error) {
+    const e = toActionError(error);
+    return { ok: false, message: e.message, fields: e.details?.fields as Record<string, string> | undefined };
+  }
+  redirect(`/studio/lists/${id}`);
+}
+
+/** The editor's save button: the whole draft, checked strictly in server/. */
+export async function saveListAction(input: unknown): Promise<ActionResult<{ version: number; editionNumber: number }>> {
+  try {
+    const data = await saveRecommendationListDraft(input);
+    const listId = (input as { listId?: unknown } | null)?.listId;
+    revalidatePath(`/studio/lists/${Number(listId)}`);
+    return { ok: true, data };
+  } catch (error) {
+    return { ok: false, error: toActionError(error) };
+  }
+}
+
+/** Every list workflow button posts here with `transition`; server/ decides if it is allowed. */
+export async function listTransitionAction(_prev: ListFormState, formData: FormData): Promise<ListFormState> {
+  const input = formDataToObject(formData);
+  try {
+    const result = await applyListTransition(input);
+    if (result.expireTags.length) expirePublicTags(result.expireTags);
+    revalidatePath(`/studio/lists/${Number(input.listId)}`);
+    return { ok: true, message: "Done." };
+  } catch (error) {
+    const e = toActionError(error);
+    return { ok: false, message: e.message, fields: e.details?.fields as Record<string, string> | undefined };
+  }
+}

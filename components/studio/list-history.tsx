@@ -1,0 +1,40 @@
+import { StateBadge } from "@/components/studio/state-badge";
+import { formatTokyoDateTime } from "@/lib/dates";
+import type { ListEditionSummary } from "@/server/lists/queries";
+
+/** Revision history of a list: every edition with who did what and when. */
+export function ListHistory({ editions }: { editions: ListEditionSummary[] }) {
+  return (
+    <section aria-labelledby="list-history-heading">
+      <h2 id="list-history-heading">History</h2>
+      <table className="data-table">
+        <thead>
+          <tr>
+            <th scope="col">Edition</th>
+            <th scope="col">State</th>
+            <th scope="col">Items</th>
+            <th scope="col">Edited</th>
+            <th scope="col">Approved by</th>
+            <th scope="col">Published</th>
+          </tr>
+        </thead>
+        <tbody>
+          {editions.map((e) => (
+            <tr key={e.number}>
+              <td>{e.number}</td>
+              <td>
+                <StateBadge state={e.state} />
+              </td>
+              <td>{e.items}</td>
+              <td>
+                {e.lastEditedBy ?? "—"}, {formatTokyoDateTime(e.updatedAt)}
+              </td>
+              <td>{e.reviewedBy ?? "—"}</td>
+              <td>{e.publishedAt ? `${e.publishedBy ?? "—"}, ${formatTokyoDateTime(e.publishedAt)}` : e.scheduledFor ? `Scheduled for ${formatTokyoDateTime(e.scheduledFor)}` : "—"}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}

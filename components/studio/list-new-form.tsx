@@ -1,0 +1,80 @@
+"use client";
+
+import { useActionState, useState } from "react";
+import type { ListFormState } from "@/app/(studio)/studio/lists/actions";
+import type { PlacementOptions } from "@/server/lists/queries";
+
+type Action = (state: ListFormState, formData: FormData) => Promise<ListFormState>;
+
+export function NewListForm({ options, action, articleId }: { options: PlacementOptions; action: Action; articleId?: number }) {
+  const [state, formAction, pending] = useActionState(action, { ok: true, message: null });
+  const [placement, setPlacement] = useState(articleId ? "article" : "default");
+  const error = (field: string) =>
+    state.fields?.[field] ? (
+      <p id={`${field}-error`} className="field-error">
+        {state.fields[field]}
+      </p>
+    ) : null;
+  return (
+    <form action={formAction} className="form">
+      {state.message && !state.ok && (
+        <p className="form-error" role="alert">
+          {state.message}
+        </p>
+      )}
+      <div className="field">
+        <label htmlFor="list-name">Name (for the studio)</label>
+        <input id="list-name" name="name" required maxLength={120} aria-describedby={state.fields?.name ? "name-error" : undefined} />
+        {error("name")}
+      </div>
+      <fieldset className="field">
+        <legend>Where it appears</legend>
+        {(["default", "category", "article"] as const).map((p) => (
+          <label key={p}>
+            <input type="radio" name="placement" value={p} checked={placement === p} onChange={() => setPlacement(p)} />{" "}
+            {p === "default" ? "Site default (every item without a list of its own)" : p === "category" ? "Every item of one category" : "Under one news item"}
+          </label>
+        ))}
+      </fieldset>
+      {placement === "category" && (
+        <div className="field">
+          <label htmlFor="list-category">Category</label>
+          <select id="list-category" name="categoryId" required>
+            {options.categories.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+          {error("categoryId")}
+        </div>
+      )}
+      {placement === "article" && (
+        <div className="field">
+          <label htmlFor="list-article">News item</label>
+          <select id="list-article" name="articleId" required defaultValue={articleId}>
+            {options.articles.map((a) => (
+              <option key={a.id} value={a.id}>
+                {a.title} ({a.datelineDate})
+              </option>
+            ))}
+          </select>
+          {error("articleId")}
+        </div>
+      )}
+      <div className="field">
+        <label htmlFor="list-max">Number of items shown (1–20)</label>
+        <input id="list-max" name="maxItems" type="number" min={1} max={20} defaultValue={10} required />
+        {error("maxItems")}
+      </div>
+      <div className="field">
+        <label>
+          <input type="checkbox" name="fillFromCategory" /> Fill the rest with the latest items of the same category
+        </label>
+      </div>
+      <button type="submit" className="button primary" disabled={pending}>
+        Create list
+      </button>
+    </form>
+  );
+}

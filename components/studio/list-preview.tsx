@@ -1,0 +1,27 @@
+import { RecommendedList } from "@/components/site/recommended-list";
+import type { ResolvedItem } from "@/server/lists/resolve";
+
+/** The list as readers will see it, then which items were picked and which filled from the category. */
+export function ListPreview({ items, heading, note }: { items: ResolvedItem[]; heading: string; note?: string }) {
+  return (
+    <section className="list-preview" aria-label={heading}>
+      <p>
+        <strong>{heading}</strong>
+      </p>
+      {note && <p className="hint">{note}</p>}
+      {items.length === 0 ? <p>Readers would see no list.</p> : <RecommendedList items={items} />}
+      {items.length > 0 && (
+        <>
+          <p className="hint">Where each item comes from:</p>
+          <ol className="list-sources">
+            {items.map((item) => (
+              <li key={item.href}>
+                {item.title} <span className="source-mark">{item.source === "picked" ? "Picked" : "Filled from category"}</span>
+              </li>
+            ))}
+          </ol>
+        </>
+      )}
+    </section>
+  );
+}
