@@ -4,6 +4,7 @@ import type { Editor } from "@tiptap/react";
 import { useEditorState } from "@tiptap/react";
 import { useRef, useState, type KeyboardEvent } from "react";
 import { isSafeImageUrl, isSafeLinkUrl } from "@/lib/content/safe-url";
+import { MediaPicker } from "./media-picker";
 
 type Panel = null | "link" | "image";
 
@@ -149,14 +150,33 @@ function ImagePanel({ editor, onClose }: { editor: Editor; onClose: () => void }
   const [src, setSrc] = useState("");
   const [alt, setAlt] = useState("");
   const [error, setError] = useState<string | null>(null);
+  const [browsing, setBrowsing] = useState(false);
   function insert() {
     if (!isSafeImageUrl(src.trim())) return setError("Give an image address starting with https://.");
     if (!alt.trim()) return setError("Describe the image for people who cannot see it (alt text is required).");
     editor.chain().focus().setImage({ src: src.trim(), alt: alt.trim() }).run();
     onClose();
   }
+  if (browsing) {
+    return (
+      <div className="editor-panel" role="group" aria-label="Image">
+        <MediaPicker
+          onCancel={() => setBrowsing(false)}
+          onPick={(image) => {
+            // The 960 px WebP with its real size (no layout shift); readers get the other sizes through srcset.
+            const title = [image.caption, image.credit].filter(Boolean).join(" ").slice(0, 300) || undefined;
+            editor.chain().focus().setImage({ src: image.src, alt: image.alt, title, width: image.width, height: image.height }).run();
+            onClose();
+          }}
+        />
+      </div>
+    );
+  }
   return (
     <div className="editor-panel" role="group" aria-label="Image">
+      <button type="button" className="button small" onClick={() => setBrowsing(true)}>
+        Choose from library
+      </button>
       <label htmlFor="image-src">Image address</label>
       <input id="image-src" type="url" value={src} autoFocus onChange={(e) => setSrc(e.target.value)} />
       <label htmlFor="image-alt">Alt text (required)</label>

@@ -5,6 +5,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { toActionError, type ActionResult } from "@/lib/errors";
 import { expirePublicTags } from "@/server/cache-invalidation";
+import { setArticleHeroImage } from "@/server/media/hero";
 import { deleteMedia, updateMediaDescription } from "@/server/media/library";
 
 export type MediaActionState = ActionResult<{ message: string; version: number }> | null;
@@ -50,4 +51,17 @@ export async function deleteMediaAction(_prev: MediaActionState, formData: FormD
   }
   revalidatePath("/studio/media");
   redirect("/studio/media?deleted=1");
+}
+
+export type HeroActionResult = ActionResult<{ mediaId: number; src: string; alt: string; width: number; height: number } | null>;
+
+/** For the editor's hero image field: set (or clear with null) the lead photo of the item's working edition. */
+export async function setArticleHeroImageAction(articleId: number, mediaId: number | null): Promise<HeroActionResult> {
+  try {
+    const media = await setArticleHeroImage({ articleId, mediaId });
+    revalidatePath(`/studio/articles/${articleId}`);
+    return { ok: true, data: media && { mediaId: media.id, src: media.src, alt: media.alt, width: media.width, height: media.height } };
+  } catch (error) {
+    return { ok: false, error: toActionError(error) };
+  }
 }
