@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { useActionState } from "react";
 import type { ListFormState } from "@/app/(studio)/studio/lists/actions";
 import type { PlacementOptions } from "@/server/lists/queries";
 
@@ -8,7 +8,7 @@ type Action = (state: ListFormState, formData: FormData) => Promise<ListFormStat
 
 export function NewListForm({ options, action, articleId }: { options: PlacementOptions; action: Action; articleId?: number }) {
   const [state, formAction, pending] = useActionState(action, { ok: true, message: null });
-  const [placement, setPlacement] = useState(articleId ? "article" : "default");
+  const placement = articleId ? "article" : "default";
   const error = (field: string) =>
     state.fields?.[field] ? (
       <p id={`${field}-error`} className="field-error">
@@ -31,15 +31,15 @@ export function NewListForm({ options, action, articleId }: { options: Placement
         <legend>Where it appears</legend>
         {(["default", "category", "article"] as const).map((p) => (
           <label key={p}>
-            <input type="radio" name="placement" value={p} checked={placement === p} onChange={() => setPlacement(p)} />{" "}
+            <input type="radio" name="placement" value={p} defaultChecked={placement === p} />{" "}
             {p === "default" ? "Site default (every item without a list of its own)" : p === "category" ? "Every item of one category" : "Under one news item"}
           </label>
         ))}
       </fieldset>
-      {placement === "category" && (
-        <div className="field">
-          <label htmlFor="list-category">Category</label>
-          <select id="list-category" name="categoryId" required>
+      <div className="field">
+          <label htmlFor="list-category">Category (for a category list)</label>
+          <select id="list-category" name="categoryId" defaultValue="">
+            <option value="">—</option>
             {options.categories.map((c) => (
               <option key={c.id} value={c.id}>
                 {c.name}
@@ -47,12 +47,11 @@ export function NewListForm({ options, action, articleId }: { options: Placement
             ))}
           </select>
           {error("categoryId")}
-        </div>
-      )}
-      {placement === "article" && (
-        <div className="field">
-          <label htmlFor="list-article">News item</label>
-          <select id="list-article" name="articleId" required defaultValue={articleId}>
+      </div>
+      <div className="field">
+          <label htmlFor="list-article">News item (for a list under one item)</label>
+          <select id="list-article" name="articleId" defaultValue={articleId ?? ""}>
+            <option value="">—</option>
             {options.articles.map((a) => (
               <option key={a.id} value={a.id}>
                 {a.title} ({a.datelineDate})
@@ -60,8 +59,7 @@ export function NewListForm({ options, action, articleId }: { options: Placement
             ))}
           </select>
           {error("articleId")}
-        </div>
-      )}
+      </div>
       <div className="field">
         <label htmlFor="list-max">Number of items shown (1–20)</label>
         <input id="list-max" name="maxItems" type="number" min={1} max={20} defaultValue={10} required />

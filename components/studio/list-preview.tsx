@@ -2,14 +2,15 @@ import { RecommendedList } from "@/components/site/recommended-list";
 import type { ResolvedItem } from "@/server/lists/resolve";
 
 /** The list as readers will see it, then which items were picked and which filled from the category. */
-export function ListPreview({ items, heading, note }: { items: ResolvedItem[]; heading: string; note?: string }) {
+/** `readerView` renders the public component (one per page: it carries a fixed heading id); otherwise only the marked list. */
+export function ListPreview({ items, heading, note, readerView = true }: { items: ResolvedItem[]; heading: string; note?: string; readerView?: boolean }) {
   return (
     <section className="list-preview" aria-label={heading}>
       <p>
         <strong>{heading}</strong>
       </p>
       {note && <p className="hint">{note}</p>}
-      {items.length === 0 ? <p>Readers would see no list.</p> : <RecommendedList items={items} />}
+      {items.length === 0 ? <p>Readers would see no list.</p> : readerView && <RecommendedList items={items} />}
       {items.length > 0 && (
         <>
           <p className="hint">Where each item comes from:</p>

@@ -48,7 +48,7 @@ export default async function EditListPage({ params }: PageProps<"/studio/lists/
         <aside aria-label="Workflow and preview">
           <ListWorkflowPanel list={list} action={listTransitionAction} />
           <ListPreview items={list.preview} heading={`Preview of edition ${list.edition.number}`} note={fillNote} />
-          {list.status === "published" && list.edition.state !== "published" && <ListPreview items={list.published} heading="What readers see now (published edition)" />}
+          {list.status === "published" && list.edition.state !== "published" && <ListPreview items={list.published} heading="What readers see now (published edition)" readerView={false} />}
         </aside>
       </div>
       <ListHistory editions={editions} />
