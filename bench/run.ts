@@ -1,0 +1,166 @@
+/**
+ * npm run bench — builds Kōhō into .next-bench, seeds a fresh database with N generated items,
+ * serves it with `next start`, and measures it under load against two baselines (a minimal
+ * static Next page of the same HTML size and the same HTML from plain Node). See bench/README.md.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { sql } from "drizzle-orm";
+import { openDatabase } from "@/db/client";
+import { buildApp, BENCH_DIST_DIR, hasBuild, startApp, timedGet } from "./app-server";
+import { parseBenchArgs, USAGE } from "./args";
+import { startPlainNodeBaseline, startStaticNextBaseline } from "./baselines";
+import { routeFirstLoadJs } from "./bundle-size";
+import { measureDatabase } from "./db-timings";
+import { runLighthouse } from "./lighthouse";
+import { measureLoad, type LoadResult } from "./load";
+import { installCleanup, stopAll, stopProcess, treeRssBytes } from "./processes";
+import { machine, routeTable, timingTable, verdictTable, type RouteResult } from "./report";
+import { createBenchDatabase, databaseBytes } from "./seed-items";
+import { formatKb, formatMb } from "./stats";
+import { buildVerdicts } from "./verdicts";
+
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const log = (message: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`);
+
+let options;
+try {
+  options = parseBenchArgs(process.argv.slice(2));
+} catch (error) {
+  console.error(String(error instanceof Error ? error.message : error));
+  process.exit(2);
+}
+if (options.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
+
+const workDir = mkdtempSync(join(tmpdir(), "koho-bench-"));
+const databaseFile = join(workDir, "koho.db");
+installCleanup(() => { if (!options.keepDb) rmSync(workDir, { recursive: true, force: true }); });
+const startedAt = Date.now();
+const machineAtStart = machine();
+log(`machine: ${machineAtStart.cpu}, ${machineAtStart.memory}, Node ${machineAtStart.node}; load average ${machineAtStart.loadAverage}`);
+
+// 1. Database.
+const seedsDir = process.env.SEEDS_DIR ?? join(repoRoot, "..", "shared", "seeds");
+log(`seeding ${options.items.toLocaleString("en-US")} generated items into ${databaseFile}…`);
+const seeded = await createBenchDatabase({ file: databaseFile, items: options.items, seedsDir });
+log(`seeded ${seeded.indexed.toLocaleString("en-US")} public items in ${seeded.seconds.toFixed(1)} s (inserts ${seeded.insertSeconds.toFixed(1)} s, search index ${(seeded.seconds - seeded.insertSeconds).toFixed(1)} s)${seeded.demo ? " (demo content included)" : " (no seeds folder: generated items only)"}`);
+const [newest] = await seeded.handle.db.all<{ slug: string }>(
+  sql`SELECT slug FROM articles WHERE status = 'published' ORDER BY first_published_at DESC, id DESC LIMIT 1`);
+seeded.handle.client.close();
+
+// 2. Build.
+let buildMode = "reused";
+if (options.build || !hasBuild(repoRoot)) {
+  log(`building into ${BENCH_DIST_DIR} (a few minutes on a busy machine)…`);
+  const t = performance.now();
+  buildMode = (await buildApp(repoRoot, databaseFile, log)).mode;
+  log(`built with ${buildMode} in ${((performance.now() - t) / 1000).toFixed(0)} s`);
+}
+
+// 3. Server, cold timings, warm-up.
+const app = await startApp(repoRoot, databaseFile);
+log(`next start on ${app.origin} (pid ${app.pid}); RSS idle ${formatMb(treeRssBytes(app.pid))}`);
+const cold: { name: string; ms: number; note?: string }[] = [];
+const sitemap = await timedGet(`${app.origin}/sitemap.xml`);
+cold.push({ name: "sitemap.xml, first (uncached) request", ms: sitemap.ms, note: `${sitemap.status}, ${formatKb(sitemap.body.length)}` });
+if (sitemap.body.toString().includes("<sitemapindex")) {
+  const part = await timedGet(`${app.origin}/sitemaps/articles-1.xml`);
+  cold.push({ name: "sitemaps/articles-1.xml, first request", ms: part.ms, note: `${part.status}, ${formatKb(part.body.length)}` });
+}
+const articlePath = `/news/${newest!.slug}`;
+const routes = [
+  { name: "article", path: articlePath, expectStatus: 200 },
+  { name: "feed", path: "/feed.xml", expectStatus: 200 },
+  { name: "feed 304", path: "/feed.xml", expectStatus: 304 },
+  { name: "home", path: "/", expectStatus: 200 },
+  { name: "category", path: "/category/tourism", expectStatus: 200 },
+  { name: "search rare", path: "/search?q=quetzalcoatl", expectStatus: 200 },
+  { name: "search common", path: "/search?q=governor", expectStatus: 200 },
+];
+for (const route of routes) {
+  const first = await timedGet(app.origin + route.path);
+  cold.push({ name: `${route.name} ${route.path.slice(0, 40)}, first request`, ms: first.ms, note: String(first.status) });
+  for (let i = 0; i < 5; i++) await timedGet(app.origin + route.path);
+}
+const feed = await timedGet(`${app.origin}/feed.xml`);
+const etag = feed.headers.get("etag") ?? "";
+const articleHtml = (await timedGet(app.origin + articlePath)).body;
+const articleFile = join(workDir, "article.html");
+writeFileSync(articleFile, articleHtml);
+log(`article ${articlePath}: ${formatKb(articleHtml.length)} of HTML; feed ETag ${etag || "(none!)"}`);
+
+// 4. Baselines, measured right before the article so both see the same neighbours.
+const load = (url: string, headers?: Record<string, string>, serverPid?: number) =>
+  measureLoad({ url, headers, serverPid, connections: options.connections, duration: options.duration });
+let staticNext: (LoadResult & { htmlBytes: number; firstLoad: ReturnType<typeof routeFirstLoadJs> }) | undefined;
+let plainNode: LoadResult | undefined;
+if (options.baselines) {
+  const baselineDir = join(tmpdir(), "koho-bench-baseline-app");
+  mkdirSync(baselineDir, { recursive: true });
+  const baseline = await startStaticNextBaseline({ dir: baselineDir, repoRoot, targetBytes: articleHtml.length, build: options.build, log });
+  log(`static Next baseline: ${formatKb(baseline.htmlBytes)} of HTML; measuring…`);
+  staticNext = { ...(await load(baseline.url, undefined, baseline.pid)), htmlBytes: baseline.htmlBytes, firstLoad: routeFirstLoadJs(baseline.distDir, "") };
+  await stopProcess(baseline.child);
+  const node = await startPlainNodeBaseline({ file: articleFile });
+  log("plain Node baseline: measuring…");
+  plainNode = await load(node.url, undefined, node.pid);
+  await stopProcess(node.child);
+}
+
+// 5. The app's routes.
+const results: RouteResult[] = [];
+for (const route of routes) {
+  log(`measuring ${route.name} ${route.path} for ${options.duration} s…`);
+  const headers = route.expectStatus === 304 ? { "If-None-Match": etag } : undefined;
+  results.push({ ...route, ...(await load(app.origin + route.path, headers, app.pid)) });
+}
+const rssAfter = treeRssBytes(app.pid);
+
+// 6. Lighthouse (optional), then stop the server before the quiet in-process timings.
+const lighthouse = options.lighthouse ? await runLighthouse(repoRoot, app.origin + articlePath, join(workDir, "lighthouse.json")) : undefined;
+if (lighthouse && "skipped" in lighthouse) log(lighthouse.skipped);
+await stopProcess(app.child);
+
+log(`timing database queries (${options.queries} per kind)…`);
+const handle = await openDatabase(`file:${databaseFile}`);
+const db = await measureDatabase(handle.db, options.queries);
+handle.client.close();
+const articleJs = routeFirstLoadJs(join(repoRoot, BENCH_DIST_DIR), "(site)/news/[slug]");
+
+// 7. Report.
+const staticRow = staticNext ? [{ name: "baseline static Next", path: `(${formatKb(staticNext.htmlBytes)} HTML)`, expectStatus: 200, ...staticNext }] : [];
+const nodeRow = plainNode ? [{ name: "baseline plain Node", path: `(${formatKb(articleHtml.length)} HTML)`, expectStatus: 200, ...plainNode }] : [];
+const verdicts = buildVerdicts({ items: options.items, results, staticNext, articleJs, baselineJs: staticNext?.firstLoad ?? null, db, lighthouse });
+const machineAtEnd = machine();
+console.log(`\nKōhō benchmark — ${options.items.toLocaleString("en-US")} generated items, ${options.connections} connections, ${options.duration} s per route`);
+console.log(`machine: ${machineAtEnd.cpu}, ${machineAtEnd.memory}, ${machineAtEnd.platform}, Node ${machineAtEnd.node}; load average at start ${machineAtStart.loadAverage}, at end ${machineAtEnd.loadAverage} (other processes share these cores: figures are noisy)\n`);
+console.log(routeTable([...staticRow, ...nodeRow, ...results], staticNext, plainNode));
+console.log(`\nserver RSS after the load: ${formatMb(rssAfter)}; database ${formatMb(databaseBytes(databaseFile))}; build: ${buildMode}\n`);
+console.log(timingTable([
+  ...cold,
+  { name: "FTS search, rare term (direct SQL)", ...db.searchRare },
+  { name: "FTS search, common term (direct SQL)", ...db.searchCommon },
+  { name: "studio list (direct SQL)", ...db.studioList },
+  { name: "studio filter (direct SQL)", ...db.studioFilter },
+  { name: "studio text filter (direct SQL)", ...db.studioTextFilter },
+]));
+console.log(`\narticle first-load JS: ${formatKb(articleJs?.totalGzipBytes)} gzip in ${articleJs?.files.length ?? 0} files (editor code: ${articleJs?.editorCode.join(", ") || "none"}; auth client: ${articleJs?.authClientCode.join(", ") || "none"}); static Next baseline: ${formatKb(staticNext?.firstLoad?.totalGzipBytes)} gzip`);
+console.log(`\n${verdictTable(verdicts)}\n`);
+
+const output = {
+  generatedAt: new Date().toISOString(), seconds: (Date.now() - startedAt) / 1000, options, buildMode,
+  seeding: { items: seeded.indexed, seconds: seeded.seconds, insertSeconds: seeded.insertSeconds },
+  machine: { start: machineAtStart, end: machineAtEnd }, articlePath, articleHtmlBytes: articleHtml.length,
+  baselines: { staticNext, plainNode }, routes: results, rssAfterBytes: rssAfter, databaseBytes: databaseBytes(databaseFile),
+  coldRequests: cold, database: db, firstLoadJs: { article: articleJs, staticNextBaseline: staticNext?.firstLoad ?? null },
+  lighthouse: lighthouse ?? null, verdicts,
+};
+writeFileSync(join(repoRoot, "bench", "results.json"), `${JSON.stringify(output, null, 2)}\n`);
+log(`wrote bench/results.json; ${((Date.now() - startedAt) / 1000).toFixed(0)} s in all${options.keepDb ? `; database kept at ${databaseFile}` : ""}`);
+await stopAll();
+process.exit(0);

@@ -1,0 +1,62 @@
+import type { BundleReport } from "./bundle-size";
+import type { measureDatabase } from "./db-timings";
+import type { LighthouseScores } from "./lighthouse";
+import type { LoadResult } from "./load";
+import type { RouteResult, Verdict } from "./report";
+import { formatKb, formatMs, formatRatio, ratio } from "./stats";
+
+type Inputs = {
+  items: number;
+  results: RouteResult[];
+  staticNext?: LoadResult;
+  articleJs: BundleReport | null;
+  baselineJs: BundleReport | null;
+  db: Awaited<ReturnType<typeof measureDatabase>>;
+  lighthouse?: { scores: LighthouseScores } | { skipped: string };
+};
+
+/** The issue's targets, each with what this run measured. */
+export function buildVerdicts({ items, results, staticNext, articleJs, baselineJs, db, lighthouse }: Inputs): Verdict[] {
+  const byName = (name: string) => results.find((r) => r.name === name);
+  const verdicts: Verdict[] = [];
+  for (const name of ["article", "feed"]) {
+    const r = byName(name);
+    if (!r) continue;
+    const rel = ratio(r.rps, staticNext?.rps);
+    verdicts.push({ target: `${name}: ≥ 0.9× static-Next req/s`, measured: `${r.rps.toFixed(0)}/s = ${formatRatio(rel)}`, met: rel === null ? null : rel >= 0.9 });
+    verdicts.push({ target: `${name}: p99 < 100 ms at 50 connections`, measured: formatMs(r.p99), met: r.p99 < 100 });
+  }
+  const feed = byName("feed");
+  const notModified = byName("feed 304");
+  if (feed && notModified) {
+    const all304 = Object.keys(notModified.statusCodes).every((c) => c === "304");
+    verdicts.push({
+      target: "feed 304s cheaper than 200s",
+      measured: `${notModified.rps.toFixed(0)}/s vs ${feed.rps.toFixed(0)}/s, p50 ${formatMs(notModified.p50)} vs ${formatMs(feed.p50)}${all304 ? "" : " (not all 304!)"}`,
+      met: all304 && notModified.rps > feed.rps,
+    });
+  }
+  const scale = items >= 100_000 ? "" : ` (target is at 100k; run has ${items.toLocaleString("en-US")})`;
+  verdicts.push({ target: "search p95 ≤ 30 ms, rare term", measured: formatMs(db.searchRare.p95) + scale, met: items >= 100_000 ? db.searchRare.p95 <= 30 : null });
+  verdicts.push({ target: "search p95 ≤ 150 ms, common term", measured: formatMs(db.searchCommon.p95) + scale, met: items >= 100_000 ? db.searchCommon.p95 <= 150 : null });
+  if (articleJs) {
+    const budget = baselineJs ? baselineJs.totalGzipBytes + 5 * 1024 : null;
+    verdicts.push({
+      target: "article first-load JS ≤ framework baseline + 5 KB gzip",
+      measured: `${formatKb(articleJs.totalGzipBytes)} vs baseline ${formatKb(baselineJs?.totalGzipBytes)} (+${formatKb(baselineJs ? articleJs.totalGzipBytes - baselineJs.totalGzipBytes : null)})`,
+      met: budget === null ? null : articleJs.totalGzipBytes <= budget,
+    });
+    verdicts.push({ target: "article: zero editor code", measured: articleJs.editorCode.length ? articleJs.editorCode.join(", ") : "none", met: articleJs.editorCode.length === 0 });
+  }
+  if (lighthouse && "scores" in lighthouse) {
+    const s = lighthouse.scores;
+    verdicts.push({
+      target: "Lighthouse mobile: perf ≥ 98, a11y/BP/SEO 100",
+      measured: `${s.performance} / ${s.accessibility} / ${s["best-practices"]} / ${s.seo}`,
+      met: s.performance >= 98 && s.accessibility === 100 && s["best-practices"] === 100 && s.seo === 100,
+    });
+  } else {
+    verdicts.push({ target: "Lighthouse mobile", measured: lighthouse ? "skipped (lighthouse not installed)" : "not run (--lighthouse)", met: null });
+  }
+  return verdicts;
+}
