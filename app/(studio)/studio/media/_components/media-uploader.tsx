@@ -46,7 +46,9 @@ export function MediaUploader({ maxBytes }: { maxBytes: number }) {
           return update(entry.id, { state: "failed", message: `“${file.name}” was not uploaded: it is larger than the ${limitMb} MB limit.` });
         }
         const result = await send(file, (progress) => update(entry.id, { progress }));
-        update(entry.id, result.ok ? { state: "done", progress: 100, mediaId: result.id } : { state: "failed", message: result.message });
+        // Every refusal names its file, whatever produced it (server, session, network).
+        const message = !result.ok && !result.message.includes(file.name) ? `“${file.name}” was not uploaded: ${result.message}` : !result.ok ? result.message : undefined;
+        update(entry.id, result.ok ? { state: "done", progress: 100, mediaId: result.id } : { state: "failed", message });
       }),
     );
     router.refresh();
