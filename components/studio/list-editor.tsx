@@ -21,6 +21,8 @@ export function ListEditor({ list, save, editable }: { list: ListForEditing; sav
   const [name, setName] = useState(list.edition.name);
   const [maxItems, setMaxItems] = useState(list.edition.maxItems);
   const [fill, setFill] = useState(list.edition.fillFromCategory);
+  // The version this editor last saved or loaded; a refresh after our own save must not look like someone else's.
+  const [version, setVersion] = useState(list.version);
   const [announcement, setAnnouncement] = useState("");
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [pending, startTransition] = useTransition();
@@ -60,13 +62,14 @@ export function ListEditor({ list, save, editable }: { list: ListForEditing; sav
     startTransition(async () => {
       const payload = {
         listId: list.id,
-        version: list.version,
+        version,
         name,
         maxItems,
         fillFromCategory: fill,
         entries: entries.map((e) => (e.kind === "article" ? { kind: "article", articleId: e.articleId } : { kind: "external", url: e.url, title: e.title, date: e.date })),
       };
       const result = await save(payload);
+      if (result.ok) setVersion(result.data.version);
       setMessage(result.ok ? { ok: true, text: `Saved edition ${result.data.editionNumber}.` } : { ok: false, text: result.error.message });
     });
   }

@@ -44,7 +44,7 @@ export default async function EditListPage({ params }: PageProps<"/studio/lists/
         </p>
       )}
       <div className="list-editor-grid">
-        <ListEditor key={`${list.version}:${list.edition.number}:${list.edition.state}`} list={list} save={saveListAction} editable={editable} />
+        <ListEditor key={list.id} list={list} save={saveListAction} editable={editable} />
         <aside aria-label="Workflow and preview">
           <ListWorkflowPanel list={list} action={listTransitionAction} />
           <ListPreview items={list.preview} heading={`Preview of edition ${list.edition.number}`} note={fillNote} />
