@@ -56,6 +56,7 @@ describe("media library in the browser", () => {
     await library.describe({ alt, caption: "The signing at City Hall.", credit: "Photo: Tokyo Metropolitan Government" });
     expect(await accessibilityViolations(writer.page)).toEqual([]);
 
+    await writer.page.goto(writer.studio.url("/studio/articles"));
     const id = await writer.studio.newArticle();
     await writer.page.fill("#title", "Governor signs disaster cooperation agreement");
     await writer.page.fill("#summary", "Tokyo and Osaka will share rescue teams.");
