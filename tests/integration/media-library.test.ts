@@ -100,6 +100,10 @@ describe("hero image, usage and deletion", () => {
     actAs(staff.publisher);
     await flow.applyTransition({ articleId: id, transition: "approve" });
     await flow.applyTransition({ articleId: id, transition: "publish" });
+    const { renderArticleHtml } = await import("@/lib/content/render-html");
+    const bodyHtml = renderArticleHtml(imageDoc(media.src, "Rescue teams practise at Ariake") as never);
+    expect(bodyHtml).toContain(`srcset="${media.src.replace("960.webp", "480.webp")} 480w, ${media.src} 960w, ${media.src.replace("960.webp", "1600.webp")} 1600w"`);
+    expect(bodyHtml).toContain('alt="Rescue teams practise at Ariake"');
     const publicHero = await hero.getPublicHeroImage({ slug: `drill-${id}` });
     expect(publicHero).toMatchObject({ alt: "Rescue teams practise at Ariake", caption: "The autumn drill.", credit: "Photo: Tokyo Fire Department", width: 960, height: 640 });
     expect(publicHero!.avifSrcset).toMatch(/480\.avif 480w, .*960\.avif 960w, .*1600\.avif 1500w$/);
