@@ -10,6 +10,7 @@ import { buildFeed, type FeedEntry, type FeedFormat } from "@/lib/feeds/build-fe
 import { feedPaths } from "@/lib/feeds/links";
 import { isValidSlug } from "@/lib/slug";
 import { getDatabase } from "./db";
+import { listPublicHeroImages } from "./media/hero";
 import { getCategoryBySlug } from "./public-news";
 
 /** How many of the latest items a feed carries. */
@@ -32,6 +33,7 @@ async function latestPublishedEntries(categoryId: number | null): Promise<Stored
     : and(eq(articles.status, "published"), eq(articles.categoryId, categoryId))!;
   const rows = await db
     .select({
+      id: articles.id,
       slug: articles.slug,
       guid: articles.guid,
       firstPublishedAt: articles.firstPublishedAt,
@@ -49,6 +51,7 @@ async function latestPublishedEntries(categoryId: number | null): Promise<Stored
     .where(where)
     .orderBy(desc(articles.firstPublishedAt), desc(articles.id))
     .limit(FEED_ITEM_LIMIT);
+  const heroes = await listPublicHeroImages({ articleIds: rows.map((r) => r.id) });
   const entries = rows
     .filter((r) => r.firstPublishedAt !== null)
     .map((r) => ({
@@ -61,6 +64,9 @@ async function latestPublishedEntries(categoryId: number | null): Promise<Stored
       category: { slug: r.categorySlug, name: r.categoryName, url: new URL(`/category/${r.categorySlug}`, SITE_URL).href },
       publishedAt: r.firstPublishedAt!.getTime(),
       updatedAt: (r.publicUpdatedAt ?? r.firstPublishedAt!).getTime(),
+      ...(heroes[r.id]
+        ? { image: { url: new URL(heroes[r.id]!.largest.url, SITE_URL).href, type: heroes[r.id]!.largest.type, length: heroes[r.id]!.largest.bytes } }
+        : {}),
     }));
   // Feeds carry the full text: a correction to any listed item must reach subscribers.
   cacheTag(...entries.map((e) => cacheTags.article(e.slug)));

@@ -1,12 +1,22 @@
 import Link from "next/link";
+import type { PublicImage } from "@/server/media/dto";
 import type { PublicArticle, PublicRecommendation } from "@/server/public-dto";
 import { ChangeHistory, LatestUpdate, WithdrawalNotice } from "./article-notices";
 import { DateText } from "./date-text";
 import { RecommendedList } from "./recommended-list";
+import { ResponsiveImage } from "./responsive-image";
 import { Signatories } from "./signatories";
 
 /** The public article page body. The HTML was rendered and sanitized on the server (lib/content). */
-export function ArticleView({ article, recommended }: { article: PublicArticle; recommended: PublicRecommendation[] }) {
+export function ArticleView({
+  article,
+  recommended,
+  hero = null,
+}: {
+  article: PublicArticle;
+  recommended: PublicRecommendation[];
+  hero?: PublicImage | null;
+}) {
   return (
     <>
       <article className="article">
@@ -21,6 +31,7 @@ export function ArticleView({ article, recommended }: { article: PublicArticle; 
           </p>
           <LatestUpdate changes={article.changes} />
         </header>
+        {hero && <ResponsiveImage image={hero} priority />}
         <div className="article-body" dangerouslySetInnerHTML={{ __html: article.bodyHtml }} />
         {article.signatories.length > 0 && (
           <footer className="article-footer">

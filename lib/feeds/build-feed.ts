@@ -17,6 +17,8 @@ export type FeedEntry = {
   publishedAt: Date;
   /** The last major public change; equals publishedAt until there is one. */
   updatedAt: Date;
+  /** The item's hero image (absolute URL), carried as an enclosure / image. */
+  image?: { url: string; type: string; length: number };
 };
 
 export type FeedChannel = {
@@ -67,6 +69,7 @@ function rss(channel: FeedChannel, entries: FeedEntry[]): string {
       // Never empty: an item with content is also what makes `feed` declare the dc: namespace.
       content: e.contentHtml || `<p>${escapeHtml(e.summary || e.title)}</p>`,
       category: [{ name: e.category.name, domain: e.category.url }],
+      ...(e.image ? { image: e.image } : {}),
       extensions: [
         { name: "pubDate", objects: { _text: toTokyoRfc822(e.publishedAt) } },
         // <author> must be an e-mail address in RSS 2.0; the office's name goes in dc:creator.
@@ -98,6 +101,7 @@ function atom(channel: FeedChannel, entries: FeedEntry[]): string {
       content: e.contentHtml,
       author: [{ name: channel.author.name, link: channel.author.url }],
       category: [{ name: e.category.name, term: e.category.slug, scheme: e.category.url }],
+      ...(e.image ? { image: e.image } : {}),
     });
   }
   // Titles and summaries are escaped and content is sanitized HTML, so a literal
@@ -123,6 +127,7 @@ function json(channel: FeedChannel, entries: FeedEntry[]): string {
       content: e.contentHtml,
       author: [{ name: channel.author.name, link: channel.author.url }],
       category: [{ name: e.category.name }],
+      ...(e.image ? { image: e.image } : {}),
     });
   }
   const generated = JSON.parse(feed.json1()) as Record<string, unknown> & { items: Record<string, unknown>[] };

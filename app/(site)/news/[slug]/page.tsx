@@ -7,6 +7,8 @@ import { feedAlternateTypes } from "@/lib/feeds/links";
 import { newsArticleJsonLd } from "@/lib/structured-data";
 import { getPublishedArticleBySlug, getRecommendationsForArticle } from "@/server/public-article";
 import type { PublicArticle } from "@/server/public-dto";
+import { getPublicHeroImage } from "@/server/media/hero";
+import type { PublicImage } from "@/server/media/dto";
 import { listPublishedArticles } from "@/server/public-news";
 
 /** The newest items are prerendered at build; any other published slug is rendered once and cached. */
@@ -17,11 +19,19 @@ export async function generateStaticParams() {
 
 const canonicalUrl = (article: PublicArticle) => new URL(`/news/${article.slug}`, env().SITE_URL).href;
 
+/** The sharing image: the hero's widest variant, else the first body image, as an absolute URL. */
+function shareImage(article: PublicArticle, hero: PublicImage | null) {
+  const { SITE_URL } = env();
+  if (hero) return { url: new URL(hero.largest.url, SITE_URL).href, width: hero.largest.width, height: hero.largest.height, alt: hero.alt };
+  return article.imageUrl ? { url: new URL(article.imageUrl, SITE_URL).href } : null;
+}
+
 export async function generateMetadata({ params }: PageProps<"/news/[slug]">): Promise<Metadata> {
   const article = await getPublishedArticleBySlug({ slug: (await params).slug });
   if (!article) return { title: "Page not found" };
   const { SITE_NAME } = env();
   const url = canonicalUrl(article);
+  const image = shareImage(article, await getPublicHeroImage({ slug: article.slug }));
   return {
     title: article.title,
     description: article.summary,
@@ -38,13 +48,13 @@ export async function generateMetadata({ params }: PageProps<"/news/[slug]">): P
       modifiedTime: article.updatedAt,
       section: article.category.name,
       tags: article.tags,
-      images: article.imageUrl ? [{ url: article.imageUrl }] : undefined,
+      images: image ? [image] : undefined,
     },
     twitter: {
-      card: article.imageUrl ? "summary_large_image" : "summary",
+      card: image ? "summary_large_image" : "summary",
       title: article.title,
       description: article.summary,
-      images: article.imageUrl ? [article.imageUrl] : undefined,
+      images: image ? [image.url] : undefined,
     },
   };
 }
@@ -57,6 +67,7 @@ export default async function NewsArticlePage({ params }: PageProps<"/news/[slug
     categorySlug: article.category.slug,
   });
   const { SITE_URL, PRESS_OFFICE_NAME } = env();
+  const hero = await getPublicHeroImage({ slug: article.slug });
   return (
     <>
       <JsonLd
@@ -68,11 +79,11 @@ export default async function NewsArticlePage({ params }: PageProps<"/news/[slug
           dateModified: article.updatedAt,
           section: article.category.name,
           keywords: article.tags,
-          imageUrl: article.imageUrl,
+          imageUrl: shareImage(article, hero)?.url ?? null,
           organization: { name: PRESS_OFFICE_NAME, url: new URL("/", SITE_URL).href },
         })}
       />
-      <ArticleView article={article} recommended={recommended} />
+      <ArticleView article={article} recommended={recommended} hero={hero} />
     </>
   );
 }

@@ -6,7 +6,10 @@ import { StateBadge } from "@/components/studio/state-badge";
 import { AppError } from "@/lib/errors";
 import { getArticleForEditing, listStudioFilterOptions } from "@/server/articles/studio-queries";
 import Link from "next/link";
+import { HeroImageField } from "@/components/editor/hero-image-field";
 import { ReviewThread } from "@/components/studio/review-thread";
+import { EDITABLE_STATES } from "@/lib/workflow";
+import { getArticleHeroImage } from "@/server/media/hero";
 import { WorkflowPanel } from "@/components/studio/workflow-panel";
 import { listReviewThread } from "@/server/workflow/reviews";
 import {
@@ -26,7 +29,12 @@ export default async function EditArticlePage({ params }: PageProps<"/studio/art
     if (error instanceof AppError && error.type === "not_found") notFound();
     throw error;
   });
-  const [{ categories }, comments] = await Promise.all([listStudioFilterOptions(), listReviewThread({ articleId: article.id })]);
+  const [{ categories }, comments, hero] = await Promise.all([
+    listStudioFilterOptions(),
+    listReviewThread({ articleId: article.id }),
+    article.canEdit ? getArticleHeroImage({ articleId: article.id }) : Promise.resolve(null),
+  ]);
+  const heroEditable = article.canEdit && EDITABLE_STATES.includes(article.edition.state);
   return (
     <>
       <div className="toolbar-row">
@@ -41,6 +49,13 @@ export default async function EditArticlePage({ params }: PageProps<"/studio/art
       <div className="editor-page">
         <ArticleEditor key={`${article.edition.id}:${article.edition.state}`} article={article} categories={categories} save={saveArticleAction} />
         <aside className="editor-aside" aria-label="Workflow and review">
+          {article.canEdit && (
+            <HeroImageField
+              articleId={article.id}
+              initial={hero && { mediaId: hero.id, src: hero.src, alt: hero.alt, width: hero.width, height: hero.height }}
+              disabled={!heroEditable}
+            />
+          )}
           <WorkflowPanel
             article={article}
             actions={{ transition: transitionAction, withdraw: withdrawAction, restore: restoreWithdrawnAction, confirmReview: confirmReviewAction }}
