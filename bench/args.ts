@@ -6,6 +6,7 @@ export type BenchOptions = {
   build: boolean;
   baselines: boolean;
   lighthouse: boolean;
+  nginx: boolean;
   queries: number;
   keepDb: boolean;
   help: boolean;
@@ -18,6 +19,7 @@ export const DEFAULT_OPTIONS: BenchOptions = {
   build: true,
   baselines: true,
   lighthouse: false,
+  nginx: false,
   queries: 200,
   keepDb: false,
   help: false,
@@ -30,6 +32,7 @@ export const USAGE = `Usage: npm run bench -- [options]
   --queries <n>       timed queries per database measurement (default 200)
   --no-build          reuse the build in .next-bench (and the baseline app build)
   --no-baselines      skip the static-Next and plain-Node baselines
+  --nginx             also measure the article and feed through deploy/nginx.conf (needs nginx)
   --lighthouse        also run lighthouse@12 (mobile) on the article page, if installed
   --keep-db           leave the temporary database on disk and print its path
   --help              this text`;
@@ -57,6 +60,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
       case "--no-build": options.build = false; break;
       case "--no-baselines": options.baselines = false; break;
       case "--lighthouse": options.lighthouse = true; break;
+      case "--nginx": options.nginx = true; break;
       case "--keep-db": options.keepDb = true; break;
       case "--help": case "-h": options.help = true; break;
       default: throw new Error(`Unknown option ${raw}\n${USAGE}`);

@@ -15,6 +15,7 @@ import { startPlainNodeBaseline, startStaticNextBaseline } from "./baselines";
 import { routeFirstLoadJs } from "./bundle-size";
 import { measureDatabase } from "./db-timings";
 import { runLighthouse } from "./lighthouse";
+import { startNginx } from "./nginx";
 import { measureLoad, type LoadResult } from "./load";
 import { installCleanup, stopAll, stopProcess, treeRssBytes } from "./processes";
 import { machine, routeTable, timingTable, verdictTable, type RouteResult } from "./report";
@@ -120,6 +121,18 @@ for (const route of routes) {
   results.push({ ...route, ...(await load(app.origin + route.path, headers, app.pid)) });
 }
 const rssAfter = treeRssBytes(app.pid);
+if (options.nginx) {
+  const nginx = await startNginx({ repoRoot, appPort: Number(new URL(app.origin).port), dir: join(workDir, "nginx") });
+  if (!nginx) log("nginx not found: skipping the rows through deploy/nginx.conf");
+  else {
+    for (const route of routes.filter((r) => r.name === "article" || r.name === "feed")) {
+      await timedGet(nginx.origin + route.path);
+      log(`measuring ${route.name} through nginx for ${options.duration} s…`);
+      results.push({ ...route, name: `${route.name} via nginx`, ...(await load(nginx.origin + route.path)) });
+    }
+    await stopProcess(nginx.child);
+  }
+}
 
 // 6. Lighthouse (optional), then stop the server before the quiet in-process timings.
 const lighthouse = options.lighthouse ? await runLighthouse(repoRoot, app.origin + articlePath, join(workDir, "lighthouse.json")) : undefined;

@@ -31,10 +31,19 @@ export function renderTable(header: readonly string[], rows: readonly (readonly 
   return [line(header), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)].join("\n");
 }
 
-/** Times an async function `count` times; returns the durations in ms. */
-export async function timeRepeatedly(count: number, run: (i: number) => Promise<unknown>): Promise<number[]> {
+/**
+ * Times an async function `count` times, or fewer once `budgetMs` is spent and at least
+ * `minSamples` are in (slow queries at 100k items would otherwise take minutes); returns ms.
+ */
+export async function timeRepeatedly(
+  count: number,
+  run: (i: number) => Promise<unknown>,
+  { budgetMs = Infinity, minSamples = 20 }: { budgetMs?: number; minSamples?: number } = {},
+): Promise<number[]> {
   const samples: number[] = [];
+  const deadline = performance.now() + budgetMs;
   for (let i = 0; i < count; i++) {
+    if (samples.length >= minSamples && performance.now() > deadline) break;
     const started = performance.now();
     await run(i);
     samples.push(performance.now() - started);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatRatio, percentile, ratio, renderTable } from "@/bench/stats";
+import { formatRatio, percentile, ratio, renderTable, timeRepeatedly } from "@/bench/stats";
 import { withoutDistDirIncludes } from "@/bench/tsconfig-guard";
 
 describe("percentile (nearest rank)", () => {
@@ -53,5 +53,14 @@ describe("withoutDistDirIncludes", () => {
     const after = JSON.stringify({ include: ["**/*.ts", ".next/types/**/*.ts", ".next-bench/types/**/*.ts", ".next-bench/dev/types/**/*.ts"] });
     expect(withoutDistDirIncludes(after, ".next-bench")).toBe(JSON.stringify(JSON.parse(before)));
     expect(withoutDistDirIncludes("{ not json", ".next-bench")).toBeNull();
+  });
+});
+
+describe("timeRepeatedly", () => {
+  it("runs `count` times, or stops at the minimum number of samples once the time budget is spent", async () => {
+    const calls: number[] = [];
+    expect(await timeRepeatedly(5, async (i) => calls.push(i))).toHaveLength(5);
+    expect(calls).toEqual([0, 1, 2, 3, 4]);
+    expect(await timeRepeatedly(100, async () => {}, { budgetMs: 0, minSamples: 3 })).toHaveLength(3);
   });
 });

@@ -1,0 +1,46 @@
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { freePort, startServer } from "./processes";
+
+/** nginx is optional: found on PATH or in /usr/sbin, or the nginx rows are skipped. */
+export function findNginx(): string | null {
+  const dirs = [...(process.env.PATH ?? "").split(":"), "/usr/sbin", "/usr/local/sbin", "/usr/local/nginx/sbin"];
+  for (const dir of dirs) if (dir && existsSync(join(dir, "nginx"))) return join(dir, "nginx");
+  return null;
+}
+
+/**
+ * deploy/nginx.conf made runnable on a laptop: plain http on a free port instead of TLS on
+ * 443, the bench's app as the only upstream, cache and temp files under `dir`. Everything
+ * else (cache key, validity, stale handling, bypasses, compression) is the shipped file.
+ */
+export function localNginxConfig(shipped: string, { port, redirectPort, appPort, dir }: { port: number; redirectPort: number; appPort: number; dir: string }): string {
+  return shipped
+    .split("\n")
+    .filter((line) => !/^\s*listen \[::\]/.test(line) && !/^\s*ssl_certificate/.test(line))
+    .join("\n")
+    .replace(/listen 80;/, `listen 127.0.0.1:${redirectPort};`)
+    .replace(/listen 443 ssl http2;/, `listen 127.0.0.1:${port};`)
+    .replace(/server 127\.0\.0\.1:3000 /, `server 127.0.0.1:${appPort} `)
+    .replace(/proxy_cache_path \S+/, `proxy_cache_path ${join(dir, "cache")}`);
+}
+
+export async function startNginx({ repoRoot, appPort, dir }: { repoRoot: string; appPort: number; dir: string }) {
+  const bin = findNginx();
+  if (!bin) return null;
+  mkdirSync(join(dir, "cache"), { recursive: true });
+  chmodSync(dir, 0o755);
+  const [port, redirectPort] = [await freePort(), await freePort()];
+  const site = localNginxConfig(readFileSync(join(repoRoot, "deploy", "nginx.conf"), "utf8"), { port, redirectPort, appPort, dir });
+  writeFileSync(join(dir, "koho.conf"), site);
+  writeFileSync(join(dir, "main.conf"), [
+    // As root, nginx would hand its workers to `nobody`, who cannot enter the private temp folder.
+    ...(process.getuid?.() === 0 ? ["user root;"] : []),
+    "daemon off;", "worker_processes 1;", `pid ${join(dir, "nginx.pid")};`, `error_log ${join(dir, "error.log")} warn;`,
+    "events { worker_connections 1024; }",
+    `http { access_log off; client_body_temp_path ${dir}/body; proxy_temp_path ${dir}/proxy; fastcgi_temp_path ${dir}/fcgi; uwsgi_temp_path ${dir}/uwsgi; scgi_temp_path ${dir}/scgi; include ${join(dir, "koho.conf")}; }`,
+  ].join("\n"));
+  const url = `http://127.0.0.1:${port}`;
+  const server = await startServer(bin, ["-c", join(dir, "main.conf"), "-p", dir], { cwd: dir, env: process.env, url: `${url}/robots.txt` });
+  return { ...server, origin: url };
+}
