@@ -83,6 +83,7 @@ describe("Recommended for You lists in the browser", () => {
     await publisher.page.goto(publisher.lists.url("/studio"));
     expect(await publisher.page.getByRole("region", { name: "Lists that need attention" }).innerText()).toContain("Rome communiqué reading: 1 item no longer public");
     await publisher.page.goto(publisher.lists.url("/studio/lists/new"));
+    await publisher.page.getByRole("heading", { name: "New “Recommended for You” list" }).waitFor();
     expect(await accessibilityViolations(publisher.page)).toEqual([]);
   });
 });
