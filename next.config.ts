@@ -1,5 +1,41 @@
 import type { NextConfig } from "next";
 
+/** Sent on every response, public or staff. */
+const STATIC_SECURITY_HEADERS = [
+  // Two years, subdomains too; browsers ignore it over plain http (local development, tests).
+  { key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains; preload" },
+  { key: "X-Content-Type-Options", value: "nosniff" },
+  { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+  { key: "X-Frame-Options", value: "DENY" },
+  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=(), browsing-topics=()" },
+];
+
+/**
+ * Public pages are prerendered and cached, so they cannot carry a per-request
+ * nonce, and their inline scripts (Next's `self.__next_f.push(...)` with each
+ * page's own RSC payload) change with every page and every edit, so a header
+ * fixed at build time cannot list their hashes. Scripts are therefore limited
+ * to this origin plus inline ones; everything else (plugins, <base>, framing,
+ * forms to other sites, connections elsewhere) is shut. Reader pages render
+ * no unsanitized user HTML, which is the real defence against injection here.
+ */
+const isDev = process.env.NODE_ENV !== "production";
+const PUBLIC_CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  `script-src 'self' 'unsafe-inline'${isDev ? " 'unsafe-eval'" : ""}`,
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: https:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "media-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
+  "form-action 'self'",
+  "manifest-src 'self'",
+  "worker-src 'self'",
+].join("; ");
+
 const nextConfig: NextConfig = {
   // Public reads are cached with "use cache" + cacheTag and invalidated on publish.
   cacheComponents: true,
@@ -12,6 +48,25 @@ const nextConfig: NextConfig = {
   distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
   typedRoutes: false,
+  // CI type-checks with `npm run typecheck` before building; a local build beside someone's
+  // unfinished files can skip the duplicate check with KOHO_SKIP_BUILD_TYPECHECK=1.
+  typescript: { ignoreBuildErrors: process.env.KOHO_SKIP_BUILD_TYPECHECK === "1" },
+  experimental: {
+    // Stated rather than left to the default: a larger body is refused with 413 before the
+    // action runs. An article document is a few hundred kB at most; uploads do not go through actions.
+    serverActions: { bodySizeLimit: "1mb" },
+  },
+  async headers() {
+    return [
+      { source: "/:path*", headers: STATIC_SECURITY_HEADERS },
+      // Staff pages (studio, sign-in, preview links) get a per-request nonce policy from proxy.ts
+      // instead; two policies would both apply and the stricter one would block the other's scripts.
+      {
+        source: "/((?!studio|sign-in|preview/).*)",
+        headers: [{ key: "Content-Security-Policy", value: PUBLIC_CONTENT_SECURITY_POLICY }],
+      },
+    ];
+  },
 };
 
 export default nextConfig;
