@@ -49,6 +49,7 @@ try {
     connections: READERS,
     duration: SECONDS,
     requests: [{ path: "/" }, { path: `/news/${article!.slug}` }],
+    timeout: 30,
   });
   const editors = await summaries;
   const busy = editors.reduce((n, e) => n + Number(e.busy), 0);
@@ -64,5 +65,7 @@ try {
   process.exitCode = failedReads === 0 && busy === 0 && lost.length === 0 && other.length === 0 ? 0 : 1;
 } finally {
   if (server.pid) process.kill(-server.pid, "SIGTERM");
+  // Let the server stop before its database goes, or its last scheduler tick logs a missing table.
+  await new Promise((r) => (server.exitCode !== null ? r(null) : (server.once("exit", r), setTimeout(r, 5_000))));
   rmSync(dir, { recursive: true, force: true });
 }

@@ -22,7 +22,10 @@ async function editor(name: string) {
   let version = mine!.version;
   const stats = { name, saves: 0, publishes: 0, conflicts: 0, busy: 0, otherErrors: [] as string[], articleId: mine!.id, finalVersion: 0 };
   const until = Date.now() + Number(secondsArg) * 1000;
+  // An editor's autosave fires at most a few times a second; pace each one at PACE_MS between writes.
+  const pace = Number(process.env.LOAD_WRITER_PACE_MS ?? 100);
   for (let n = 0; Date.now() < until; n++) {
+    if (pace) await new Promise((r) => setTimeout(r, pace));
     try {
       if (n % 2 === 0) {
         const ok = await db.transaction(async (tx) => {
