@@ -79,6 +79,8 @@ describe("Recommended for You lists in the browser", () => {
     await publisher.page.goto(publisher.lists.url(`/studio/lists/${listId}`));
     expect(await publisher.page.locator(".list-health").innerText()).toContain("1 item no longer public");
     expect(await publisher.page.locator(".list-entries").innerText()).toContain("no longer public");
+    await publisher.page.waitForLoadState("networkidle");
+    await publisher.page.getByRole("heading", { level: 1 }).waitFor();
     expect(await accessibilityViolations(publisher.page)).toEqual([]);
     await publisher.page.goto(publisher.lists.url("/studio"));
     expect(await publisher.page.getByRole("region", { name: "Lists that need attention" }).innerText()).toContain("Rome communiqué reading: 1 item no longer public");
