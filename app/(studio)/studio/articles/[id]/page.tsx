@@ -7,6 +7,7 @@ import { AppError } from "@/lib/errors";
 import { getArticleForEditing, listStudioFilterOptions } from "@/server/articles/studio-queries";
 import Link from "next/link";
 import { HeroImageField } from "@/components/editor/hero-image-field";
+import { ArticleListPreview } from "@/components/studio/article-list-preview";
 import { ReviewThread } from "@/components/studio/review-thread";
 import { EDITABLE_STATES } from "@/lib/workflow";
 import { getArticleHeroImage } from "@/server/media/hero";
@@ -61,6 +62,7 @@ export default async function EditArticlePage({ params }: PageProps<"/studio/art
             actions={{ transition: transitionAction, withdraw: withdrawAction, restore: restoreWithdrawnAction, confirmReview: confirmReviewAction }}
           />
           <ReviewThread articleId={article.id} comments={comments} canComment={article.workflow.canComment} action={commentAction} />
+          <ArticleListPreview articleId={article.id} />
         </aside>
       </div>
     </>
