@@ -40,8 +40,9 @@ export async function buildApp(repoRoot: string, databaseFile: string, log: (s: 
       await runCommand(process.execPath, [nextBin(repoRoot), "build"], { cwd: repoRoot, env });
       return { mode: "next build" };
     } catch (error) {
-      const first = String(error).split("\n").find((l) => /error|failed/i.test(l)) ?? String(error).slice(0, 200);
-      log(`next build failed (${first.trim()}); retrying without the type check (--experimental-build-mode compile, then generate)`);
+      const lines = String(error).split("\n");
+      const first = lines.find((l) => /Type error|error TS|Failed to/i.test(l)) ?? lines[0] ?? "";
+      log(`next build failed (${first.trim().slice(0, 200)}); retrying without the type check (--experimental-build-mode compile, then generate)`);
       await runCommand(process.execPath, [nextBin(repoRoot), "build", "--experimental-build-mode", "compile"], { cwd: repoRoot, env });
       await runCommand(process.execPath, [nextBin(repoRoot), "build", "--experimental-build-mode", "generate"], { cwd: repoRoot, env });
       return { mode: "compile + generate (type check skipped: the full build failed)" };
