@@ -10,7 +10,7 @@ import { buildFeed, type FeedEntry, type FeedFormat } from "@/lib/feeds/build-fe
 import { feedPaths } from "@/lib/feeds/links";
 import { isValidSlug } from "@/lib/slug";
 import { getDatabase } from "./db";
-import { listPublicHeroImages } from "./media/hero";
+import { listPublicHeroImages } from "./media/public-hero";
 import { getCategoryBySlug } from "./public-news";
 
 /** How many of the latest items a feed carries. */

@@ -1,18 +1,15 @@
 import "server-only";
-import { and, eq, inArray } from "drizzle-orm";
-import { cacheLife, cacheTag } from "next/cache";
+import { eq } from "drizzle-orm";
 import { z } from "zod";
-import { articleEditions, articles, mediaAssets } from "@/db/schema";
-import { cacheTags } from "@/lib/cache-tags";
+import { articleEditions, mediaAssets } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { canEditArticle } from "@/lib/permissions";
-import { isValidSlug } from "@/lib/slug";
 import { EDITABLE_STATES, STATE_LABELS } from "@/lib/workflow";
 import { getLatestEdition } from "../articles/editions";
 import { recordAudit } from "../audit";
 import { denyAccess, requireCapability } from "../auth/current-user";
 import { getDatabase } from "../db";
-import { isUsable, toMediaDto, toPublicImage, type MediaDto, type PublicImage } from "./dto";
+import { isUsable, toMediaDto, type MediaDto } from "./dto";
 
 const heroSchema = z.object({ articleId: z.number().int().positive(), mediaId: z.number().int().positive().nullable() }).strict();
 
@@ -63,38 +60,4 @@ export async function setArticleHeroImage(input: { articleId: number; mediaId: n
   });
 }
 
-/**
- * The hero image readers see on a published item, or null. Cached under the
- * article's tag: publishing, and editing the image's description, expire it.
- */
-export async function getPublicHeroImage({ slug }: { slug: string }): Promise<PublicImage | null> {
-  "use cache";
-  cacheLife("max");
-  cacheTag(cacheTags.article(slug));
-  if (!isValidSlug(slug)) return null;
-  const db = await getDatabase();
-  const [row] = await db
-    .select({ media: mediaAssets })
-    .from(articles)
-    .innerJoin(articleEditions, eq(articleEditions.id, articles.publishedEditionId))
-    .innerJoin(mediaAssets, eq(mediaAssets.id, articleEditions.heroMediaId))
-    .where(and(eq(articles.slug, slug), inArray(articles.status, ["published", "withdrawn"])))
-    .limit(1);
-  return row ? toPublicImage(row.media) : null;
-}
-
-/** Heroes of many published items at once (feeds, listings), keyed by article id. */
-export async function listPublicHeroImages({ articleIds }: { articleIds: number[] }): Promise<Record<number, PublicImage>> {
-  "use cache";
-  cacheLife("max");
-  cacheTag(cacheTags.publicListings);
-  if (articleIds.length === 0) return {};
-  const db = await getDatabase();
-  const rows = await db
-    .select({ articleId: articles.id, media: mediaAssets })
-    .from(articles)
-    .innerJoin(articleEditions, eq(articleEditions.id, articles.publishedEditionId))
-    .innerJoin(mediaAssets, eq(mediaAssets.id, articleEditions.heroMediaId))
-    .where(and(inArray(articles.id, articleIds.slice(0, 500)), eq(articles.status, "published")));
-  return Object.fromEntries(rows.map((r) => [r.articleId, toPublicImage(r.media)]));
-}
+export { getPublicHeroImage, listPublicHeroImages } from "./public-hero";

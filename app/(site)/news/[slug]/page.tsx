@@ -7,7 +7,7 @@ import { feedAlternateTypes } from "@/lib/feeds/links";
 import { newsArticleJsonLd } from "@/lib/structured-data";
 import { getPublishedArticleBySlug, getRecommendationsForArticle } from "@/server/public-article";
 import type { PublicArticle } from "@/server/public-dto";
-import { getPublicHeroImage } from "@/server/media/hero";
+import { getPublicHeroImage } from "@/server/media/public-hero";
 import type { PublicImage } from "@/server/media/dto";
 import { listPublishedArticles } from "@/server/public-news";
 
