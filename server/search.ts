@@ -56,19 +56,30 @@ export async function searchPublishedArticles({
     CROSS JOIN article_editions e ON e.id = a.published_edition_id
     CROSS JOIN categories c ON c.id = a.category_id`;
 
-  const [countRow] = await db.all<{ n: number }>(sql`SELECT count(*) AS n ${fromClause} WHERE ${where}`);
+  // Without filters the index alone answers: it holds exactly the public items (kept in step in
+  // the publishing transaction), so counting and ranking need no join — 0.4 ms instead of 50 ms
+  // for a word in every item at 10k items. Filters need the joined rows.
+  const unfiltered = !category && !from && !to;
+  const [countRow] = unfiltered
+    ? await db.all<{ n: number }>(sql`SELECT count(*) AS n FROM article_search WHERE article_search MATCH ${match}`)
+    : await db.all<{ n: number }>(sql`SELECT count(*) AS n ${fromClause} WHERE ${where}`);
   const total = Number(countRow?.n ?? 0);
   // Two passes: rank every hit but build snippets only for the page being shown.
   const rows = await db.all<{
     slug: string; datelineDate: string; categorySlug: string; categoryName: string; title: string; titleHl: string; excerpt: string;
   }>(sql`
-    WITH page AS (
-      SELECT a.id AS id, a.first_published_at AS at, bm25(article_search, 10.0, 3.0, 1.0) AS score
-      ${fromClause}
-      WHERE ${where}
-      ORDER BY score, at DESC, id DESC
-      LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}
-    )
+    WITH page AS (${
+      unfiltered
+        ? sql`SELECT article_search.rowid AS id, article_search.rowid AS at, bm25(article_search, 10.0, 3.0, 1.0) AS score
+            FROM article_search WHERE article_search MATCH ${match}
+            ORDER BY score, id DESC
+            LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`
+        : sql`SELECT a.id AS id, a.first_published_at AS at, bm25(article_search, 10.0, 3.0, 1.0) AS score
+            ${fromClause}
+            WHERE ${where}
+            ORDER BY score, at DESC, id DESC
+            LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`
+    })
     SELECT a.slug AS slug, e.dateline_date AS datelineDate, c.slug AS categorySlug, c.name AS categoryName,
            e.title AS title,
            highlight(article_search, 0, ${HIT_START}, ${HIT_END}) AS titleHl,
@@ -78,7 +89,7 @@ export async function searchPublishedArticles({
     CROSS JOIN articles a ON a.id = page.id
     CROSS JOIN article_editions e ON e.id = a.published_edition_id
     CROSS JOIN categories c ON c.id = a.category_id
-    WHERE article_search MATCH ${match}
+    WHERE article_search MATCH ${match} AND a.status = 'published'
     ORDER BY page.score, page.at DESC, page.id DESC`);
 
   return {
