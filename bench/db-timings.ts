@@ -2,40 +2,17 @@ import { and, desc, eq, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import type { Database } from "@/db/client";
 import { articleEditions, articles, categories, users } from "@/db/schema";
-import { HIT_END, HIT_START, toFtsQuery } from "@/lib/search-query";
+import { toFtsQuery } from "@/lib/search-query";
+import { runPublicSearch } from "@/server/search-queries";
 import { percentile, timeRepeatedly } from "./stats";
 import { RARE_WORD } from "./text-gen";
 
-/**
- * The same two statements server/search.ts runs for /search (count, then ranked page with
- * snippets), timed directly: server/ modules import "server-only" and cannot run here.
- * Keep in step with searchPublishedArticles.
- */
+/** /search's own query (server/search-queries.ts), timed directly on the bench database. */
 async function searchLikeThePublicPage(db: Database, input: string) {
   const parsed = toFtsQuery(input);
   if (!parsed.ok) throw new Error(parsed.message);
-  const where = sql`article_search MATCH ${parsed.match} AND a.status = 'published'`;
-  const from = sql`FROM article_search
-    CROSS JOIN articles a ON a.id = article_search.rowid
-    CROSS JOIN article_editions e ON e.id = a.published_edition_id
-    CROSS JOIN categories c ON c.id = a.category_id`;
-  const [count] = await db.all<{ n: number }>(sql`SELECT count(*) AS n ${from} WHERE ${where}`);
-  const rows = await db.all(sql`
-    WITH page AS (
-      SELECT a.id AS id, a.first_published_at AS at, bm25(article_search, 10.0, 3.0, 1.0) AS score
-      ${from} WHERE ${where} ORDER BY score, at DESC, id DESC LIMIT 10 OFFSET 0
-    )
-    SELECT a.slug, e.dateline_date, c.slug, c.name, e.title,
-           highlight(article_search, 0, ${HIT_START}, ${HIT_END}) AS titleHl,
-           snippet(article_search, 2, ${HIT_START}, ${HIT_END}, '…', 28) AS excerpt
-    FROM page
-    CROSS JOIN article_search ON article_search.rowid = page.id
-    CROSS JOIN articles a ON a.id = page.id
-    CROSS JOIN article_editions e ON e.id = a.published_edition_id
-    CROSS JOIN categories c ON c.id = a.category_id
-    WHERE article_search MATCH ${parsed.match}
-    ORDER BY page.score, page.at DESC, page.id DESC`);
-  return { total: Number(count?.n ?? 0), shown: rows.length };
+  const result = await runPublicSearch(db, { match: parsed.match, page: 1 });
+  return { total: result.total, shown: result.items.length };
 }
 
 const latest = alias(articleEditions, "latest");
