@@ -1,8 +1,8 @@
 import "server-only";
-import { and, asc, desc, eq, inArray, or } from "drizzle-orm";
+import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import { cacheLife, cacheTag } from "next/cache";
 import {
-  articleEditions, articles, categories, recommendationListItems, recommendationLists,
+  articleEditions, articles, categories, recommendationListItems,
 } from "@/db/schema";
 import { cacheTags } from "@/lib/cache-tags";
 import { renderArticleHtml } from "@/lib/content/render-html";
@@ -10,6 +10,7 @@ import { toTokyoIsoString, tokyoDateOf } from "@/lib/dates";
 import { firstImageUrl } from "@/lib/structured-data";
 import { isValidSlug } from "@/lib/slug";
 import { getDatabase } from "./db";
+import { findPublishedListForArticle } from "./lists/placement";
 import type { PublicArticle, PublicRecommendation } from "./public-dto";
 import { summaryColumns, toSummary } from "./public-news";
 
@@ -91,24 +92,7 @@ export async function getRecommendationsForArticle({
   cacheTag(cacheTags.recommendations, cacheTags.publicListings);
   const db = await getDatabase();
   const category = await db.query.categories.findFirst({ where: (c, { eq: is }) => is(c.slug, categorySlug) });
-  const candidates = await db
-    .select()
-    .from(recommendationLists)
-    .where(
-      and(
-        eq(recommendationLists.status, "published"),
-        or(
-          and(eq(recommendationLists.placement, "article"), eq(recommendationLists.articleId, articleId)),
-          category
-            ? and(eq(recommendationLists.placement, "category"), eq(recommendationLists.categoryId, category.id))
-            : undefined,
-          eq(recommendationLists.placement, "default"),
-        ),
-      ),
-    )
-    .orderBy(desc(recommendationLists.publishedAt));
-  const rank = { article: 0, category: 1, default: 2 } as const;
-  const list = candidates.sort((a, b) => rank[a.placement] - rank[b.placement])[0];
+  const list = await findPublishedListForArticle(db, { articleId, categoryId: category?.id ?? null });
   if (!list) return [];
 
   const items = await db

@@ -1,10 +1,11 @@
 import "server-only";
-import { and, asc, desc, eq, or } from "drizzle-orm";
-import { articleEditions, recommendationListItems, recommendationLists, type ListPlacement } from "@/db/schema";
+import { asc, desc, eq } from "drizzle-orm";
+import { articleEditions, recommendationListItems, type ListPlacement } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { requireCapability } from "../auth/current-user";
 import { getDatabase } from "../db";
 import { articleIdSchema, parseListInput } from "./input";
+import { findPublishedListForArticle } from "./placement";
 import { entriesFromItems, resolveEntries, type ResolvedItem } from "./resolve";
 
 export type ArticleListPreview = {
@@ -31,22 +32,7 @@ export async function getListForArticle(input: unknown): Promise<ArticleListPrev
     .orderBy(desc(articleEditions.number))
     .limit(1);
   const categoryId = article.categoryId ?? newest?.categoryId ?? null;
-  const candidates = await db
-    .select()
-    .from(recommendationLists)
-    .where(
-      and(
-        eq(recommendationLists.status, "published"),
-        or(
-          and(eq(recommendationLists.placement, "article"), eq(recommendationLists.articleId, articleId)),
-          categoryId ? and(eq(recommendationLists.placement, "category"), eq(recommendationLists.categoryId, categoryId)) : undefined,
-          eq(recommendationLists.placement, "default"),
-        ),
-      ),
-    )
-    .orderBy(desc(recommendationLists.publishedAt));
-  const rank = { article: 0, category: 1, default: 2 } as const;
-  const list = candidates.sort((a, b) => rank[a.placement] - rank[b.placement])[0];
+  const list = await findPublishedListForArticle(db, { articleId, categoryId });
   if (!list) return { list: null, items: [] };
   const items = await db.select().from(recommendationListItems).where(eq(recommendationListItems.listId, list.id)).orderBy(asc(recommendationListItems.position));
   return {

@@ -1,0 +1,30 @@
+import "server-only";
+import { and, desc, eq, or } from "drizzle-orm";
+import type { Database } from "@/db/client";
+import { recommendationLists } from "@/db/schema";
+
+const PRECEDENCE = { article: 0, category: 1, default: 2 } as const;
+
+/**
+ * The published list that applies under an article: the one placed on the
+ * article, else on its category, else the site default; the most recently
+ * published one when a placement has several. Readers and the studio preview
+ * both ask this, so they always agree.
+ */
+export async function findPublishedListForArticle(db: Pick<Database, "select">, { articleId, categoryId }: { articleId: number; categoryId: number | null }) {
+  const candidates = await db
+    .select()
+    .from(recommendationLists)
+    .where(
+      and(
+        eq(recommendationLists.status, "published"),
+        or(
+          and(eq(recommendationLists.placement, "article"), eq(recommendationLists.articleId, articleId)),
+          categoryId ? and(eq(recommendationLists.placement, "category"), eq(recommendationLists.categoryId, categoryId)) : undefined,
+          eq(recommendationLists.placement, "default"),
+        ),
+      ),
+    )
+    .orderBy(desc(recommendationLists.publishedAt));
+  return candidates.sort((a, b) => PRECEDENCE[a.placement] - PRECEDENCE[b.placement])[0] ?? null;
+}
