@@ -55,7 +55,14 @@ export default function StudioLayout({ children }: { children: ReactNode }) {
       <a className="skip-link" href="#main">
         Skip to main content
       </a>
-      <Suspense fallback={<p className="wrap">Loading the studio…</p>}>
+      <Suspense
+        fallback={
+          <main id="main" className="wrap">
+            <h1>Studio</h1>
+            <p role="status">Loading the studio…</p>
+          </main>
+        }
+      >
         <StudioFrame>{children}</StudioFrame>
       </Suspense>
     </div>

@@ -47,9 +47,23 @@ export class Studio {
     return this.page.locator(".save-status [role=status]");
   }
 
-  async waitForSaved() {
-    await this.page.waitForFunction(() => /Saved at/.test(document.querySelector(".save-status [role=status]")?.textContent ?? ""), null, {
-      timeout: 20_000,
-    });
+  /**
+   * Saved, and still saved a little longer than the autosave delay: a keystroke
+   * the editor has not rendered yet cannot hide behind an earlier "Saved at".
+   */
+  async waitForSaved(timeoutMs = 30_000) {
+    const deadline = Date.now() + timeoutMs;
+    let savedSince = 0;
+    while (Date.now() < deadline) {
+      const text = (await this.saveStatus().textContent()) ?? "";
+      if (/Saved at/.test(text)) {
+        savedSince ||= Date.now();
+        if (Date.now() - savedSince >= 2_500) return;
+      } else {
+        savedSince = 0;
+      }
+      await this.page.waitForTimeout(100);
+    }
+    throw new Error(`The item was not saved within ${timeoutMs} ms (status: ${await this.saveStatus().textContent()})`);
   }
 }

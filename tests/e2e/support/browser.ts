@@ -21,6 +21,10 @@ export function launchBrowser(): Promise<Browser> {
 
 /** WCAG 2.2 A/AA violations on the page as it stands, as short readable lines. */
 export async function accessibilityViolations(page: Page): Promise<string[]> {
+  // Check the page as a person meets it once it has loaded, not a streaming placeholder.
+  await page.waitForLoadState("load");
+  await page.locator("main h1").first().waitFor({ timeout: 15_000 }).catch(() => {});
+  await page.locator("[role=status]", { hasText: /^Loading/ }).first().waitFor({ state: "detached", timeout: 15_000 }).catch(() => {});
   const result = await new AxeBuilder({ page })
     .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"])
     .analyze();
