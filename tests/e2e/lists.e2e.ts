@@ -71,26 +71,27 @@ describe("Recommended for You lists in the browser", () => {
     await publisher.page.goto(publisher.lists.url(`/studio/articles/${found.items[0]!.id}`));
     await publisher.page.getByText("Withdraw from the public site").click();
     await publisher.flow.run("Withdraw", { "#withdraw-explanation": "Withdrawn while the lab's opening date is confirmed." });
-
-    expect(await recommendedOn(reader, slugify(communique.title))).toEqual([picks[0]!, picks[2]!].map((p) => ({ title: p.title, date: p.date })));
-    await publisher.page.goto(publisher.lists.url("/studio/lists"));
-    expect(await publisher.page.locator(".lists-table tr", { hasText: "Rome communiqué reading" }).innerText()).toContain("1 item no longer public");
-    expect(await accessibilityViolations(publisher.page)).toEqual([]);
-    await publisher.page.goto(publisher.lists.url(`/studio/lists/${listId}`));
-    expect(await publisher.page.locator(".list-health").innerText()).toContain("1 item no longer public");
-    expect(await publisher.page.locator(".list-entries").innerText()).toContain("no longer public");
-    await publisher.page.waitForLoadState("networkidle");
-    await publisher.page.getByRole("heading", { level: 1 }).waitFor();
-    expect(await accessibilityViolations(publisher.page)).toEqual([]);
-    await publisher.page.goto(publisher.lists.url("/studio"));
-    expect(await publisher.page.getByRole("region", { name: "Lists that need attention" }).innerText()).toContain("Rome communiqué reading: 1 item no longer public");
-    await publisher.page.goto(publisher.lists.url("/studio/lists/new"));
-    await publisher.page.getByRole("heading", { name: "New “Recommended for You” list" }).waitFor();
-    expect(await accessibilityViolations(publisher.page)).toEqual([]);
-
-    // The browser tests share one database: put the seeded item back for the others.
-    await publisher.page.goto(publisher.lists.url(`/studio/articles/${found.items[0]!.id}`));
-    await publisher.flow.run("Restore to the public site");
+    try {
+      expect(await recommendedOn(reader, slugify(communique.title))).toEqual([picks[0]!, picks[2]!].map((p) => ({ title: p.title, date: p.date })));
+      await publisher.page.goto(publisher.lists.url("/studio/lists"));
+      expect(await publisher.page.locator(".lists-table tr", { hasText: "Rome communiqué reading" }).innerText()).toContain("1 item no longer public");
+      expect(await accessibilityViolations(publisher.page)).toEqual([]);
+      await publisher.page.goto(publisher.lists.url(`/studio/lists/${listId}`));
+      expect(await publisher.page.locator(".list-health").innerText()).toContain("1 item no longer public");
+      expect(await publisher.page.locator(".list-entries").innerText()).toContain("no longer public");
+      await publisher.page.waitForLoadState("networkidle");
+      await publisher.page.getByRole("heading", { level: 1 }).waitFor();
+      expect(await accessibilityViolations(publisher.page)).toEqual([]);
+      await publisher.page.goto(publisher.lists.url("/studio"));
+      expect(await publisher.page.getByRole("region", { name: "Lists that need attention" }).innerText()).toContain("Rome communiqué reading: 1 item no longer public");
+      await publisher.page.goto(publisher.lists.url("/studio/lists/new"));
+      await publisher.page.getByRole("heading", { name: "New “Recommended for You” list" }).waitFor();
+      expect(await accessibilityViolations(publisher.page)).toEqual([]);
+    } finally {
+      // The browser tests share one database: put the seeded item back for the others.
+      await publisher.page.goto(publisher.lists.url(`/studio/articles/${found.items[0]!.id}`));
+      await publisher.flow.run("Restore to the public site");
+    }
     expect(await recommendedOn(reader, slugify(seminar.title))).toEqual(defaultList);
   });
 });
