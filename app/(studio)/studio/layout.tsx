@@ -58,7 +58,6 @@ export default function StudioLayout({ children }: { children: ReactNode }) {
       <Suspense
         fallback={
           <main id="main" className="wrap">
-            <h1>Studio</h1>
             <p role="status">Loading the studio…</p>
           </main>
         }
