@@ -53,6 +53,8 @@ describe("the studio", () => {
     expect(await page.locator("#link-error").innerText()).toMatch(/https/);
     await page.fill("#link-url", "https://www.metro.tokyo.lg.jp/english/");
     await page.getByRole("button", { name: "Apply link" }).click();
+    // As a person would: see the link appear before typing on.
+    await studio.body().locator("a", { hasText: "city site" }).waitFor();
     await studio.body().press("End");
     await page.keyboard.press("Enter");
     await studio.tool("Bullet list").click();
