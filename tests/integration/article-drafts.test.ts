@@ -5,6 +5,7 @@ import { AppError } from "@/lib/errors";
 import { actAs } from "../support/session";
 import { staffByRole } from "../support/staff";
 import { createTempDatabase } from "../support/temp-db";
+import { body, draftPayload, failure } from "../support/workflow";
 
 let t: Awaited<ReturnType<typeof createTempDatabase>>;
 let drafts: typeof import("@/server/articles/drafts");
@@ -12,21 +13,12 @@ let queries: typeof import("@/server/articles/studio-queries");
 let publicArticle: typeof import("@/server/public-article");
 let staff: Awaited<ReturnType<typeof staffByRole>>;
 
-const body = (text: string) => ({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text }] }] });
+/** This file's item: the shared draft payload with a Rome story's fields. */
 function payload(id: number, version: number, overrides: Record<string, unknown> = {}) {
-  return {
-    id, version, title: "Governor visits Rome", slug: `governor-visits-rome-${id}`, summary: "A visit.",
-    categoryId: 1, datelineDate: "2026-02-05", signatories: [], tags: ["Rome"], body: body("First words."), ...overrides,
-  };
-}
-async function failure(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error("expected the call to fail");
+  return draftPayload(id, version, {
+    title: "Governor visits Rome", slug: `governor-visits-rome-${id}`, summary: "A visit.",
+    datelineDate: "2026-02-05", tags: ["Rome"], body: body("First words."), ...overrides,
+  });
 }
 
 beforeAll(async () => {
