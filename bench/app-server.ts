@@ -17,7 +17,7 @@ export function appEnv(repoRoot: string, databaseFile: string, extra: Record<str
     AUTH_SECRET: process.env.AUTH_SECRET && process.env.AUTH_SECRET.length >= 32 ? process.env.AUTH_SECRET : BENCH_AUTH_SECRET,
     SCHEDULER: "off",
     KOHO_DEMO: "0",
-    SEEDS_DIR: join(repoRoot, "..", "shared", "seeds"),
+    SEEDS_DIR: join(repoRoot, "db", "demo"),
     ...extra,
   };
 }

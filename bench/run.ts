@@ -46,7 +46,7 @@ const machineAtStart = machine();
 log(`machine: ${machineAtStart.cpu}, ${machineAtStart.memory}, Node ${machineAtStart.node}; load average ${machineAtStart.loadAverage}`);
 
 // 1. Database.
-const seedsDir = process.env.SEEDS_DIR ?? join(repoRoot, "..", "shared", "seeds");
+const seedsDir = process.env.SEEDS_DIR ?? join(repoRoot, "db", "demo");
 log(`seeding ${options.items.toLocaleString("en-US")} generated items into ${databaseFile}…`);
 const seeded = await createBenchDatabase({ file: databaseFile, items: options.items, seedsDir });
 log(`seeded ${seeded.indexed.toLocaleString("en-US")} public items in ${seeded.seconds.toFixed(1)} s (inserts ${seeded.insertSeconds.toFixed(1)} s, search index ${(seeded.seconds - seeded.insertSeconds).toFixed(1)} s)${seeded.demo ? " (demo content included)" : " (no seeds folder: generated items only)"}`);

@@ -49,8 +49,28 @@ const RECOMMENDED_CATEGORY: Record<string, string> = {
   "Advisory Council Discusses Promoting Tourism in Tokyo": "tourism",
 };
 
+/** Where the demo content lives inside the repository (`SEEDS_DIR` overrides it). */
+export const DEMO_CONTENT_DIR = "db/demo";
+
+/** A demo content file that cannot be read: the message names the file and is all a person needs to see. */
+export class DemoContentError extends Error {
+  override name = "DemoContentError";
+}
+
 export function readSeed(seedsDir: string, file: string): SeedDocument {
-  return parseSeedDocument(readFileSync(join(resolve(seedsDir), file), "utf8"));
+  const path = join(resolve(seedsDir), file);
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (error as Error).message;
+    throw new DemoContentError(`Cannot read demo content ${path}: ${reason} (set SEEDS_DIR to a folder with ${SEMINAR_SEED} and ${COMMUNIQUE_SEED}).`);
+  }
+  try {
+    return parseSeedDocument(text);
+  } catch (error) {
+    throw new DemoContentError(`Demo content ${path} is not in the expected format: ${(error as Error).message}`);
+  }
 }
 
 export async function seedBaseData(db: Database): Promise<void> {

@@ -13,7 +13,8 @@ const envSchema = z.object({
   SITE_URL: z.url("SITE_URL must be an absolute URL such as https://news.example.gov").default("http://localhost:3000"),
   SITE_NAME: z.string().min(1).default("Office of the Governor — News"),
   PRESS_OFFICE_NAME: z.string().min(1).default("Office of the Governor, Press Office"),
-  SEEDS_DIR: z.string().min(1).default("../shared/seeds"),
+  /** Folder of demo content files; the repository's own `db/demo` unless overridden. */
+  SEEDS_DIR: z.string().min(1).default("db/demo"),
   /** Signs session cookies. Required in production; development uses a fixed, insecure default. */
   AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters (try: openssl rand -base64 33)").optional(),
   /** Single sign-on through any OpenID Connect provider (city hall's identity provider). All three or none. */

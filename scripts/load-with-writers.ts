@@ -21,7 +21,7 @@ const PORT = 4100 + Math.floor(Math.random() * 400);
 
 const dir = mkdtempSync(join(tmpdir(), "koho-load-"));
 const url = `file:${join(dir, "koho.db")}`;
-const { handle } = await prepareDatabase({ url, demo: true, seedsDir: resolve("../shared/seeds") });
+const { handle } = await prepareDatabase({ url, demo: true, seedsDir: resolve("db/demo") });
 const [article] = (await handle.client.execute("SELECT slug FROM articles WHERE status = 'published' LIMIT 1")).rows;
 handle.client.close();
 

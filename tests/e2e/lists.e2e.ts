@@ -12,7 +12,7 @@ import { accessibilityViolations, launchBrowser } from "./support/browser";
 
 let browser: Browser;
 const base = () => inject("baseURL");
-const seed = (file: string) => parseSeedDocument(readFileSync(resolve("../shared/seeds", file), "utf8"));
+const seed = (file: string) => parseSeedDocument(readFileSync(resolve("db/demo", file), "utf8"));
 const seminar = seed("governor-meets-global-partners-seminar.txt");
 const communique = seed("joint-communique-rome-tokyo.txt");
 

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { prepareDatabase } from "@/db/setup";
 
-export const SEEDS_DIR = resolve(process.cwd(), "../shared/seeds");
+export const SEEDS_DIR = resolve(process.cwd(), "db/demo");
 
 /** A fresh SQLite file in a temporary folder, migrated and (optionally) seeded like a first start. */
 export async function createTempDatabase({ demo = true }: { demo?: boolean } = {}) {

@@ -8,7 +8,7 @@ export const DRAFT_SLUG = "unpublished-draft-about-the-budget";
 
 /** The demo seed plus one draft that readers must never see. */
 export async function seedE2eFixtures(databaseUrl: string) {
-  const { handle } = await prepareDatabase({ url: databaseUrl, demo: true, seedsDir: resolve("../shared/seeds") });
+  const { handle } = await prepareDatabase({ url: databaseUrl, demo: true, seedsDir: resolve("db/demo") });
   const [category] = await handle.db.select().from(categories).limit(1);
   const [article] = await handle.db
     .insert(articles)
