@@ -101,7 +101,7 @@ function firstSentence(text: string, max = 280): string {
   return s.length <= max ? s : `${s.slice(0, max - 1).replace(/\s+\S*$/, "")}…`;
 }
 
-/** Demo content from ../shared/seeds and the demo staff, in one transaction. */
+/** Demo content from db/demo and the demo staff, in one transaction. */
 export async function seedDemo(db: Database, seedsDir: string): Promise<void> {
   const seminar = readSeed(seedsDir, SEMINAR_SEED);
   const communique = readSeed(seedsDir, COMMUNIQUE_SEED);

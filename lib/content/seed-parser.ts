@@ -2,7 +2,7 @@ import { parseLongDate } from "../dates";
 import type { ArticleDocument, BlockNode } from "./document-schema";
 
 /**
- * Reads the plain-text news items in ../shared/seeds. Two shapes occur:
+ * Reads the plain-text news items in db/demo. Two shapes occur:
  *  - a news page: category line, title line, one paragraph per line, then an
  *    optional "Recommended for You" section of title/date line pairs;
  *  - a communiqué: a **bold** multi-line title, blank-line separated

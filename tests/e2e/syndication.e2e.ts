@@ -15,7 +15,7 @@ import { SearchPage } from "./pages/search-page";
 import { accessibilityViolations, launchBrowser } from "./support/browser";
 import { DRAFT_SLUG } from "./support/fixtures";
 
-const seeds = join(process.cwd(), "../shared/seeds");
+const seeds = join(process.cwd(), "db/demo");
 const seminar = parseSeedDocument(readFileSync(join(seeds, "governor-meets-global-partners-seminar.txt"), "utf8"));
 const communique = parseSeedDocument(readFileSync(join(seeds, "joint-communique-rome-tokyo.txt"), "utf8"));
 
