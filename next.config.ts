@@ -56,6 +56,9 @@ const nextConfig: NextConfig = {
     // action runs. An article document is a few hundred kB at most; uploads do not go through actions.
     serverActions: { bodySizeLimit: "1mb" },
   },
+  // proxy.ts refuses a malformed Next-Router-State-Tree header with 400 (Next answers it with a bare
+  // 500); by default Next removes the RSC headers from the request the proxy sees.
+  skipProxyUrlNormalize: true,
   async headers() {
     return [
       { source: "/:path*", headers: STATIC_SECURITY_HEADERS },
