@@ -64,8 +64,9 @@ const nextConfig: NextConfig = {
       { source: "/:path*", headers: STATIC_SECURITY_HEADERS },
       // Staff pages (studio, sign-in, preview links) get a per-request nonce policy from proxy.ts
       // instead; two policies would both apply and the stricter one would block the other's scripts.
+      // Images under /media/ send their own `default-src 'none'; sandbox`, which this header would replace.
       {
-        source: "/((?!studio|sign-in|preview/).*)",
+        source: "/((?!studio|sign-in|preview/|media/).*)",
         headers: [{ key: "Content-Security-Policy", value: PUBLIC_CONTENT_SECURITY_POLICY }],
       },
     ];
