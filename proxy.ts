@@ -1,14 +1,11 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { flightReplyProblem, type ReplyParts } from "@/lib/http/flight-reply";
-import { hasMalformedPercentEncoding } from "@/lib/http/path";
-import { routerStateProblem } from "@/lib/http/router-state";
-import { bodyLengthProblem, crossOriginProblem } from "@/lib/http/same-origin";
+import { refusalFor, type Refusal } from "@/lib/http/request-guard";
 
 /**
  * Runs for staff-facing pages (/studio, /sign-in, /preview/<token>) and, on
  * any path, for requests Next would otherwise answer with a bare 500:
  * server-action posts, RSC requests with a router-state header, and paths
- * with broken percent-encoding (see `guardRequest`).
+ * with broken percent-encoding (lib/http/request-guard.ts says why each).
  *
  * 1. Refuses requests that carry Next's internal headers. A browser never
  *    sends them; `x-middleware-subrequest` is how CVE-2025-29927 skipped
@@ -84,59 +81,17 @@ function refuse(status: number, code: string, message: string) {
   return NextResponse.json({ error: code, message }, { status, headers: { "Cache-Control": "no-store" } });
 }
 
-/** The same limit as experimental.serverActions.bodySizeLimit in next.config.ts. */
-const ACTION_BODY_LIMIT = 1024 * 1024;
-
-/**
- * Refusals Next would otherwise turn into a 500 (its action handler answers
- * every error of a fetch action, even its own 413, with status 500). Each
- * runs before Next parses the request, so nothing reaches an action.
- */
-async function guardRequest(request: NextRequest): Promise<NextResponse | null> {
-  if (hasMalformedPercentEncoding(request.nextUrl.pathname)) return malformedAddress();
-  const routerState = request.headers.get("next-router-state-tree");
-  const stateProblem = routerState === null ? null : routerStateProblem(routerState);
-  if (stateProblem) return refuse(400, "bad_request:request", stateProblem);
-
-  const contentType = request.headers.get("content-type") ?? "";
-  const isFetchAction = request.headers.has("next-action");
-  // Without JavaScript a form posts multipart to the page itself; API routes are not actions.
-  const isFormAction = contentType.startsWith("multipart/form-data") && !request.nextUrl.pathname.startsWith("/api/");
-  if (request.method !== "POST" || !(isFetchAction || isFormAction)) return null;
-
-  const crossOrigin = crossOriginProblem(request.headers);
-  if (crossOrigin) return refuse(403, "forbidden:request", crossOrigin);
-  const length = bodyLengthProblem(request.headers, ACTION_BODY_LIMIT);
-  if (length) return refuse(length.status, "bad_request:request", length.message);
-  if (!isFetchAction) return null;
-  const replyProblem = flightReplyProblem(await replyParts(request, contentType));
-  return replyProblem ? refuse(400, "bad_request:request", replyProblem) : null;
-}
-
-/** Reads the body (at most the limit, checked above); Next hands the route its own copy. */
-async function replyParts(request: NextRequest, contentType: string): Promise<ReplyParts> {
-  if (!contentType.startsWith("multipart/form-data")) return new Map([["0", await request.clone().text()]]);
-  try {
-    const form = await request.clone().formData();
-    return new Map([...form].map(([name, value]) => [name, typeof value === "string" ? value : "file"]));
-  } catch {
-    return new Map();
-  }
-}
-
-function malformedAddress() {
-  const page =
-    "<!doctype html><html lang=\"en\"><meta charset=\"utf-8\"><title>Bad address</title>" +
-    "<h1>This address is not valid</h1><p>It contains a “%” escape that cannot be decoded (a “%” must be followed " +
-    "by two hexadecimal digits that spell UTF-8), so it cannot name a page. Check the link you followed, or start from the <a href=\"/\">home page</a>.</p></html>";
-  return new NextResponse(page, { status: 400, headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" } });
+/** A refusal from lib/http/request-guard.ts: a small HTML page for a bad address, JSON for everything else. */
+function respond({ status, code, message, page }: Refusal) {
+  if (!page) return refuse(status, code, message);
+  return new NextResponse(page, { status, headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" } });
 }
 
 export async function proxy(request: NextRequest) {
   const internal = INTERNAL_HEADERS.find((name) => request.headers.has(name));
   if (internal) return refuse(400, "bad_request:request", `The request carries the internal header ${internal}.`);
-  const refused = await guardRequest(request);
-  if (refused) return refused;
+  const refusal = await refusalFor(request, request.nextUrl.pathname);
+  if (refusal) return respond(refusal);
 
   const path = request.nextUrl.pathname;
   if (!isStaffPath(path)) return NextResponse.next();
