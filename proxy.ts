@@ -144,7 +144,9 @@ export const config = {
     "/preview/:path*",
     // Any path: action posts (fetch or no-JS form), router-state headers, and "%" in the path.
     { source: "/:path*", has: [{ type: "header", key: "next-action" }] },
-    { source: "/:path*", has: [{ type: "header", key: "content-type", value: "multipart/form-data.*" }] },
+    // Not /api/: for every POST the proxy runs on, Next hands the route a copy of the body cut at
+    // 10 MB (proxyClientMaxBodySize), and uploads are bigger than that.
+    { source: "/((?!api/).*)", has: [{ type: "header", key: "content-type", value: "multipart/form-data.*" }] },
     { source: "/:path*", has: [{ type: "header", key: "next-router-state-tree" }] },
     "/(.*%.*)",
   ],

@@ -1,4 +1,5 @@
 import { count } from "drizzle-orm";
+import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { openDatabase, type Handle } from "@/db/client";
 import { mediaAssets } from "@/db/schema";
@@ -57,6 +58,14 @@ describe("uploaded images", () => {
     // Control: from the site itself the same upload is stored.
     expect((await upload(image, { origin: origin(), "sec-fetch-site": "same-origin" })).status).toBe(201);
     expect(await mediaCount()).toBe(before + 1);
+  });
+
+  it("an upload over 10 MB arrives whole: the proxy does not run for it (Next would hand the route only a 10 MB copy)", async () => {
+    // An uncompressed PNG: about 15 MB on the wire, below the 20 MB upload limit, quick to process.
+    const big = await sharp({ create: { width: 2600, height: 2000, channels: 3, background: { r: 20, g: 90, b: 160 } } }).png({ compressionLevel: 0 }).toBuffer();
+    expect(big.byteLength).toBeGreaterThan(12 * 1024 * 1024);
+    const response = await upload(big, { origin: origin(), "sec-fetch-site": "same-origin" });
+    expect(response.status, await response.clone().text()).toBe(201);
   });
 
   it("are served with their own sandbox policy, not the public pages' one", async () => {
