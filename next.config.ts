@@ -65,8 +65,9 @@ const nextConfig: NextConfig = {
       // Staff pages (studio, sign-in, preview links) get a per-request nonce policy from proxy.ts
       // instead; two policies would both apply and the stricter one would block the other's scripts.
       // Images under /media/ send their own `default-src 'none'; sandbox`, which this header would replace.
+      // /search renders per request, so proxy.ts gives it the nonce policy as well.
       {
-        source: "/((?!studio|sign-in|preview/|media/).*)",
+        source: "/((?!studio|sign-in|preview/|media/|search$).*)",
         headers: [{ key: "Content-Security-Policy", value: PUBLIC_CONTENT_SECURITY_POLICY }],
       },
     ];

@@ -94,7 +94,10 @@ export async function proxy(request: NextRequest) {
   if (refusal) return respond(refusal);
 
   const path = request.nextUrl.pathname;
-  if (!isStaffPath(path)) return NextResponse.next();
+  // /search is the one public page rendered per request (and the one that echoes reader input),
+  // so it can have the nonce policy too; prerendered pages keep next.config.ts's static one.
+  const isSearch = path === "/search";
+  if (!isStaffPath(path) && !isSearch) return NextResponse.next();
   const isStudio = path === "/studio" || path.startsWith("/studio/");
   if (isStudio && !SESSION_COOKIES.some((name) => request.cookies.has(name))) {
     const redirect = NextResponse.redirect(signInUrl(request, path));
@@ -103,12 +106,13 @@ export async function proxy(request: NextRequest) {
   }
 
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
-  const policy = studioContentSecurityPolicy(nonce, formTargets());
+  const policy = studioContentSecurityPolicy(nonce, isSearch ? [] : formTargets());
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("Content-Security-Policy", policy);
   requestHeaders.set("x-nonce", nonce);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", policy);
+  // Search already answers private, no-store itself; a page carrying a nonce must never be shared.
   response.headers.set("Cache-Control", "private, no-store");
   return response;
 }
@@ -142,6 +146,7 @@ export const config = {
     "/sign-in",
     "/sign-in/:path*",
     "/preview/:path*",
+    "/search",
     // Any path: action posts (fetch or no-JS form), router-state headers, and "%" in the path.
     { source: "/:path*", has: [{ type: "header", key: "next-action" }] },
     // Not /api/: for every POST the proxy runs on, Next hands the route a copy of the body cut at
