@@ -2,8 +2,10 @@ import { NextResponse, type NextRequest } from "next/server";
 import { refusalFor, type Refusal } from "@/lib/http/request-guard";
 
 /**
- * Runs for staff-facing pages (/studio, /sign-in, /preview/<token>) and, on
- * any path, for requests Next would otherwise answer with a bare 500:
+ * Runs for staff-facing pages (/studio, /sign-in, /preview/<token>), for
+ * /search (the one public page rendered per request, so it can have the nonce
+ * policy of point 3 too) and, on any path, for requests Next would otherwise
+ * answer with a bare 500:
  * server-action posts, RSC requests with a router-state header, and paths
  * with broken percent-encoding (lib/http/request-guard.ts says why each).
  *
