@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { MAX_DOCUMENT_DEPTH, validateArticleDocument } from "@/lib/content/document-schema";
+import { MAX_DOCUMENT_DEPTH, MAX_DOCUMENT_NODES, validateArticleDocument } from "@/lib/content/document-schema";
 import { databaseFingerprint } from "../support/security-fingerprint";
 import { actAs } from "../support/session";
 import { staffByRole } from "../support/staff";
@@ -40,6 +40,9 @@ describe("deeply nested documents", () => {
       expect(result.ok, `${levels} levels`).toBe(false);
       if (!result.ok) expect(result.message).toMatch(/nested more than \d+ levels/);
     }
+    // Wide instead of deep: counted in the same pass, before zod walks every node.
+    const wide = validateArticleDocument({ type: "doc", content: Array.from({ length: MAX_DOCUMENT_NODES }, () => ({ type: "horizontalRule" })) });
+    expect(wide.ok || wide.message).toMatch(/more than 50,000 parts/);
     // The limit leaves room for what the editor makes: this depth still validates.
     expect(validateArticleDocument(nested(MAX_DOCUMENT_DEPTH)).ok).toBe(true);
   });
