@@ -56,13 +56,18 @@ const nextConfig: NextConfig = {
     // action runs. An article document is a few hundred kB at most; uploads do not go through actions.
     serverActions: { bodySizeLimit: "1mb" },
   },
+  // proxy.ts refuses a malformed Next-Router-State-Tree header with 400 (Next answers it with a bare
+  // 500); by default Next removes the RSC headers from the request the proxy sees.
+  skipProxyUrlNormalize: true,
   async headers() {
     return [
       { source: "/:path*", headers: STATIC_SECURITY_HEADERS },
       // Staff pages (studio, sign-in, preview links) get a per-request nonce policy from proxy.ts
       // instead; two policies would both apply and the stricter one would block the other's scripts.
+      // Images under /media/ send their own `default-src 'none'; sandbox`, which this header would replace.
+      // /search renders per request, so proxy.ts gives it the nonce policy as well.
       {
-        source: "/((?!studio|sign-in|preview/).*)",
+        source: "/((?!studio|sign-in|preview/|media/|search$).*)",
         headers: [{ key: "Content-Security-Policy", value: PUBLIC_CONTENT_SECURITY_POLICY }],
       },
     ];

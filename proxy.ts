@@ -1,7 +1,13 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { refusalFor, type Refusal } from "@/lib/http/request-guard";
 
 /**
- * Staff-facing pages: /studio, /sign-in and /preview/<token>.
+ * Runs for staff-facing pages (/studio, /sign-in, /preview/<token>), for
+ * /search (the one public page rendered per request, so it can have the nonce
+ * policy of point 3 too) and, on any path, for requests Next would otherwise
+ * answer with a bare 500:
+ * server-action posts, RSC requests with a router-state header, and paths
+ * with broken percent-encoding (lib/http/request-guard.ts says why each).
  *
  * 1. Refuses requests that carry Next's internal headers. A browser never
  *    sends them; `x-middleware-subrequest` is how CVE-2025-29927 skipped
@@ -77,31 +83,78 @@ function refuse(status: number, code: string, message: string) {
   return NextResponse.json({ error: code, message }, { status, headers: { "Cache-Control": "no-store" } });
 }
 
-export function proxy(request: NextRequest) {
+/** A refusal from lib/http/request-guard.ts: a small HTML page for a bad address, JSON for everything else. */
+function respond({ status, code, message, page }: Refusal) {
+  if (!page) return refuse(status, code, message);
+  return new NextResponse(page, { status, headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" } });
+}
+
+export async function proxy(request: NextRequest) {
   const internal = INTERNAL_HEADERS.find((name) => request.headers.has(name));
   if (internal) return refuse(400, "bad_request:request", `The request carries the internal header ${internal}.`);
+  const refusal = await refusalFor(request, request.nextUrl.pathname);
+  if (refusal) return respond(refusal);
 
   const path = request.nextUrl.pathname;
+  // /search is the one public page rendered per request (and the one that echoes reader input),
+  // so it can have the nonce policy too; prerendered pages keep next.config.ts's static one.
+  const isSearch = path === "/search";
+  if (!isStaffPath(path) && !isSearch) return NextResponse.next();
   const isStudio = path === "/studio" || path.startsWith("/studio/");
   if (isStudio && !SESSION_COOKIES.some((name) => request.cookies.has(name))) {
-    const signIn = new URL("/sign-in", request.url);
-    signIn.searchParams.set("callbackUrl", path);
-    const redirect = NextResponse.redirect(signIn);
+    const redirect = NextResponse.redirect(signInUrl(request, path));
     redirect.headers.set("Cache-Control", "private, no-store");
     return redirect;
   }
 
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
-  const policy = studioContentSecurityPolicy(nonce, formTargets());
+  const policy = studioContentSecurityPolicy(nonce, isSearch ? [] : formTargets());
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("Content-Security-Policy", policy);
   requestHeaders.set("x-nonce", nonce);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", policy);
+  // Search already answers private, no-store itself; a page carrying a nonce must never be shared.
   response.headers.set("Cache-Control", "private, no-store");
   return response;
 }
 
+/**
+ * The address the browser used, not request.url: Next builds that from the port it listens on
+ * (http://localhost:3000 behind nginx) and, with skipProxyUrlNormalize, no longer rewrites a
+ * redirect to it into a relative one. Next's action handler trusts the same Host headers.
+ */
+function signInUrl(request: NextRequest, callbackUrl: string): URL {
+  const host = request.headers.get("x-forwarded-host")?.split(",")[0]?.trim() || request.headers.get("host") || request.nextUrl.host;
+  const proto = request.headers.get("x-forwarded-proto")?.split(",")[0]?.trim() === "https" ? "https" : request.nextUrl.protocol.slice(0, -1);
+  let url: URL;
+  try {
+    url = new URL(`${proto}://${host}/sign-in`);
+  } catch {
+    url = new URL("/sign-in", request.url); // a Host header that is not a host name
+  }
+  url.searchParams.set("callbackUrl", callbackUrl);
+  return url;
+}
+
+function isStaffPath(path: string): boolean {
+  return ["/studio", "/sign-in", "/preview"].some((p) => path === p || path.startsWith(`${p}/`));
+}
+
 export const config = {
-  matcher: ["/studio", "/studio/:path*", "/sign-in", "/sign-in/:path*", "/preview/:path*"],
+  matcher: [
+    "/studio",
+    "/studio/:path*",
+    "/sign-in",
+    "/sign-in/:path*",
+    "/preview/:path*",
+    "/search",
+    // Any path: action posts (fetch or no-JS form), router-state headers, and "%" in the path.
+    { source: "/:path*", has: [{ type: "header", key: "next-action" }] },
+    // Not /api/: for every POST the proxy runs on, Next hands the route a copy of the body cut at
+    // 10 MB (proxyClientMaxBodySize), and uploads are bigger than that.
+    { source: "/((?!api/).*)", has: [{ type: "header", key: "content-type", value: "multipart/form-data.*" }] },
+    { source: "/:path*", has: [{ type: "header", key: "next-router-state-tree" }] },
+    "/(.*%.*)",
+  ],
 };

@@ -165,11 +165,40 @@ function findUnknownType(value: unknown, depth = 0): string | null {
   return null;
 }
 
+/**
+ * Nesting and size are checked first, without recursion: the zod schema above
+ * and the renderer recurse once per level, so a document nested a few hundred
+ * levels deep would exhaust the stack (a 500) instead of being refused. The
+ * editor's deepest real structures (a list in a quote in a table cell) stay
+ * far below these limits.
+ */
+export const MAX_DOCUMENT_DEPTH = 40;
+export const MAX_DOCUMENT_NODES = 50_000;
+
+function documentShapeProblem(input: unknown): string | null {
+  const stack: Array<[unknown, number]> = [[input, 1]];
+  let nodes = 0;
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (depth > MAX_DOCUMENT_DEPTH) {
+      return `The body is nested more than ${MAX_DOCUMENT_DEPTH} levels deep (lists, quotes and tables inside each other). Flatten it and save again.`;
+    }
+    if (++nodes > MAX_DOCUMENT_NODES) {
+      return `The body has more than ${MAX_DOCUMENT_NODES.toLocaleString("en")} parts. Split it into several news items.`;
+    }
+    const content = typeof node === "object" && node !== null ? (node as { content?: unknown }).content : undefined;
+    if (Array.isArray(content)) for (const child of content) stack.push([child, depth + 1]);
+  }
+  return null;
+}
+
 export type DocumentValidation =
   | { ok: true; document: ArticleDocument }
   | { ok: false; message: string; path: string };
 
 export function validateArticleDocument(input: unknown): DocumentValidation {
+  const shapeProblem = documentShapeProblem(input);
+  if (shapeProblem) return { ok: false, message: shapeProblem, path: "body" };
   const unknownType = findUnknownType(input);
   if (unknownType) {
     return { ok: false, message: `The body contains an unsupported ${unknownType}.`, path: "body" };

@@ -55,6 +55,8 @@ export async function createArticle(): Promise<{ id: number }> {
  * Saving a published item starts a new draft edition; readers keep the old one.
  */
 export async function saveArticleDraft(input: unknown): Promise<SaveResult> {
+  // Authenticate before parsing, so a made-up cookie gets 401 and no parsing work.
+  const user = await requireCapability("article:edit-own", "article", "article.save");
   const parsed = articleDraftSchema.safeParse(input);
   if (!parsed.success) {
     const { message, fields } = describeIssues(parsed.error);
@@ -64,7 +66,6 @@ export async function saveArticleDraft(input: unknown): Promise<SaveResult> {
   const body = validateArticleDocument(draft.body);
   if (!body.ok) throw new AppError("bad_request:article", body.message, { fields: { [body.path]: body.message } });
 
-  const user = await requireCapability("article:edit-own", "article", "article.save");
   const db = await getDatabase();
   const article = await db.query.articles.findFirst({ where: (a, { eq: is }) => is(a.id, draft.id) });
   if (!article) throw new AppError("not_found:article", "This item no longer exists.");

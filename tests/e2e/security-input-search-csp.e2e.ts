@@ -1,0 +1,40 @@
+import { describe, expect, inject, it } from "vitest";
+import { parseCsp } from "../support/security-csp";
+
+/**
+ * Issue 14, item 8 (the part possible today): /search is the one public page
+ * rendered per request, and the one that reflects what a reader typed, so it
+ * gets the studio's per-request nonce policy instead of the public
+ * `'unsafe-inline'` one. Prerendered pages cannot carry a nonce; they keep the
+ * static policy (security-headers.e2e.ts), and the browser check there runs
+ * /search under this policy with no violations.
+ */
+const url = (path: string) => new URL(path, inject("baseURL")).href;
+const RAF_SHELL_SCRIPT = "requestAnimationFrame(function(){$RT=performance.now()});";
+
+describe("the search page's content security policy", () => {
+  it("is a fresh nonce policy without 'unsafe-inline', and every inline script carries the nonce", async () => {
+    for (const query of ["governor", "<script>alert(1)</script>"]) {
+      const path = `/search?q=${encodeURIComponent(query)}`;
+      const [a, b] = [await fetch(url(path)), await fetch(url(path))];
+      expect(a.status).toBe(200);
+      expect(a.headers.get("cache-control")).toContain("no-store");
+      const policy = parseCsp(a.headers.get("content-security-policy"));
+      expect(policy.get("script-src")).not.toContain("'unsafe-inline'");
+      expect(policy.get("object-src")).toEqual(["'none'"]);
+      expect(policy.get("base-uri")).toEqual(["'none'"]);
+      expect(a.headers.get("content-security-policy")).not.toBe(b.headers.get("content-security-policy"));
+      const nonce = policy.get("script-src")?.find((s) => s.startsWith("'nonce-"))?.slice(7, -1);
+      expect(nonce, "script-src should carry this request's nonce").toBeTruthy();
+
+      const html = await a.text();
+      const inline = [...html.matchAll(/<script\b([^>]*)>([^<]+)<\/script>/g)];
+      expect(inline.length).toBeGreaterThan(0);
+      for (const [, attrs, code] of inline) {
+        if (!attrs!.includes(`nonce="${nonce}"`)) expect(code, path).toBe(RAF_SHELL_SCRIPT);
+      }
+      // There is exactly one policy: two would both apply, and the static one would still allow inline script.
+      expect(a.headers.get("content-security-policy")).not.toContain(",");
+    }
+  });
+});
