@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { formatTokyoDateTime } from "@/lib/dates";
 import { AppError } from "@/lib/errors";
-import { getMediaById, getMediaUsage } from "@/server/media/library";
+import { getMediaById, getMediaDescriptionRights, getMediaUsage } from "@/server/media/library";
 import { studioPageUser } from "../../_lib/page-user";
 import { DeleteMediaForm } from "../_components/delete-media-form";
 import { DescribeMediaForm } from "../_components/describe-media-form";
@@ -13,7 +13,7 @@ export const metadata: Metadata = { title: "Describe image" };
 
 async function load(id: number) {
   try {
-    return await Promise.all([getMediaById({ id }), getMediaUsage({ id })]);
+    return await Promise.all([getMediaById({ id }), getMediaUsage({ id }), getMediaDescriptionRights({ id })]);
   } catch (error) {
     if (error instanceof AppError && error.type === "not_found") notFound();
     throw error;
@@ -23,7 +23,7 @@ async function load(id: number) {
 export default async function MediaDetailPage({ params }: PageProps<"/studio/media/[id]">) {
   await studioPageUser();
   const { id } = await params;
-  const [media, usage] = await load(Number(id));
+  const [media, usage, rights] = await load(Number(id));
   return (
     <>
       <p>
@@ -40,7 +40,7 @@ export default async function MediaDetailPage({ params }: PageProps<"/studio/med
             {media.variants.map((v) => `${v.width} px ${v.format.toUpperCase()} ${Math.round(v.bytes / 1024)} KB`).join(", ")}.
           </p>
         </div>
-        <DescribeMediaForm media={media} />
+        <DescribeMediaForm media={media} rights={rights} />
       </div>
       <section aria-labelledby="usage-heading" className="media-section">
         <h2 id="usage-heading">Where this image is used</h2>
