@@ -7,6 +7,7 @@ import { parseTags } from "@/lib/article-input";
 import { articleExtensions } from "@/lib/content/extensions";
 import type { ActionResult } from "@/lib/errors";
 import { slugify } from "@/lib/slug";
+import { editLockReason } from "@/lib/workflow";
 import type { EditableArticle, SaveResult } from "@/server/articles/studio-dto";
 import { ConflictPanel } from "./conflict-panel";
 import { EditorToolbar } from "./editor-toolbar";
@@ -46,7 +47,9 @@ export function ArticleEditor({ article, categories, save }: Props) {
   const slugFollowsTitle = useRef(!article.slugLocked && (article.slug.startsWith("draft-") || article.slug === slugify(edition.title)));
   const fieldsRef = useRef(fields);
   const [editionNumber, setEditionNumber] = useState(edition.number);
-  const readOnly = !article.canEdit;
+  // Words under a pending approval never change: no typing, so no autosave (server/ refuses such saves too).
+  const lockReason = article.canEdit ? editLockReason(edition.state) : null;
+  const readOnly = !article.canEdit || lockReason !== null;
 
   const onSaved = useCallback((r: SaveResult) => setEditionNumber(r.editionNumber), []);
   const { status, schedule, retryNow, storageKey } = useAutosave({ articleId: article.id, initialVersion: article.version, save, onSaved });
@@ -110,7 +113,7 @@ export function ArticleEditor({ article, categories, save }: Props) {
         </p>
         {!readOnly && <SaveStatusLine status={status} onRetry={retryNow} />}
       </div>
-      {readOnly && <p className="notice">You can read this item but not edit it: writers edit their own items.</p>}
+      {readOnly && <p className="notice">{lockReason ?? "You can read this item but not edit it: writers edit their own items."}</p>}
       {!readOnly && (
         <RecoveryNotice
           storageKey={storageKey}

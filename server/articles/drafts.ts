@@ -8,7 +8,7 @@ import { validateArticleDocument, type ArticleDocument } from "@/lib/content/doc
 import { tokyoDateOf } from "@/lib/dates";
 import { AppError } from "@/lib/errors";
 import { canEditArticle } from "@/lib/permissions";
-import { EDITABLE_STATES, STATE_LABELS } from "@/lib/workflow";
+import { editLockReason, EDITABLE_STATES, STATE_LABELS } from "@/lib/workflow";
 import { recordAudit } from "../audit";
 import { denyAccess, requireCapability } from "../auth/current-user";
 import { getDatabase } from "../db";
@@ -82,6 +82,12 @@ export async function saveArticleDraft(input: unknown): Promise<SaveResult> {
     const category = await tx.query.categories.findFirst({ where: (c, { eq: is }) => is(c.id, draft.categoryId) });
     if (!category) throw new AppError("bad_request:article", "Choose one of the listed categories.", { fields: { categoryId: "Unknown category" } });
 
+    // Before the version check, so an editor left open on an item in review learns why, not "someone saved".
+    const current = await getLatestEdition(tx, draft.id);
+    if (!current) throw new AppError("not_found:article", "This item has no edition to save into.");
+    const locked = editLockReason(current.state);
+    if (locked) throw new AppError("conflict:article", locked, { locked: true, state: current.state });
+
     const bumped = await tx
       .update(articles)
       .set({ version: article.version + 1, slug: article.firstPublishedAt ? article.slug : draft.slug, updatedAt: now })
@@ -89,8 +95,6 @@ export async function saveArticleDraft(input: unknown): Promise<SaveResult> {
       .returning({ version: articles.version });
     if (bumped.length === 0) throw await conflictError(tx, draft.id);
 
-    const current = await getLatestEdition(tx, draft.id);
-    if (!current) throw new AppError("not_found:article", "This item has no edition to save into.");
     const fields = {
       title: draft.title,
       summary: draft.summary,

@@ -6,7 +6,7 @@ import { photoJpeg } from "../support/images";
 import { actAs } from "../support/session";
 import { staffByRole } from "../support/staff";
 import { createTempDatabase } from "../support/temp-db";
-import { draftPayload, failure } from "../support/workflow";
+import { draftPayload, failure, seenVersion } from "../support/workflow";
 
 /**
  * What readers see of an image (alt text, caption, credit) changes only by a
@@ -55,8 +55,8 @@ async function publishWith(mediaId: number, { asHero, src }: { asHero: boolean; 
   if (asHero) await hero.setArticleHeroImage({ articleId: id, mediaId });
   await flow.applyTransition({ articleId: id, transition: "submit" });
   actAs(staff.publisher);
-  await flow.applyTransition({ articleId: id, transition: "approve" });
-  await flow.applyTransition({ articleId: id, transition: "publish" });
+  await flow.applyTransition({ articleId: id, version: await seenVersion(t.db, id), transition: "approve" });
+  await flow.applyTransition({ articleId: id, version: await seenVersion(t.db, id), transition: "publish" });
   return id;
 }
 
