@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { formatTokyoDateTime } from "@/lib/dates";
 import { AppError } from "@/lib/errors";
 import { getMediaById, getMediaDescriptionRights, getMediaUsage } from "@/server/media/library";
+import { parseMediaId } from "@/server/media/media-id";
 import { studioPageUser } from "../../_lib/page-user";
 import { DeleteMediaForm } from "../_components/delete-media-form";
 import { DescribeMediaForm } from "../_components/describe-media-form";
@@ -22,8 +23,10 @@ async function load(id: number) {
 
 export default async function MediaDetailPage({ params }: PageProps<"/studio/media/[id]">) {
   await studioPageUser();
-  const { id } = await params;
-  const [media, usage, rights] = await load(Number(id));
+  // Brackets are user input: "abc", "0x1" or "1e0" is no image (404), never NaN or image 1.
+  const id = parseMediaId((await params).id);
+  if (id === null) notFound();
+  const [media, usage, rights] = await load(id);
   return (
     <>
       <p>
