@@ -12,6 +12,7 @@ import { editLockReason, EDITABLE_STATES, STATE_LABELS } from "@/lib/workflow";
 import { recordAudit } from "../audit";
 import { denyAccess, requireCapability } from "../auth/current-user";
 import { getDatabase } from "../db";
+import { disallowedImageSource, imageSourceMessage } from "../media/image-hosts";
 import { getLatestEdition } from "./editions";
 import type { SaveResult } from "./studio-dto";
 
@@ -63,6 +64,11 @@ export async function saveArticleDraft(input: unknown): Promise<SaveResult> {
   const draft = parsed.data;
   const body = validateArticleDocument(draft.body);
   if (!body.ok) throw new AppError("bad_request:article", body.message, { fields: { [body.path]: body.message } });
+  const foreignImage = disallowedImageSource(body.document);
+  if (foreignImage !== null) {
+    const message = imageSourceMessage(foreignImage);
+    throw new AppError("bad_request:article", message, { fields: { body: message } });
+  }
 
   const user = await requireCapability("article:edit-own", "article", "article.save");
   const db = await getDatabase();
