@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { recommendationListEditions, recommendationLists } from "@/db/schema";
 import { cacheTags } from "@/lib/cache-tags";
@@ -85,7 +85,7 @@ export async function applyListTransition(input: unknown, now = new Date()): Pro
     const fresh = await loadList(tx, list.id);
     if (versioned && fresh.version !== data.version) throw staleVersion(transition.label, data.version!, fresh.version);
     // A new submission is a new thing to read: approvals of an earlier one no longer fit.
-    if (transition.name === "submit") await tx.update(recommendationLists).set({ version: fresh.version + 1 }).where(eq(recommendationLists.id, list.id));
+    if (transition.name === "submit") await tx.update(recommendationLists).set({ version: sql`${recommendationLists.version} + 1` }).where(eq(recommendationLists.id, list.id));
     if (transition.to === "published") {
       await publishListEditionInTransaction(tx, fresh, edition, { actorId: user.id, now });
       expireTags = LIST_PUBLIC_TAGS;

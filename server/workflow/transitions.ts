@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { articleEditions, articles, reviewComments } from "@/db/schema";
 import { describeIssues } from "@/lib/article-input";
@@ -89,7 +89,7 @@ export async function applyTransition(input: unknown, now = new Date()): Promise
     }
     if (transition.name === "submit") {
       // A new submission is a new thing to read, even with the same words (a new hero, say): approvals of the old one no longer fit.
-      await tx.update(articles).set({ version: article.version + 1, updatedAt: now }).where(eq(articles.id, article.id));
+      await tx.update(articles).set({ version: sql`${articles.version} + 1`, updatedAt: now }).where(eq(articles.id, article.id));
     }
     const changeFields =
       ["publish", "schedule", "force_publish"].includes(transition.name) && article.firstPublishedAt
