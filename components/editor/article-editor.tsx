@@ -12,6 +12,7 @@ import type { EditableArticle, SaveResult } from "@/server/articles/studio-dto";
 import { ConflictPanel } from "./conflict-panel";
 import { EditorToolbar } from "./editor-toolbar";
 import { RecoveryNotice } from "./recovery-notice";
+import { announceSavedVersion } from "./saved-version";
 import { SaveStatusLine } from "./save-status";
 import { SignatoriesField } from "./signatories-field";
 import { useAutosave } from "./use-autosave";
@@ -51,7 +52,13 @@ export function ArticleEditor({ article, categories, save }: Props) {
   const lockReason = article.canEdit ? editLockReason(edition.state) : null;
   const readOnly = !article.canEdit || lockReason !== null;
 
-  const onSaved = useCallback((r: SaveResult) => setEditionNumber(r.editionNumber), []);
+  const onSaved = useCallback(
+    (r: SaveResult) => {
+      setEditionNumber(r.editionNumber);
+      announceSavedVersion(article.id, r.version);
+    },
+    [article.id],
+  );
   const { status, schedule, retryNow, storageKey } = useAutosave({ articleId: article.id, initialVersion: article.version, save, onSaved });
 
   const payloadFor = useCallback(

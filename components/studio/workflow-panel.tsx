@@ -5,6 +5,7 @@ import type { WorkflowFormState } from "@/app/(studio)/studio/articles/actions";
 import { formatTokyoDateTime } from "@/lib/dates";
 import { editLockReason, TRANSITIONS, type TransitionName } from "@/lib/workflow";
 import type { EditableArticle } from "@/server/articles/studio-dto";
+import { useSavedVersion } from "../editor/saved-version";
 
 type Action = (state: WorkflowFormState, formData: FormData) => Promise<WorkflowFormState>;
 type Actions = { transition: Action; withdraw: Action; restore: Action; confirmReview: Action };
@@ -56,7 +57,8 @@ export function WorkflowPanel({ article, actions }: { article: EditableArticle; 
   const has = (t: TransitionName) => article.transitions.includes(t);
   const { workflow } = article;
   // Releasing steps name the version on this screen: the server refuses them if the words changed since it was loaded.
-  const seen = (transition: TransitionName) => ({ transition, version: String(article.version) });
+  const version = useSavedVersion(article.id, article.version);
+  const seen = (transition: TransitionName) => ({ transition, version: String(version) });
   const locked = editLockReason(article.edition.state);
   return (
     <section className="workflow-panel" aria-labelledby="workflow-heading">

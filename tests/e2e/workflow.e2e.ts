@@ -102,6 +102,20 @@ describe("editorial workflow in the browser", () => {
     expect(await publicSurfaces(slug, "Tamagawa")).toMatchObject({ home: false, feed: false, search: false });
   });
 
+  it("lets an admin publish their own urgent item without review right after typing, without reloading", async () => {
+    const admin = await as("admin@koho.example", "admin-demo-pass");
+    await admin.studio.newArticle();
+    await admin.page.fill("#title", "Urgent notice on the Arakawa water level");
+    await admin.page.fill("#summary", "Residents near the Arakawa should move to higher ground.");
+    await admin.studio.body().click();
+    await admin.page.keyboard.type("Residents near the Arakawa should move to higher ground now.");
+    await admin.studio.waitForSaved();
+    // The panel names the version the admin's own saves reached, so the step is not refused as stale.
+    await admin.page.getByText("Publish without review (administrators)").click();
+    await admin.flow.run("Publish without review", { "#force-reason": "River level warning: cannot wait for a second person." });
+    expect(await admin.flow.state()).toBe("Published");
+  });
+
   it("publishes a scheduled item at its time with no manual step, and not before", async () => {
     const { writer, id, slug } = await writeItem("Embargoed statement on Okutama forests", "The Okutama forest plan is announced.");
     await writer.flow.run("Send for review");
