@@ -38,8 +38,29 @@ export const TRANSITIONS: Record<TransitionName, Transition> = {
   force_publish: { name: "force_publish", label: "Publish without review", from: ["draft", "submitted", "changes_requested", "approved"], to: "published", capability: "article:force-publish", notByLastEditor: false },
 };
 
-/** States in which the words of an edition may still change. */
-export const EDITABLE_STATES: readonly EditionState[] = ["draft", "changes_requested", "submitted"];
+/**
+ * States in which the words of an edition may still change. Not "submitted":
+ * a reviewer approves exactly what they read, so words under review are locked
+ * until someone returns the item to draft (which the reviewer is told of).
+ */
+export const EDITABLE_STATES: readonly EditionState[] = ["draft", "changes_requested"];
+
+/** Steps that release words: each must name the version (save counter) the person read, so a swap after reading is refused. */
+export const VERSIONED_TRANSITIONS: readonly TransitionName[] = ["approve", "publish", "schedule", "force_publish"];
+
+/** Why the words of an edition in `state` cannot be edited right now, or null when they can (a published edition starts a new one). */
+export function editLockReason(state: EditionState): string | null {
+  switch (state) {
+    case "submitted":
+      return "This version is in review, so its words are locked: the reviewer approves exactly what they read. To change it, return it to draft (the reviewer is told) and send it for review again.";
+    case "approved":
+      return "This version is approved, so its words are locked until it is published. To change it, return it to draft and send it for review again.";
+    case "scheduled":
+      return "This version is scheduled, so its words are locked until it goes live. To change it, unschedule it, return it to draft and send it for review again.";
+    default:
+      return null;
+  }
+}
 
 export const STATE_LABELS: Record<EditionState, string> = {
   draft: "Draft",

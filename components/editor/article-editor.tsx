@@ -7,10 +7,12 @@ import { parseTags } from "@/lib/article-input";
 import { articleExtensions } from "@/lib/content/extensions";
 import type { ActionResult } from "@/lib/errors";
 import { slugify } from "@/lib/slug";
+import { editLockReason } from "@/lib/workflow";
 import type { EditableArticle, SaveResult } from "@/server/articles/studio-dto";
 import { ConflictPanel } from "./conflict-panel";
 import { EditorToolbar } from "./editor-toolbar";
 import { RecoveryNotice } from "./recovery-notice";
+import { announceSavedVersion } from "./saved-version";
 import { SaveStatusLine } from "./save-status";
 import { SignatoriesField } from "./signatories-field";
 import { useAutosave } from "./use-autosave";
@@ -46,9 +48,17 @@ export function ArticleEditor({ article, categories, save }: Props) {
   const slugFollowsTitle = useRef(!article.slugLocked && (article.slug.startsWith("draft-") || article.slug === slugify(edition.title)));
   const fieldsRef = useRef(fields);
   const [editionNumber, setEditionNumber] = useState(edition.number);
-  const readOnly = !article.canEdit;
+  // Words under a pending approval never change: no typing, so no autosave (server/ refuses such saves too).
+  const lockReason = article.canEdit ? editLockReason(edition.state) : null;
+  const readOnly = !article.canEdit || lockReason !== null;
 
-  const onSaved = useCallback((r: SaveResult) => setEditionNumber(r.editionNumber), []);
+  const onSaved = useCallback(
+    (r: SaveResult) => {
+      setEditionNumber(r.editionNumber);
+      announceSavedVersion(article.id, r.version);
+    },
+    [article.id],
+  );
   const { status, schedule, retryNow, storageKey } = useAutosave({ articleId: article.id, initialVersion: article.version, save, onSaved });
 
   const payloadFor = useCallback(
@@ -110,7 +120,7 @@ export function ArticleEditor({ article, categories, save }: Props) {
         </p>
         {!readOnly && <SaveStatusLine status={status} onRetry={retryNow} />}
       </div>
-      {readOnly && <p className="notice">You can read this item but not edit it: writers edit their own items.</p>}
+      {readOnly && <p className="notice">{lockReason ?? "You can read this item but not edit it: writers edit their own items."}</p>}
       {!readOnly && (
         <RecoveryNotice
           storageKey={storageKey}

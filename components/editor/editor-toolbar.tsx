@@ -178,7 +178,8 @@ function ImagePanel({ editor, onClose }: { editor: Editor; onClose: () => void }
         Choose from library
       </button>
       <label htmlFor="image-src">Image address</label>
-      <input id="image-src" type="url" value={src} autoFocus onChange={(e) => setSrc(e.target.value)} />
+      <p className="hint" id="image-src-hint">Only images from the media library are saved, unless an administrator has allowed the address&rsquo;s host.</p>
+      <input id="image-src" type="url" value={src} autoFocus aria-describedby="image-src-hint" onChange={(e) => setSrc(e.target.value)} />
       <label htmlFor="image-alt">Alt text (required)</label>
       <input id="image-alt" type="text" value={alt} onChange={(e) => setAlt(e.target.value)} />
       {error && (

@@ -16,7 +16,8 @@ const keyOf = (e: Entry) => (e.kind === "article" ? `a${e.articleId}` : `u${e.ur
  * up/down buttons (each move is announced), removed, or added from the
  * picker or as an external link. Saved explicitly, checked in server/.
  */
-export function ListEditor({ list, save, editable }: { list: ListForEditing; save: Save; editable: boolean }) {
+export function ListEditor({ list, save, lockReason }: { list: ListForEditing; save: Save; lockReason: string | null }) {
+  const editable = lockReason === null;
   const [entries, setEntries] = useState<Entry[]>(list.entries);
   const [name, setName] = useState(list.edition.name);
   const [maxItems, setMaxItems] = useState(list.edition.maxItems);
@@ -143,7 +144,7 @@ export function ListEditor({ list, save, editable }: { list: ListForEditing; sav
           {dirty && <p className="hint">Unsaved changes: save before sending the list for review.</p>}
         </>
       )}
-      {!editable && <p className="notice">This edition is {list.edition.state === "scheduled" ? "scheduled" : "approved"}: return it to draft to change it.</p>}
+      {lockReason && <p className="notice">{lockReason}</p>}
       {message && (
         <p role={message.ok ? "status" : "alert"} className={message.ok ? undefined : "form-error"}>
           {message.text}

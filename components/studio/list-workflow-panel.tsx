@@ -3,19 +3,21 @@
 import { useActionState, type ReactNode } from "react";
 import type { ListFormState } from "@/app/(studio)/studio/lists/actions";
 import { formatTokyoDateTime } from "@/lib/dates";
-import { TRANSITIONS } from "@/lib/workflow";
+import { TRANSITIONS, VERSIONED_TRANSITIONS, type TransitionName } from "@/lib/workflow";
 import type { ListForEditing } from "@/server/lists/queries";
 
 type Action = (state: ListFormState, formData: FormData) => Promise<ListFormState>;
 const IDLE: ListFormState = { ok: true, message: null };
 
-function StepForm({ action, listId, transition, label, children }: { action: Action; listId: number; transition: string; label: string; children?: ReactNode }) {
+function StepForm({ action, listId, version, transition, label, children }: { action: Action; listId: number; version: number; transition: TransitionName; label: string; children?: ReactNode }) {
   const [state, formAction, pending] = useActionState(action, IDLE);
   const messageId = `list-${transition}-message`;
   return (
     <form action={formAction} className="workflow-step" aria-describedby={state.message ? messageId : undefined}>
       <input type="hidden" name="listId" value={listId} />
       <input type="hidden" name="transition" value={transition} />
+      {/* Approve, schedule and publish name the version on this screen; the server refuses them if the list changed since. */}
+      {VERSIONED_TRANSITIONS.includes(transition) && <input type="hidden" name="version" value={version} />}
       {children}
       <button type="submit" className="button small primary" disabled={pending} aria-busy={pending || undefined}>
         {label}
@@ -34,7 +36,7 @@ function StepForm({ action, listId, transition, label, children }: { action: Act
 export function ListWorkflowPanel({ list, action }: { list: ListForEditing; action: Action }) {
   const has = (t: string) => list.transitions.includes(t as ListForEditing["transitions"][number]);
   const step = (t: "submit" | "return_to_draft" | "approve" | "publish" | "unschedule") =>
-    has(t) && <StepForm key={t} action={action} listId={list.id} transition={t} label={TRANSITIONS[t].label} />;
+    has(t) && <StepForm key={t} action={action} listId={list.id} version={list.version} transition={t} label={TRANSITIONS[t].label} />;
   return (
     <section className="workflow-panel" aria-labelledby="list-workflow-heading">
       <h2 id="list-workflow-heading">Workflow</h2>
@@ -49,7 +51,7 @@ export function ListWorkflowPanel({ list, action }: { list: ListForEditing; acti
       {step("submit")}
       {step("return_to_draft")}
       {has("request_changes") && (
-        <StepForm action={action} listId={list.id} transition="request_changes" label={TRANSITIONS.request_changes.label}>
+        <StepForm action={action} listId={list.id} version={list.version} transition="request_changes" label={TRANSITIONS.request_changes.label}>
           <label htmlFor="list-changes-comment">What needs to change</label>
           <textarea id="list-changes-comment" name="comment" required maxLength={2000} />
         </StepForm>
@@ -57,7 +59,7 @@ export function ListWorkflowPanel({ list, action }: { list: ListForEditing; acti
       {step("approve")}
       {step("publish")}
       {has("schedule") && (
-        <StepForm action={action} listId={list.id} transition="schedule" label={TRANSITIONS.schedule.label}>
+        <StepForm action={action} listId={list.id} version={list.version} transition="schedule" label={TRANSITIONS.schedule.label}>
           <label htmlFor="list-schedule-at">Go live at (Tokyo time)</label>
           <input id="list-schedule-at" name="scheduledFor" type="datetime-local" required defaultValue={list.suggestedScheduleAt} />
         </StepForm>

@@ -3,8 +3,9 @@
 import { useActionState, type ReactNode } from "react";
 import type { WorkflowFormState } from "@/app/(studio)/studio/articles/actions";
 import { formatTokyoDateTime } from "@/lib/dates";
-import { TRANSITIONS, type TransitionName } from "@/lib/workflow";
+import { editLockReason, TRANSITIONS, type TransitionName } from "@/lib/workflow";
 import type { EditableArticle } from "@/server/articles/studio-dto";
+import { useSavedVersion } from "../editor/saved-version";
 
 type Action = (state: WorkflowFormState, formData: FormData) => Promise<WorkflowFormState>;
 type Actions = { transition: Action; withdraw: Action; restore: Action; confirmReview: Action };
@@ -55,6 +56,10 @@ function ChangeFields({ article, idPrefix }: { article: EditableArticle; idPrefi
 export function WorkflowPanel({ article, actions }: { article: EditableArticle; actions: Actions }) {
   const has = (t: TransitionName) => article.transitions.includes(t);
   const { workflow } = article;
+  // Releasing steps name the version on this screen: the server refuses them if the words changed since it was loaded.
+  const version = useSavedVersion(article.id, article.version);
+  const seen = (transition: TransitionName) => ({ transition, version: String(version) });
+  const locked = editLockReason(article.edition.state);
   return (
     <section className="workflow-panel" aria-labelledby="workflow-heading">
       <h2 id="workflow-heading">Workflow</h2>
@@ -74,6 +79,7 @@ export function WorkflowPanel({ article, actions }: { article: EditableArticle; 
         <p className="form-error">Published without review{workflow.forcePublishReason ? `: “${workflow.forcePublishReason}”` : ""}. A second person must review it.</p>
       )}
       {article.status === "withdrawn" && <p className="notice">Withdrawn from the public site: “{workflow.withdrawalNote}”</p>}
+      {locked && <p className="hint">{locked}</p>}
       {article.transitions.length === 0 && !workflow.canWithdraw && <p>No workflow step is open to you on this item right now.</p>}
 
       {has("submit") && <StepForm action={actions.transition} articleId={article.id} hidden={{ transition: "submit" }} label={TRANSITIONS.submit.label} />}
@@ -85,18 +91,18 @@ export function WorkflowPanel({ article, actions }: { article: EditableArticle; 
         </StepForm>
       )}
       {has("approve") && (
-        <StepForm action={actions.transition} articleId={article.id} hidden={{ transition: "approve" }} label={TRANSITIONS.approve.label}>
+        <StepForm action={actions.transition} articleId={article.id} hidden={seen("approve")} label={TRANSITIONS.approve.label}>
           <label htmlFor="approve-comment">Note (optional)</label>
           <input id="approve-comment" name="comment" type="text" maxLength={5000} />
         </StepForm>
       )}
       {has("publish") && (
-        <StepForm action={actions.transition} articleId={article.id} hidden={{ transition: "publish" }} label={TRANSITIONS.publish.label}>
+        <StepForm action={actions.transition} articleId={article.id} hidden={seen("publish")} label={TRANSITIONS.publish.label}>
           <ChangeFields article={article} idPrefix="publish" />
         </StepForm>
       )}
       {has("schedule") && (
-        <StepForm action={actions.transition} articleId={article.id} hidden={{ transition: "schedule" }} label={TRANSITIONS.schedule.label}>
+        <StepForm action={actions.transition} articleId={article.id} hidden={seen("schedule")} label={TRANSITIONS.schedule.label}>
           <label htmlFor="schedule-at">Go live at (Tokyo time)</label>
           <input id="schedule-at" name="scheduledFor" type="datetime-local" required defaultValue={workflow.suggestedScheduleAt} />
           <ChangeFields article={article} idPrefix="schedule" />
@@ -106,7 +112,7 @@ export function WorkflowPanel({ article, actions }: { article: EditableArticle; 
       {has("force_publish") && article.edition.state !== "approved" && (
         <details>
           <summary>Publish without review (administrators)</summary>
-          <StepForm action={actions.transition} articleId={article.id} hidden={{ transition: "force_publish" }} label={TRANSITIONS.force_publish.label} danger>
+          <StepForm action={actions.transition} articleId={article.id} hidden={seen("force_publish")} label={TRANSITIONS.force_publish.label} danger>
             <label htmlFor="force-reason">Why can this not wait for a second person?</label>
             <textarea id="force-reason" name="reason" required minLength={10} maxLength={2000} />
             <ChangeFields article={article} idPrefix="force" />

@@ -8,10 +8,11 @@ import { validateArticleDocument, type ArticleDocument } from "@/lib/content/doc
 import { tokyoDateOf } from "@/lib/dates";
 import { AppError } from "@/lib/errors";
 import { canEditArticle } from "@/lib/permissions";
-import { EDITABLE_STATES, STATE_LABELS } from "@/lib/workflow";
+import { editLockReason, EDITABLE_STATES, STATE_LABELS } from "@/lib/workflow";
 import { recordAudit } from "../audit";
 import { denyAccess, requireCapability } from "../auth/current-user";
 import { getDatabase } from "../db";
+import { disallowedImageSource, imageSourceMessage } from "../media/image-hosts";
 import { getLatestEdition } from "./editions";
 import type { SaveResult } from "./studio-dto";
 
@@ -65,6 +66,11 @@ export async function saveArticleDraft(input: unknown): Promise<SaveResult> {
   const draft = parsed.data;
   const body = validateArticleDocument(draft.body);
   if (!body.ok) throw new AppError("bad_request:article", body.message, { fields: { [body.path]: body.message } });
+  const foreignImage = disallowedImageSource(body.document);
+  if (foreignImage !== null) {
+    const message = imageSourceMessage(foreignImage);
+    throw new AppError("bad_request:article", message, { fields: { body: message } });
+  }
 
   const db = await getDatabase();
   const article = await db.query.articles.findFirst({ where: (a, { eq: is }) => is(a.id, draft.id) });
@@ -83,6 +89,12 @@ export async function saveArticleDraft(input: unknown): Promise<SaveResult> {
     const category = await tx.query.categories.findFirst({ where: (c, { eq: is }) => is(c.id, draft.categoryId) });
     if (!category) throw new AppError("bad_request:article", "Choose one of the listed categories.", { fields: { categoryId: "Unknown category" } });
 
+    // Before the version check, so an editor left open on an item in review learns why, not "someone saved".
+    const current = await getLatestEdition(tx, draft.id);
+    if (!current) throw new AppError("not_found:article", "This item has no edition to save into.");
+    const locked = editLockReason(current.state);
+    if (locked) throw new AppError("conflict:article", locked, { locked: true, state: current.state });
+
     const bumped = await tx
       .update(articles)
       .set({ version: article.version + 1, slug: article.firstPublishedAt ? article.slug : draft.slug, updatedAt: now })
@@ -90,8 +102,6 @@ export async function saveArticleDraft(input: unknown): Promise<SaveResult> {
       .returning({ version: articles.version });
     if (bumped.length === 0) throw await conflictError(tx, draft.id);
 
-    const current = await getLatestEdition(tx, draft.id);
-    if (!current) throw new AppError("not_found:article", "This item has no edition to save into.");
     const fields = {
       title: draft.title,
       summary: draft.summary,

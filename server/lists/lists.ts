@@ -4,7 +4,7 @@ import type { Transaction } from "@/db/client";
 import { recommendationListEditions, recommendationLists, type ListEntry } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { formatTokyoDateTime } from "@/lib/dates";
-import { EDITABLE_STATES } from "@/lib/workflow";
+import { editLockReason, EDITABLE_STATES } from "@/lib/workflow";
 import { recordAudit } from "../audit";
 import { requireCapability } from "../auth/current-user";
 import { getDatabase } from "../db";
@@ -91,9 +91,9 @@ export async function saveRecommendationListDraft(input: unknown, now = new Date
         version: list.version,
       });
     }
-    if (edition.state === "approved" || edition.state === "scheduled") {
-      throw new AppError("conflict:list", "This edition is approved or scheduled; return it to draft (or unschedule it) before changing it.");
-    }
+    // In review, approved or scheduled: the reviewer approves exactly what they read, so the entries are locked.
+    const locked = editLockReason(edition.state);
+    if (locked) throw new AppError("conflict:list", locked, { locked: true, state: edition.state });
     await checkEntries(tx, data.entries, data.maxItems, list.placement === "article" ? list.articleId : null);
     const words = { name: data.name, maxItems: data.maxItems, fillFromCategory: data.fillFromCategory, entries: data.entries, lastEditedById: user.id, updatedAt: now };
     if (!EDITABLE_STATES.includes(edition.state)) {

@@ -1,10 +1,11 @@
 import "server-only";
-import { and, eq } from "drizzle-orm";
-import { recommendationListEditions } from "@/db/schema";
+import { and, eq, sql } from "drizzle-orm";
+import { z } from "zod";
+import { recommendationListEditions, recommendationLists } from "@/db/schema";
 import { cacheTags } from "@/lib/cache-tags";
 import { AppError } from "@/lib/errors";
 import { ROLE_CAPABILITIES, type Capability } from "@/lib/permissions";
-import { TRANSITIONS, transitionRefusal, type Transition } from "@/lib/workflow";
+import { TRANSITIONS, transitionRefusal, VERSIONED_TRANSITIONS, type Transition } from "@/lib/workflow";
 import { recordAudit } from "../audit";
 import { denyAccess, requireCapability, type CurrentUser } from "../auth/current-user";
 import { getDatabase } from "../db";
@@ -31,6 +32,17 @@ export const LIST_PUBLIC_TAGS = [cacheTags.recommendations, cacheTags.publicList
 
 const MIN_SCHEDULE_LEAD_MS = 30_000;
 
+/** The list's version when the person read it (the panel's hidden field); required to approve, schedule or publish. */
+const transitionSchema = listTransitionSchema.extend({ version: z.coerce.number().int().positive().optional() }).strict();
+
+function staleVersion(label: string, seen: number, current: number) {
+  return new AppError(
+    "conflict:list",
+    `This list changed since you opened it (you read version ${seen}, it is now ${current}), so “${label}” would not be of the entries you read. Reload it, check it again, then decide.`,
+    { seenVersion: seen, currentVersion: current },
+  );
+}
+
 export function listTransitionsFor(user: CurrentUser, edition: Pick<ListEditionRow, "state" | "lastEditedById">): ListTransitionName[] {
   const actor = { id: user.id, capabilities: ROLE_CAPABILITIES[user.role] };
   return LIST_TRANSITIONS.filter((name) => transitionRefusal(LIST_WORKFLOW[name], actor, edition) === null);
@@ -43,7 +55,7 @@ export function listTransitionsFor(user: CurrentUser, edition: Pick<ListEditionR
  */
 export async function applyListTransition(input: unknown, now = new Date()): Promise<{ state: string; expireTags: string[] }> {
   const user = await requireCapability("studio:use", "list", "list.transition");
-  const data = parseListInput(listTransitionSchema, input);
+  const data = parseListInput(transitionSchema, input);
   const transition = LIST_WORKFLOW[data.transition];
   const action = `list.${transition.name}`;
   const db = await getDatabase();
@@ -53,6 +65,11 @@ export async function applyListTransition(input: unknown, now = new Date()): Pro
   if (refusal) {
     if (!transition.from.includes(edition.state)) throw new AppError("conflict:list", refusal);
     await denyAccess(user, "list", action, refusal, { type: "list", id: list.id });
+  }
+  const versioned = VERSIONED_TRANSITIONS.includes(transition.name);
+  if (versioned) {
+    if (data.version === undefined) throw new AppError("bad_request:list", `“${transition.label}” must name the version you read. Reload the list and try again.`, { fields: { version: "Required" } });
+    if (data.version !== list.version) throw staleVersion(transition.label, data.version, list.version);
   }
   if (transition.name === "request_changes" && !data.comment) {
     throw new AppError("bad_request:list", "Say what needs to change: the author will see your comment.", { fields: { comment: "Required" } });
@@ -65,8 +82,12 @@ export async function applyListTransition(input: unknown, now = new Date()): Pro
   }
   return db.transaction(async (tx) => {
     let expireTags: string[] = [];
+    const fresh = await loadList(tx, list.id);
+    if (versioned && fresh.version !== data.version) throw staleVersion(transition.label, data.version!, fresh.version);
+    // A new submission is a new thing to read: approvals of an earlier one no longer fit.
+    if (transition.name === "submit") await tx.update(recommendationLists).set({ version: sql`${recommendationLists.version} + 1` }).where(eq(recommendationLists.id, list.id));
     if (transition.to === "published") {
-      await publishListEditionInTransaction(tx, await loadList(tx, list.id), edition, { actorId: user.id, now });
+      await publishListEditionInTransaction(tx, fresh, edition, { actorId: user.id, now });
       expireTags = LIST_PUBLIC_TAGS;
     } else {
       const moved = await tx

@@ -1,21 +1,21 @@
 import "server-only";
 import { and, desc, eq, gte, lt, ne, or, sql } from "drizzle-orm";
 import { z } from "zod";
-import { articleEditions, articles, mediaAssets } from "@/db/schema";
+import { mediaAssets } from "@/db/schema";
 import { isIsoDate } from "@/lib/dates";
 import { AppError } from "@/lib/errors";
 import { can } from "@/lib/permissions";
-import { STATE_LABELS } from "@/lib/workflow";
 import { recordAudit } from "../audit";
 import { denyAccess, requireCapability } from "../auth/current-user";
 import { publicTagsForArticle } from "../cache-invalidation";
 import { getDatabase } from "../db";
 import { toMediaDto, type MediaDto } from "./dto";
 import { removeAssetFiles } from "./storage";
+import { descriptionRights, findUsage, type DescriptionRights, type MediaUsage } from "./usage";
 
 type Reader = Pick<Awaited<ReturnType<typeof getDatabase>>, "select">;
 
-export type MediaUsage = { articleId: number; title: string; editionNumber: number; state: string; as: "hero" | "body"; publishedSlug: string | null };
+export type { DescriptionRights, MediaUsage };
 
 const listSchema = z
   .object({
@@ -66,41 +66,19 @@ async function loadRow(db: Reader, id: number) {
   return row;
 }
 
-/** Every current edition using the image: as its hero, or in its body (by the image's URL). Superseded editions no longer count. */
-async function findUsage(db: Reader, row: { id: number; storageKey: string }): Promise<MediaUsage[]> {
-  const found = await db
-    .select({
-      articleId: articleEditions.articleId,
-      title: articleEditions.title,
-      editionNumber: articleEditions.number,
-      state: articleEditions.state,
-      hero: sql<number>`${articleEditions.heroMediaId} = ${row.id}`,
-      slug: articles.slug,
-      status: articles.status,
-    })
-    .from(articleEditions)
-    .innerJoin(articles, eq(articles.id, articleEditions.articleId))
-    .where(
-      and(
-        ne(articleEditions.state, "superseded"),
-        or(eq(articleEditions.heroMediaId, row.id), sql`instr(${articleEditions.body}, ${`/media/${row.storageKey}/`}) > 0`),
-      ),
-    )
-    .orderBy(articleEditions.articleId, articleEditions.number);
-  return found.map((f) => ({
-    articleId: f.articleId,
-    title: f.title,
-    editionNumber: f.editionNumber,
-    state: STATE_LABELS[f.state],
-    as: f.hero ? "hero" : "body",
-    publishedSlug: f.state === "published" ? f.slug : null,
-  }));
-}
-
 export async function getMediaUsage({ id }: { id: number }): Promise<MediaUsage[]> {
   await requireCapability("studio:use", "media", "media.read");
   const db = await getDatabase();
-  return findUsage(db, await loadRow(db, id));
+  const usage = await findUsage(db, await loadRow(db, id));
+  return usage.map((u) => ({ articleId: u.articleId, title: u.title, editionNumber: u.editionNumber, state: u.state, as: u.as, publishedSlug: u.publishedSlug }));
+}
+
+/** Whether the caller may change the image's description, and if not, why and who can: for the studio form. */
+export async function getMediaDescriptionRights({ id }: { id: number }): Promise<DescriptionRights> {
+  const user = await requireCapability("studio:use", "media", "media.read");
+  const db = await getDatabase();
+  const row = await loadRow(db, id);
+  return descriptionRights(user, row, await findUsage(db, row));
 }
 
 const describeSchema = z
@@ -116,7 +94,9 @@ const describeSchema = z
 
 /**
  * Alt text, decorative mark, caption and credit. Optimistic concurrency on
- * `version`; public pages showing the image as a hero are expired (returned).
+ * `version`; public pages showing the image are expired (returned). Who may
+ * change it depends on where it is used (`descriptionRights`), checked inside
+ * the transaction so an item published a moment ago counts.
  */
 export async function updateMediaDescription(input: unknown): Promise<{ media: MediaDto; expireTags: string[] }> {
   const user = await requireCapability("media:upload", "media", "media.describe");
@@ -127,8 +107,15 @@ export async function updateMediaDescription(input: unknown): Promise<{ media: M
   }
   const d = parsed.data;
   const db = await getDatabase();
+  const before = await loadRow(db, d.id);
+  const refusal = descriptionRights(user, before, await findUsage(db, before)).reason;
+  if (refusal) await denyAccess(user, "media", "media.describe", refusal, { type: "media", id: d.id });
   return db.transaction(async (tx) => {
+    // Again inside the write: an item using the image may have gone into review since.
     const row = await loadRow(tx, d.id);
+    const usage = await findUsage(tx, row);
+    const rights = descriptionRights(user, row, usage);
+    if (!rights.canEdit) throw new AppError("forbidden:media", rights.reason!);
     const [updated] = await tx
       .update(mediaAssets)
       .set({ altText: d.decorative ? "" : d.altText, decorative: d.decorative, caption: d.caption, credit: d.credit, version: row.version + 1, updatedAt: new Date() })
@@ -136,7 +123,6 @@ export async function updateMediaDescription(input: unknown): Promise<{ media: M
       .returning();
     if (!updated) throw new AppError("conflict:media", "Someone changed this description after you opened it. Reload to see their words, then edit again.", { currentVersion: row.version });
     await recordAudit(tx, { actor: user, action: "media.describe", outcome: "ok", targetType: "media", targetId: d.id, details: { decorative: d.decorative } });
-    const usage = await findUsage(tx, row);
     const expireTags = usage.flatMap((u) => (u.publishedSlug ? publicTagsForArticle(u.publishedSlug) : []));
     return { media: toMediaDto(updated), expireTags };
   });

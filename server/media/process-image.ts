@@ -2,6 +2,12 @@ import "server-only";
 import sharp, { type Metadata, type OutputInfo, type Sharp } from "sharp";
 import type { MediaVariant } from "@/db/schema";
 import { AppError } from "@/lib/errors";
+import { mediaProcessingQueue } from "./processing-queue";
+
+// One libvips thread per image and no operation cache: with the queue below, memory is bounded by
+// the image being processed, not by cores times images, nor by decoded images kept after use.
+sharp.concurrency(1);
+sharp.cache(false);
 
 export const VARIANT_WIDTHS = [480, 960, 1600] as const;
 const FORMATS = { jpeg: "image/jpeg", png: "image/png", webp: "image/webp", avif: "image/avif" } as const;
@@ -28,7 +34,9 @@ export function formatMegabytes(bytes: number): string {
  * Reads the real type from the bytes (never the name or the browser's type),
  * decodes the whole image so truncated or corrupt files fail here, and
  * re-encodes everything: the stored original has no metadata (no GPS EXIF),
- * its orientation baked in; variants are made once, never upscaled.
+ * its orientation baked in; variants are made once, never upscaled. The
+ * header is read first (cheap); decoding waits its turn in the processing
+ * queue, by pixel count, or is refused with 429 when the queue is full.
  */
 export async function processImage(name: string, input: Buffer, limits: ImageLimits): Promise<ProcessedImage> {
   if (input.byteLength === 0) throw refuse(name, "the file is empty.");
@@ -52,6 +60,10 @@ export async function processImage(name: string, input: Buffer, limits: ImageLim
     throw refuse(name, `it is ${meta.width} × ${meta.height} pixels; the limit is ${Math.round(limits.maxPixels / 1e6)} megapixels.`);
   }
 
+  return mediaProcessingQueue.run(meta.width * meta.height, () => render(name, format, open));
+}
+
+async function render(name: string, format: Format, open: () => Sharp): Promise<ProcessedImage> {
   let decoded: { data: Buffer; info: OutputInfo };
   try {
     // Decode once, fully: a truncated or corrupt file fails here rather than half-rendering later.

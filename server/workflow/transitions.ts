@@ -1,12 +1,12 @@
 import "server-only";
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { z } from "zod";
-import { articleEditions, reviewComments } from "@/db/schema";
+import { articleEditions, articles, reviewComments } from "@/db/schema";
 import { describeIssues } from "@/lib/article-input";
 import { AppError } from "@/lib/errors";
 import { canEditArticle, ROLE_CAPABILITIES } from "@/lib/permissions";
 import { tokyoLocalDateTimeSchema } from "@/lib/schedule-time";
-import { TRANSITIONS, transitionRefusal, type TransitionName } from "@/lib/workflow";
+import { TRANSITIONS, transitionRefusal, VERSIONED_TRANSITIONS, type TransitionName } from "@/lib/workflow";
 import { recordAudit } from "../audit";
 import { denyAccess, requireCapability } from "../auth/current-user";
 import { publicTagsForArticle } from "../cache-invalidation";
@@ -20,6 +20,8 @@ export const transitionInputSchema = z
   .object({
     articleId: z.coerce.number().int().positive(),
     transition: z.enum(TRANSITION_NAMES, { error: "Unknown workflow step" }),
+    /** The item's version when the person read it (the panel's hidden field); required to release words. */
+    version: z.coerce.number().int().positive().optional(),
     comment: z.string().trim().max(5_000, "Comments are at most 5,000 characters").optional(),
     reason: z.string().trim().max(2_000).optional(),
     scheduledFor: tokyoLocalDateTimeSchema.optional(),
@@ -62,6 +64,10 @@ export async function applyTransition(input: unknown, now = new Date()): Promise
     if (!transition.from.includes(edition.state)) throw new AppError("conflict:article", message);
     await denyAccess(user, "article", `article.${transition.name}`, message, { type: "article", id: article.id });
   }
+  if (VERSIONED_TRANSITIONS.includes(transition.name)) {
+    if (data.version === undefined) throw new AppError("bad_request:article", `“${transition.label}” must name the version you read. Reload the item and try again.`, { fields: { version: "Required" } });
+    if (data.version !== article.version) throw staleVersion(transition.label, data.version, article.version);
+  }
   if (transition.name === "request_changes" && !data.comment) {
     throw new AppError("bad_request:article", "Say what needs to change: the author will see your comment.", { fields: { comment: "Required" } });
   }
@@ -76,6 +82,15 @@ export async function applyTransition(input: unknown, now = new Date()): Promise
   }
 
   return db.transaction(async (tx) => {
+    if (VERSIONED_TRANSITIONS.includes(transition.name)) {
+      // Again inside the write, where no save can slip in between the check and the step.
+      const [fresh] = await tx.select({ version: articles.version }).from(articles).where(eq(articles.id, article.id));
+      if (fresh!.version !== data.version) throw staleVersion(transition.label, data.version!, fresh!.version);
+    }
+    if (transition.name === "submit") {
+      // A new submission is a new thing to read, even with the same words (a new hero, say): approvals of the old one no longer fit.
+      await tx.update(articles).set({ version: sql`${articles.version} + 1`, updatedAt: now }).where(eq(articles.id, article.id));
+    }
     const changeFields =
       ["publish", "schedule", "force_publish"].includes(transition.name) && article.firstPublishedAt
         ? { changeType: data.changeType ?? edition.changeType, changeNote: data.changeNote ?? edition.changeNote }
@@ -113,7 +128,17 @@ export async function applyTransition(input: unknown, now = new Date()): Promise
       if (moved.length === 0) throw new AppError("conflict:article", "Someone else changed this item's state a moment ago. Reload to see it.");
     }
 
-    if (data.comment || transition.name === "request_changes" || transition.name === "approve") {
+    if (transition.name === "return_to_draft") {
+      // The reviewer learns the words they may have read are open again and will come back as a new submission.
+      await tx.insert(reviewComments).values({
+        articleId: article.id,
+        editionId: edition.id,
+        authorId: user.id,
+        kind: "comment",
+        body: `${user.name} returned this item to draft from ${edition.state === "approved" ? "approved" : "review"} to change it${data.comment ? `: ${data.comment}` : ""}. It needs a new review once it is sent again.`,
+        createdAt: now,
+      });
+    } else if (data.comment || transition.name === "request_changes" || transition.name === "approve") {
       await tx.insert(reviewComments).values({
         articleId: article.id,
         editionId: edition.id,
@@ -139,4 +164,12 @@ export async function applyTransition(input: unknown, now = new Date()): Promise
     });
     return { state: transition.to, expireTags };
   });
+}
+
+function staleVersion(label: string, seen: number, current: number) {
+  return new AppError(
+    "conflict:article",
+    `This item changed since you opened it (you read version ${seen}, it is now ${current}), so “${label}” would not be of the words you read. Reload it, read it again, then decide.`,
+    { seenVersion: seen, currentVersion: current },
+  );
 }

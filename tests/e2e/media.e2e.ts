@@ -53,6 +53,7 @@ describe("media library in the browser", () => {
 
     await writer.page.getByRole("link", { name: "Add its alt text" }).click();
     await writer.page.waitForURL(/\/studio\/media\/\d+$/);
+    const mediaPage = writer.page.url();
     await library.describe({ alt, caption: "The signing at City Hall.", credit: "Photo: Tokyo Metropolitan Government" });
     expect(await accessibilityViolations(writer.page)).toEqual([]);
 
@@ -78,6 +79,12 @@ describe("media library in the browser", () => {
     await publisher.flow.run("Approve");
     await publisher.page.reload();
     await publisher.flow.run("Publish now");
+
+    // Published: readers see its description, so the writer now finds it locked, saying who can change it.
+    await writer.page.goto(mediaPage);
+    expect(await writer.page.locator("#describe-locked").innerText()).toMatch(/Only a publisher or an administrator can change it/);
+    expect(await writer.page.isDisabled("#media-caption")).toBe(true);
+    expect(await accessibilityViolations(writer.page)).toEqual([]);
 
     const reader = await (await browser.newContext()).newPage();
     expect((await reader.goto(new URL(`/news/${slug}`, base()).href))?.status()).toBe(200);

@@ -50,6 +50,9 @@ describe("editorial workflow in the browser", () => {
 
     await writer.flow.run("Send for review");
     expect(await writer.flow.state()).toBe("In review");
+    // Words under review are locked: read-only fields with the reason, so autosave cannot change them.
+    expect(await writer.page.getAttribute("#title", "readonly")).not.toBeNull();
+    expect(await writer.page.locator(".editor-layout .notice").innerText()).toMatch(/in review.*return it to draft/i);
     expect(await writer.flow.step("Approve").count()).toBe(0);
     expect(await writer.flow.step("Publish now").count()).toBe(0);
 
@@ -69,6 +72,15 @@ describe("editorial workflow in the browser", () => {
 
     const publisher = await as("publisher@koho.example", "publisher-demo-pass");
     await publisher.page.goto(publisher.studio.url(`/studio/articles/${id}`));
+    // The writer takes it back and resubmits after the publisher opened it: approving that stale screen is refused.
+    await writer.flow.run("Return to draft");
+    await writer.flow.run("Send for review");
+    await publisher.flow.step("Approve").click();
+    const stale = publisher.flow.panel().getByRole("alert").first();
+    await stale.waitFor({ timeout: 15_000 });
+    expect(await stale.innerText()).toMatch(/changed since you opened it/);
+    await publisher.page.reload();
+    expect(await publisher.flow.thread()).toMatch(/returned this item to draft/);
     await publisher.flow.run("Approve");
     await publisher.page.reload();
     await publisher.flow.run("Publish now");
@@ -88,6 +100,20 @@ describe("editorial workflow in the browser", () => {
     expect(await reader.getByRole("note", { name: "Withdrawn" }).innerText()).toContain("The cleanup was postponed");
     expect(await accessibilityViolations(reader)).toEqual([]);
     expect(await publicSurfaces(slug, "Tamagawa")).toMatchObject({ home: false, feed: false, search: false });
+  });
+
+  it("lets an admin publish their own urgent item without review right after typing, without reloading", async () => {
+    const admin = await as("admin@koho.example", "admin-demo-pass");
+    await admin.studio.newArticle();
+    await admin.page.fill("#title", "Urgent notice on the Arakawa water level");
+    await admin.page.fill("#summary", "Residents near the Arakawa should move to higher ground.");
+    await admin.studio.body().click();
+    await admin.page.keyboard.type("Residents near the Arakawa should move to higher ground now.");
+    await admin.studio.waitForSaved();
+    // The panel names the version the admin's own saves reached, so the step is not refused as stale.
+    await admin.page.getByText("Publish without review (administrators)").click();
+    await admin.flow.run("Publish without review", { "#force-reason": "River level warning: cannot wait for a second person." });
+    expect(await admin.flow.state()).toBe("Published");
   });
 
   it("publishes a scheduled item at its time with no manual step, and not before", async () => {

@@ -4,7 +4,7 @@ import type { Role } from "@/db/schema";
 import { actAs } from "../support/session";
 import { staffByRole } from "../support/staff";
 import { createTempDatabase } from "../support/temp-db";
-import { body, draftPayload } from "../support/workflow";
+import { body, draftPayload, seenVersion } from "../support/workflow";
 
 /**
  * Every studio server action, called directly (not through the UI) as each
@@ -87,15 +87,18 @@ async function submittedBy(role: Role, title: string) {
 async function approved(title: string) {
   const id = await submittedBy("writer", title);
   actAs(staff.admin);
-  await flow.applyTransition({ articleId: id, transition: "approve" });
+  await flow.applyTransition({ articleId: id, version: await seenVersion(t.db, id), transition: "approve" });
   return id;
 }
 async function published(title: string) {
   const id = await approved(title);
   actAs(staff.publisher);
-  await flow.applyTransition({ articleId: id, transition: "publish" });
+  await flow.applyTransition({ articleId: id, version: await seenVersion(t.db, id), transition: "publish" });
   return id;
 }
+
+/** The panel posts the version the person read alongside approve, schedule and publish. */
+const withVersion = async (id: number) => ({ id, version: await seenVersion(t.db, id) });
 
 type Case = {
   name: string;
@@ -124,8 +127,8 @@ const cases: Case[] = [
   {
     name: "approve a submitted item",
     allowed: ["publisher", "admin"],
-    setup: async () => ({ id: await submittedBy("writer", "Submitted item") }),
-    call: ({ id }) => articleActions.transitionAction({ ok: true, message: null }, form({ articleId: id, transition: "approve" })),
+    setup: async () => withVersion(await submittedBy("writer", "Submitted item")),
+    call: ({ id, version }) => articleActions.transitionAction({ ok: true, message: null }, form({ articleId: id, version, transition: "approve" })),
   },
   {
     name: "request changes",
@@ -136,20 +139,20 @@ const cases: Case[] = [
   {
     name: "publish an approved item",
     allowed: ["publisher", "admin"],
-    setup: async () => ({ id: await approved("Approved item") }),
-    call: ({ id }) => articleActions.transitionAction({ ok: true, message: null }, form({ articleId: id, transition: "publish" })),
+    setup: async () => withVersion(await approved("Approved item")),
+    call: ({ id, version }) => articleActions.transitionAction({ ok: true, message: null }, form({ articleId: id, version, transition: "publish" })),
   },
   {
     name: "schedule an approved item",
     allowed: ["publisher", "admin"],
-    setup: async () => ({ id: await approved("To schedule") }),
-    call: ({ id }) => articleActions.transitionAction({ ok: true, message: null }, form({ articleId: id, transition: "schedule", scheduledFor: "2099-01-01T09:00" })),
+    setup: async () => withVersion(await approved("To schedule")),
+    call: ({ id, version }) => articleActions.transitionAction({ ok: true, message: null }, form({ articleId: id, version, transition: "schedule", scheduledFor: "2099-01-01T09:00" })),
   },
   {
     name: "publish without review",
     allowed: ["admin"],
-    setup: async () => ({ id: await writtenBy("writer", "Urgent") }),
-    call: ({ id }) => articleActions.transitionAction({ ok: true, message: null }, form({ articleId: id, transition: "force_publish", reason: "Emergency notice, no time." })),
+    setup: async () => withVersion(await writtenBy("writer", "Urgent")),
+    call: ({ id, version }) => articleActions.transitionAction({ ok: true, message: null }, form({ articleId: id, version, transition: "force_publish", reason: "Emergency notice, no time." })),
   },
   {
     name: "withdraw a published item",
@@ -179,7 +182,7 @@ const cases: Case[] = [
     setup: async () => {
       const id = await writtenBy("writer", "Forced");
       actAs(staff.admin);
-      await flow.applyTransition({ articleId: id, transition: "force_publish", reason: "Emergency notice, no time." });
+      await flow.applyTransition({ articleId: id, version: await seenVersion(t.db, id), transition: "force_publish", reason: "Emergency notice, no time." });
       return { id };
     },
     call: ({ id }) => articleActions.confirmReviewAction({ ok: true, message: null }, form({ articleId: id })),

@@ -5,6 +5,7 @@ import { AppError } from "@/lib/errors";
 import { actAs } from "../support/session";
 import { staffByRole } from "../support/staff";
 import { createTempDatabase } from "../support/temp-db";
+import { seenListVersion } from "../support/workflow";
 
 /**
  * Every list server function and the picker's route handler, called directly
@@ -51,12 +52,13 @@ const future = () => new Date(Date.now() + 9 * 3_600_000 + 86_400_000).toISOStri
 async function listAt(stage: Stage): Promise<{ listId: number; version: number }> {
   actAs(staff.writer);
   const { id, version } = await lists.createRecommendationList({ name: `Matrix ${stage}`, placement: "default" });
-  const saved = await lists.saveRecommendationListDraft({ listId: id, version, name: `Matrix ${stage}`, maxItems: 10, fillFromCategory: false, entries: [{ kind: "article", articleId: articleIds[0] }] });
+  await lists.saveRecommendationListDraft({ listId: id, version, name: `Matrix ${stage}`, maxItems: 10, fillFromCategory: false, entries: [{ kind: "article", articleId: articleIds[0] }] });
   if (stage !== "draft") await flow.applyListTransition({ listId: id, transition: "submit" });
   actAs(staff.admin);
-  if (stage === "approved" || stage === "scheduled") await flow.applyListTransition({ listId: id, transition: "approve" });
-  if (stage === "scheduled") await flow.applyListTransition({ listId: id, transition: "schedule", scheduledFor: future() });
-  return { listId: id, version: saved.version };
+  if (stage === "approved" || stage === "scheduled") await flow.applyListTransition({ listId: id, version: await seenListVersion(t.db, id), transition: "approve" });
+  if (stage === "scheduled") await flow.applyListTransition({ listId: id, version: await seenListVersion(t.db, id), transition: "schedule", scheduledFor: future() });
+  // The version its studio page shows now, as the panel would post it.
+  return { listId: id, version: await seenListVersion(t.db, id) };
 }
 
 type Case = { name: string; allowed: Who[]; stage?: Stage; call: (list: { listId: number; version: number }) => Promise<unknown> };
@@ -76,9 +78,9 @@ const CASES: Case[] = [
   { name: "transition submit", allowed: STAFF, stage: "draft", call: ({ listId }) => flow.applyListTransition({ listId, transition: "submit" }) },
   { name: "transition return_to_draft", allowed: STAFF, stage: "submitted", call: ({ listId }) => flow.applyListTransition({ listId, transition: "return_to_draft" }) },
   { name: "transition request_changes", allowed: ["editor", "publisher", "admin"], stage: "submitted", call: ({ listId }) => flow.applyListTransition({ listId, transition: "request_changes", comment: "Change it." }) },
-  { name: "transition approve", allowed: PUBLISHERS, stage: "submitted", call: ({ listId }) => flow.applyListTransition({ listId, transition: "approve" }) },
-  { name: "transition publish", allowed: PUBLISHERS, stage: "approved", call: ({ listId }) => flow.applyListTransition({ listId, transition: "publish" }) },
-  { name: "transition schedule", allowed: PUBLISHERS, stage: "approved", call: ({ listId }) => flow.applyListTransition({ listId, transition: "schedule", scheduledFor: future() }) },
+  { name: "transition approve", allowed: PUBLISHERS, stage: "submitted", call: ({ listId, version }) => flow.applyListTransition({ listId, version, transition: "approve" }) },
+  { name: "transition publish", allowed: PUBLISHERS, stage: "approved", call: ({ listId, version }) => flow.applyListTransition({ listId, version, transition: "publish" }) },
+  { name: "transition schedule", allowed: PUBLISHERS, stage: "approved", call: ({ listId, version }) => flow.applyListTransition({ listId, version, transition: "schedule", scheduledFor: future() }) },
   { name: "transition unschedule", allowed: PUBLISHERS, stage: "scheduled", call: ({ listId }) => flow.applyListTransition({ listId, transition: "unschedule" }) },
 ];
 

@@ -8,7 +8,7 @@ import { slugify } from "@/lib/slug";
 import { actAs } from "../support/session";
 import { staffByRole } from "../support/staff";
 import { createTempDatabase, SEEDS_DIR } from "../support/temp-db";
-import { failure } from "../support/workflow";
+import { failure, seenListVersion } from "../support/workflow";
 
 let t: Awaited<ReturnType<typeof createTempDatabase>>;
 let staff: Awaited<ReturnType<typeof staffByRole>>;
@@ -54,8 +54,8 @@ async function publishAs(listId: number, by = staff.publisher) {
   actAs(staff.writer);
   await flow.applyListTransition({ listId, transition: "submit" });
   actAs(by);
-  await flow.applyListTransition({ listId, transition: "approve" });
-  return flow.applyListTransition({ listId, transition: "publish" });
+  await flow.applyListTransition({ listId, version: await seenListVersion(t.db, listId), transition: "approve" });
+  return flow.applyListTransition({ listId, version: await seenListVersion(t.db, listId), transition: "publish" });
 }
 
 beforeAll(async () => {
@@ -93,9 +93,9 @@ describe("list workflow", () => {
     const { id } = await listFor(communique.title, [4, 1, 7]);
     expect(await shown(communique.title)).toHaveLength(10);
     await flow.applyListTransition({ listId: id, transition: "submit" });
-    expect((await failure(flow.applyListTransition({ listId: id, transition: "approve" }))).status).toBe(403);
+    expect((await failure(flow.applyListTransition({ listId: id, version: await seenListVersion(t.db, id), transition: "approve" }))).status).toBe(403);
     actAs(staff.editor);
-    expect((await failure(flow.applyListTransition({ listId: id, transition: "approve" }))).status).toBe(403);
+    expect((await failure(flow.applyListTransition({ listId: id, version: await seenListVersion(t.db, id), transition: "approve" }))).status).toBe(403);
     expect((await failure(flow.applyListTransition({ listId: id, transition: "request_changes" }))).status).toBe(400);
     await flow.applyListTransition({ listId: id, transition: "request_changes", comment: "Put the Paris visit first." });
     actAs(staff.writer);
@@ -104,9 +104,9 @@ describe("list workflow", () => {
     await lists.saveRecommendationListDraft({ listId: id, version: current.version, name: "Three picks", maxItems: 5, fillFromCategory: false, entries: await Promise.all([1, 4, 7].map(entry)) });
     await flow.applyListTransition({ listId: id, transition: "submit" });
     actAs(staff.publisher);
-    expect((await failure(flow.applyListTransition({ listId: id, transition: "publish" }))).status).toBe(409);
-    await flow.applyListTransition({ listId: id, transition: "approve" });
-    const done = await flow.applyListTransition({ listId: id, transition: "publish" });
+    expect((await failure(flow.applyListTransition({ listId: id, version: await seenListVersion(t.db, id), transition: "publish" }))).status).toBe(409);
+    await flow.applyListTransition({ listId: id, version: await seenListVersion(t.db, id), transition: "approve" });
+    const done = await flow.applyListTransition({ listId: id, version: await seenListVersion(t.db, id), transition: "publish" });
     expect(done.expireTags).toEqual(expect.arrayContaining(["public:recommendations", "public:listings"]));
     expect(await shown(communique.title)).toEqual([rec(1), rec(4), rec(7)]);
     expect(await shown(seminar.title)).toEqual(seminar.recommended.map((r) => r.title));
@@ -120,13 +120,13 @@ describe("list workflow", () => {
     await lists.saveRecommendationListDraft({ listId: id, version, name: "Publisher touched it", maxItems: 5, fillFromCategory: false, entries: [await entry(3)] });
     await flow.applyListTransition({ listId: id, transition: "submit" });
     expect((await queries.getRecommendationListForEditing({ listId: id })).transitions).not.toContain("approve");
-    const error = await failure(flow.applyListTransition({ listId: id, transition: "approve" }));
+    const error = await failure(flow.applyListTransition({ listId: id, version: await seenListVersion(t.db, id), transition: "approve" }));
     expect(error).toMatchObject({ status: 403, code: "forbidden:list", message: expect.stringMatching(/second person/) });
     const [denied] = await t.db.select().from(auditLog).where(eq(auditLog.action, "list.approve")).orderBy(sql`id desc`).limit(1);
     expect(denied).toMatchObject({ outcome: "denied", actorId: staff.publisher.id });
     actAs(staff.admin);
-    await flow.applyListTransition({ listId: id, transition: "approve" });
-    await flow.applyListTransition({ listId: id, transition: "publish" });
+    await flow.applyListTransition({ listId: id, version: await seenListVersion(t.db, id), transition: "approve" });
+    await flow.applyListTransition({ listId: id, version: await seenListVersion(t.db, id), transition: "publish" });
     expect(await shown(rec(0))).toEqual([rec(3)]);
   });
 
@@ -154,11 +154,11 @@ describe("list workflow", () => {
     actAs(staff.writer);
     await flow.applyListTransition({ listId: id, transition: "submit" });
     actAs(staff.publisher);
-    await flow.applyListTransition({ listId: id, transition: "approve" });
+    await flow.applyListTransition({ listId: id, version: await seenListVersion(t.db, id), transition: "approve" });
     const now = new Date();
     const at = new Date(now.getTime() + 3_600_000);
     const local = new Date(at.getTime() + 9 * 3_600_000).toISOString().slice(0, 16);
-    await flow.applyListTransition({ listId: id, transition: "schedule", scheduledFor: local }, now);
+    await flow.applyListTransition({ listId: id, version: await seenListVersion(t.db, id), transition: "schedule", scheduledFor: local }, now);
     expect((await scheduler.publishDueListEditions(now)).published).not.toContain(id);
     expect(await shown(rec(6))).toEqual(seminar.recommended.map((r) => r.title).filter((x) => x !== rec(6)));
     const later = new Date(at.getTime() + 60_000);

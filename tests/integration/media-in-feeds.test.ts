@@ -7,7 +7,7 @@ import { photoJpeg } from "../support/images";
 import { actAs } from "../support/session";
 import { staffByRole } from "../support/staff";
 import { createTempDatabase } from "../support/temp-db";
-import { draftPayload } from "../support/workflow";
+import { draftPayload, seenVersion } from "../support/workflow";
 
 let t: Awaited<ReturnType<typeof createTempDatabase>>;
 let mediaDir: string;
@@ -41,8 +41,8 @@ describe("a published item's hero image", () => {
     await hero.setArticleHeroImage({ articleId: id, mediaId: photo.id });
     await flow.applyTransition({ articleId: id, transition: "submit" });
     actAs(staff.publisher);
-    await flow.applyTransition({ articleId: id, transition: "approve" });
-    await flow.applyTransition({ articleId: id, transition: "publish" });
+    await flow.applyTransition({ articleId: id, version: await seenVersion(t.db, id), transition: "approve" });
+    await flow.applyTransition({ articleId: id, version: await seenVersion(t.db, id), transition: "publish" });
 
     const rss = await new Parser().parseString((await feeds.getSiteFeed({ format: "rss" })).body);
     const item = rss.items.find((i) => i.link?.endsWith("/news/hero-in-feeds"));

@@ -9,7 +9,7 @@ import { photoJpeg } from "../support/images";
 import { actAs } from "../support/session";
 import { staffByRole } from "../support/staff";
 import { createTempDatabase } from "../support/temp-db";
-import { draftPayload, failure } from "../support/workflow";
+import { draftPayload, failure, seenVersion } from "../support/workflow";
 
 let t: Awaited<ReturnType<typeof createTempDatabase>>;
 let staff: Awaited<ReturnType<typeof staffByRole>>;
@@ -98,8 +98,8 @@ describe("hero image, usage and deletion", () => {
 
     await flow.applyTransition({ articleId: id, transition: "submit" });
     actAs(staff.publisher);
-    await flow.applyTransition({ articleId: id, transition: "approve" });
-    await flow.applyTransition({ articleId: id, transition: "publish" });
+    await flow.applyTransition({ articleId: id, version: await seenVersion(t.db, id), transition: "approve" });
+    await flow.applyTransition({ articleId: id, version: await seenVersion(t.db, id), transition: "publish" });
     const { renderArticleHtml } = await import("@/lib/content/render-html");
     const bodyHtml = renderArticleHtml(imageDoc(media.src, "Rescue teams practise at Ariake") as never);
     expect(bodyHtml).toContain(`srcset="${media.src.replace("960.webp", "480.webp")} 480w, ${media.src} 960w, ${media.src.replace("960.webp", "1600.webp")} 1600w"`);

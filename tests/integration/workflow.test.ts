@@ -4,7 +4,7 @@ import { articleEditions, articles, auditLog } from "@/db/schema";
 import { actAs } from "../support/session";
 import { staffByRole } from "../support/staff";
 import { createTempDatabase } from "../support/temp-db";
-import { body, draftPayload, failure } from "../support/workflow";
+import { body, draftPayload, failure, seenVersion } from "../support/workflow";
 
 let t: Awaited<ReturnType<typeof createTempDatabase>>;
 let staff: Awaited<ReturnType<typeof staffByRole>>;
@@ -51,7 +51,7 @@ describe("review by a second person", () => {
   it("goes draft → submitted → changes requested → submitted → approved → published, each step by the right person", async () => {
     const { id, slug } = await writtenAndSubmitted("Governor inspects flood barriers Sumida");
     actAs(staff.writer);
-    expect((await failure(flow.applyTransition({ articleId: id, transition: "approve" }))).status).toBe(403);
+    expect((await failure(flow.applyTransition({ articleId: id, version: await seenVersion(t.db, id), transition: "approve" }))).status).toBe(403);
     actAs(staff.editor);
     expect((await failure(flow.applyTransition({ articleId: id, transition: "request_changes" }))).status).toBe(400);
     await flow.applyTransition({ articleId: id, transition: "request_changes", comment: "Add the date of the inspection." });
@@ -63,8 +63,8 @@ describe("review by a second person", () => {
     await flow.applyTransition({ articleId: id, transition: "submit" });
     expect(await isPublic(slug, "Sumida")).toEqual({ page: false, listed: false, found: false });
     actAs(staff.publisher);
-    await flow.applyTransition({ articleId: id, transition: "approve" });
-    const published = await flow.applyTransition({ articleId: id, transition: "publish" });
+    await flow.applyTransition({ articleId: id, version: await seenVersion(t.db, id), transition: "approve" });
+    const published = await flow.applyTransition({ articleId: id, version: await seenVersion(t.db, id), transition: "publish" });
     expect(published.expireTags).toEqual(expect.arrayContaining([`public:article:${slug}`, "public:listings"]));
     expect(await isPublic(slug, "Sumida")).toEqual({ page: true, listed: true, found: true });
   });
@@ -72,10 +72,13 @@ describe("review by a second person", () => {
   it("refuses approval and publication by whoever edited last, and says why", async () => {
     const { id, slug } = await writtenAndSubmitted("Publisher edits own words Kiyosumi");
     actAs(staff.publisher);
+    // Words in review are locked: the publisher returns the item to draft to edit it, then sends it again.
+    await flow.applyTransition({ articleId: id, transition: "return_to_draft" });
     const current = await queries.getArticleForEditing({ id });
     await drafts.saveArticleDraft(draftPayload(id, current.version, { slug, title: "Publisher edits own words Kiyosumi" }));
+    await flow.applyTransition({ articleId: id, transition: "submit" });
     expect((await queries.getArticleForEditing({ id })).transitions).not.toContain("approve");
-    const error = await failure(flow.applyTransition({ articleId: id, transition: "approve" }));
+    const error = await failure(flow.applyTransition({ articleId: id, version: await seenVersion(t.db, id), transition: "approve" }));
     expect(error).toMatchObject({ status: 403, message: expect.stringMatching(/second person/) });
     const [denied] = await t.db.select().from(auditLog).where(eq(auditLog.action, "article.approve")).orderBy(sql`id desc`).limit(1);
     expect(denied).toMatchObject({ outcome: "denied", actorId: staff.publisher.id });
@@ -84,17 +87,17 @@ describe("review by a second person", () => {
   it("refuses steps that do not start from the current state", async () => {
     const { id } = await writtenAndSubmitted("Out of order steps Nerima");
     actAs(staff.publisher);
-    expect((await failure(flow.applyTransition({ articleId: id, transition: "publish" }))).status).toBe(409);
+    expect((await failure(flow.applyTransition({ articleId: id, version: await seenVersion(t.db, id), transition: "publish" }))).status).toBe(409);
     expect((await failure(flow.applyTransition({ articleId: id, transition: "unschedule" }))).status).toBe(409);
-    expect((await failure(flow.applyTransition({ articleId: id, transition: "approve", status: "published" }))).status).toBe(400);
+    expect((await failure(flow.applyTransition({ articleId: id, version: await seenVersion(t.db, id), transition: "approve", status: "published" }))).status).toBe(400);
   });
 
   it("lets an admin publish without review only with a reason, marks it, and takes a later review", async () => {
     actAs(staff.admin);
     const { id } = await drafts.createArticle();
     await drafts.saveArticleDraft(draftPayload(id, 1, { slug: `urgent-${id}`, title: "Urgent evacuation advice Chofu" }));
-    expect((await failure(flow.applyTransition({ articleId: id, transition: "force_publish" }))).status).toBe(400);
-    await flow.applyTransition({ articleId: id, transition: "force_publish", reason: "Typhoon warning: cannot wait for review." });
+    expect((await failure(flow.applyTransition({ articleId: id, version: await seenVersion(t.db, id), transition: "force_publish" }))).status).toBe(400);
+    await flow.applyTransition({ articleId: id, version: await seenVersion(t.db, id), transition: "force_publish", reason: "Typhoon warning: cannot wait for review." });
     let facts = (await queries.getArticleForEditing({ id })).workflow;
     expect(facts.publishedWithoutReview).toBe(true);
     expect(facts.canConfirmReview).toBe(false);
@@ -103,7 +106,7 @@ describe("review by a second person", () => {
     facts = (await queries.getArticleForEditing({ id })).workflow;
     expect(facts.publishedWithoutReview).toBe(false);
     actAs(staff.publisher);
-    expect((await failure(flow.applyTransition({ articleId: id, transition: "force_publish", reason: "x".repeat(20) }))).status).toBeGreaterThanOrEqual(403);
+    expect((await failure(flow.applyTransition({ articleId: id, version: await seenVersion(t.db, id), transition: "force_publish", reason: "x".repeat(20) }))).status).toBeGreaterThanOrEqual(403);
   });
 });
 
@@ -111,8 +114,8 @@ describe("editions and change notes", () => {
   it("keeps the published edition public until the new one is published, then shows the change note", async () => {
     const { id, slug } = await writtenAndSubmitted("Meeting on disaster drills Ota");
     actAs(staff.publisher);
-    await flow.applyTransition({ articleId: id, transition: "approve" });
-    await flow.applyTransition({ articleId: id, transition: "publish" });
+    await flow.applyTransition({ articleId: id, version: await seenVersion(t.db, id), transition: "approve" });
+    await flow.applyTransition({ articleId: id, version: await seenVersion(t.db, id), transition: "publish" });
     const first = await reader.getPublishedArticleBySlug({ slug });
     actAs(staff.writer);
     const current = await queries.getArticleForEditing({ id });
@@ -120,11 +123,11 @@ describe("editions and change notes", () => {
     expect(await reader.getPublishedArticleBySlug({ slug })).toEqual(first);
     await flow.applyTransition({ articleId: id, transition: "submit" });
     actAs(staff.publisher);
-    await flow.applyTransition({ articleId: id, transition: "approve" });
-    expect((await failure(flow.applyTransition({ articleId: id, transition: "publish" }))).details).toMatchObject({ fields: { changeType: expect.any(String) } });
-    expect((await failure(flow.applyTransition({ articleId: id, transition: "publish", changeType: "major" }))).details).toMatchObject({ fields: { changeNote: expect.any(String) } });
+    await flow.applyTransition({ articleId: id, version: await seenVersion(t.db, id), transition: "approve" });
+    expect((await failure(flow.applyTransition({ articleId: id, version: await seenVersion(t.db, id), transition: "publish" }))).details).toMatchObject({ fields: { changeType: expect.any(String) } });
+    expect((await failure(flow.applyTransition({ articleId: id, version: await seenVersion(t.db, id), transition: "publish", changeType: "major" }))).details).toMatchObject({ fields: { changeNote: expect.any(String) } });
     const later = new Date(Date.now() + 86_400_000);
-    await flow.applyTransition({ articleId: id, transition: "publish", changeType: "major", changeNote: "Corrected the meeting date" }, later);
+    await flow.applyTransition({ articleId: id, version: await seenVersion(t.db, id), transition: "publish", changeType: "major", changeNote: "Corrected the meeting date" }, later);
     const second = await reader.getPublishedArticleBySlug({ slug });
     expect(second!.bodyHtml).toContain("December 3");
     expect(second!.changes).toEqual([{ date: expect.any(String), note: "Corrected the meeting date" }]);
@@ -140,9 +143,9 @@ describe("scheduling and embargo", () => {
     const t0 = new Date("2030-01-01T00:00:00Z");
     const { id, slug } = await writtenAndSubmitted("Embargoed budget statement Koganei");
     actAs(staff.publisher);
-    await flow.applyTransition({ articleId: id, transition: "approve" });
-    expect((await failure(flow.applyTransition({ articleId: id, transition: "schedule", scheduledFor: "2020-01-01T09:00" }))).status).toBe(400);
-    await flow.applyTransition({ articleId: id, transition: "schedule", scheduledFor: "2030-01-01T09:10" }, t0); // 00:10 UTC
+    await flow.applyTransition({ articleId: id, version: await seenVersion(t.db, id), transition: "approve" });
+    expect((await failure(flow.applyTransition({ articleId: id, version: await seenVersion(t.db, id), transition: "schedule", scheduledFor: "2020-01-01T09:00" }))).status).toBe(400);
+    await flow.applyTransition({ articleId: id, version: await seenVersion(t.db, id), transition: "schedule", scheduledFor: "2030-01-01T09:10" }, t0); // 00:10 UTC
     expect((await queries.getDashboard()).scheduled.map((r) => r.id)).toContain(id);
 
     const early = await scheduler.publishDueEditions(new Date("2030-01-01T00:05:00Z"));
@@ -164,8 +167,8 @@ describe("scheduling and embargo", () => {
   it("runs two scheduler ticks at once without publishing twice", async () => {
     const { id } = await writtenAndSubmitted("Concurrent ticks Hachioji");
     actAs(staff.publisher);
-    await flow.applyTransition({ articleId: id, transition: "approve" });
-    await flow.applyTransition({ articleId: id, transition: "schedule", scheduledFor: "2031-01-01T09:00" }, new Date("2030-06-01T00:00:00Z"));
+    await flow.applyTransition({ articleId: id, version: await seenVersion(t.db, id), transition: "approve" });
+    await flow.applyTransition({ articleId: id, version: await seenVersion(t.db, id), transition: "schedule", scheduledFor: "2031-01-01T09:00" }, new Date("2030-06-01T00:00:00Z"));
     const at = new Date("2031-01-01T00:00:01Z");
     const [a, b] = await Promise.all([scheduler.publishDueEditions(at), scheduler.publishDueEditions(at)]);
     expect([...a.published, ...b.published].filter((x) => x === id)).toHaveLength(1);
@@ -174,8 +177,8 @@ describe("scheduling and embargo", () => {
   it("flags a scheduled item that cannot go live instead of failing silently, and unschedule returns it to approved", async () => {
     const { id } = await writtenAndSubmitted("Flagged schedule Fuchu");
     actAs(staff.publisher);
-    await flow.applyTransition({ articleId: id, transition: "approve" });
-    await flow.applyTransition({ articleId: id, transition: "schedule", scheduledFor: "2032-01-01T09:00" }, new Date("2031-06-01T00:00:00Z"));
+    await flow.applyTransition({ articleId: id, version: await seenVersion(t.db, id), transition: "approve" });
+    await flow.applyTransition({ articleId: id, version: await seenVersion(t.db, id), transition: "schedule", scheduledFor: "2032-01-01T09:00" }, new Date("2031-06-01T00:00:00Z"));
     // Simulate a storage fault on this one article's row.
     await t.db.run(sql.raw(`CREATE TRIGGER fail_publish BEFORE UPDATE OF status ON articles WHEN NEW.id = ${id} BEGIN SELECT RAISE(ABORT, 'simulated disk fault'); END`));
     const run = await scheduler.publishDueEditions(new Date("2032-01-01T00:00:01Z"));
@@ -192,8 +195,8 @@ describe("withdrawal", () => {
   it("keeps the page with a notice, removes the item from listings and search, and restores it", async () => {
     const { id, slug } = await writtenAndSubmitted("Withdrawn notice Mitaka");
     actAs(staff.publisher);
-    await flow.applyTransition({ articleId: id, transition: "approve" });
-    await flow.applyTransition({ articleId: id, transition: "publish" });
+    await flow.applyTransition({ articleId: id, version: await seenVersion(t.db, id), transition: "approve" });
+    await flow.applyTransition({ articleId: id, version: await seenVersion(t.db, id), transition: "publish" });
     expect((await failure(withdrawal.withdrawArticle({ articleId: id, explanation: "short" }))).status).toBe(400);
     actAs(staff.editor);
     expect((await failure(withdrawal.withdrawArticle({ articleId: id, explanation: "Published in error before the event." }))).status).toBe(403);

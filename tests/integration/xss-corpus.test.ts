@@ -3,7 +3,7 @@ import { HOSTILE_IMAGE_SOURCES, HOSTILE_LINKS, HOSTILE_TEXT } from "../fixtures/
 import { actAs } from "../support/session";
 import { staffByRole } from "../support/staff";
 import { createTempDatabase } from "../support/temp-db";
-import { draftPayload, failure } from "../support/workflow";
+import { draftPayload, failure, seenVersion } from "../support/workflow";
 
 let t: Awaited<ReturnType<typeof createTempDatabase>>;
 let staff: Awaited<ReturnType<typeof staffByRole>>;
@@ -61,7 +61,7 @@ describe("XSS corpus", () => {
         body: { type: "doc", content: HOSTILE_TEXT.map((text) => paragraph(text)) },
       }),
     );
-    await flow.applyTransition({ articleId: id, transition: "force_publish", reason: "XSS corpus publication test" });
+    await flow.applyTransition({ articleId: id, version: await seenVersion(t.db, id), transition: "force_publish", reason: "XSS corpus publication test" });
     const page = await reader.getPublishedArticleBySlug({ slug: "hostile-text" });
     expect(page!.title).toBe('<script>alert("title")</script>'); // React escapes it as text on the page
     const html = page!.bodyHtml;

@@ -12,6 +12,8 @@ export const trimmed = (min: number, max: number) =>
     .filter((s) => s.length >= min && s.length <= max);
 
 const url = fc.webUrl({ withQueryParameters: true, withFragments: true }).filter((u) => u.length <= 2048);
+/** Valid body images are the media library's own files (server/media/image-hosts.ts). */
+const librarySrc = fc.tuple(fc.stringMatching(/^[A-Za-z0-9_-]{1,24}$/), fc.constantFrom("480.webp", "960.webp", "1600.avif")).map(([key, file]) => `/media/${key}/${file}`);
 
 const mark = fc.oneof(
   fc.constant({ type: "bold" as const }),
@@ -44,7 +46,7 @@ const { block } = fc.letrec<{ block: BlockNode; blocks: BlockNode[]; item: ListI
     fc.record({ type: fc.constant("paragraph" as const), content: inlineContent }, { requiredKeys: ["type"] }),
     fc.record({ type: fc.constant("heading" as const), attrs: fc.record({ level: fc.constantFrom(2 as const, 3 as const, 4 as const) }), content: inlineContent }, { requiredKeys: ["type", "attrs"] }),
     fc.constant({ type: "horizontalRule" as const }),
-    fc.record({ type: fc.constant("image" as const), attrs: fc.record({ src: url, alt: trimmed(1, 80), title: fc.option(fc.string({ maxLength: 40 })), width: fc.option(fc.integer({ min: 1, max: 4000 })), height: fc.option(fc.integer({ min: 1, max: 4000 })) }, { requiredKeys: ["src", "alt"] }) }),
+    fc.record({ type: fc.constant("image" as const), attrs: fc.record({ src: librarySrc, alt: trimmed(1, 80), title: fc.option(fc.string({ maxLength: 40 })), width: fc.option(fc.integer({ min: 1, max: 4000 })), height: fc.option(fc.integer({ min: 1, max: 4000 })) }, { requiredKeys: ["src", "alt"] }) }),
     fc.record({ type: fc.constant("blockquote" as const), content: tie("blocks") }),
     fc.record({ type: fc.constant("bulletList" as const), content: fc.array(tie("item"), { minLength: 1, maxLength: 3 }) }),
     fc.record({ type: fc.constant("orderedList" as const), attrs: fc.record({ start: fc.integer({ min: 0, max: 100 }), type: fc.constantFrom(null, "a", "i") }, { requiredKeys: [] }), content: fc.array(tie("item"), { minLength: 1, maxLength: 3 }) }, { requiredKeys: ["type", "content"] }),

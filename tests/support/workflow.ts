@@ -1,3 +1,6 @@
+import { eq } from "drizzle-orm";
+import type { Database } from "@/db/client";
+import { articles, recommendationLists } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 
 /** The AppError a call fails with (the test fails if it succeeds or throws something else). */
@@ -27,4 +30,18 @@ export function draftPayload(id: number, version: number, overrides: Record<stri
     body: body(`Words of item ${id}.`),
     ...overrides,
   };
+}
+
+/** The item's version as its studio page shows it: what approve, schedule and publish must name. */
+export async function seenVersion(db: Database, articleId: number): Promise<number> {
+  const [row] = await db.select({ version: articles.version }).from(articles).where(eq(articles.id, articleId));
+  if (!row) throw new Error(`no article ${articleId}`);
+  return row.version;
+}
+
+/** The same for a Recommended list. */
+export async function seenListVersion(db: Database, listId: number): Promise<number> {
+  const [row] = await db.select({ version: recommendationLists.version }).from(recommendationLists).where(eq(recommendationLists.id, listId));
+  if (!row) throw new Error(`no list ${listId}`);
+  return row.version;
 }

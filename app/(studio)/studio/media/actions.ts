@@ -2,11 +2,11 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { z } from "zod";
-import { toActionError, type ActionResult } from "@/lib/errors";
+import { AppError, toActionError, type ActionResult } from "@/lib/errors";
 import { expirePublicTags } from "@/server/cache-invalidation";
 import { setArticleHeroImage } from "@/server/media/hero";
 import { deleteMedia, updateMediaDescription } from "@/server/media/library";
+import { parseMediaId } from "@/server/media/media-id";
 
 export type MediaActionState = ActionResult<{ message: string; version: number }> | null;
 
@@ -15,24 +15,14 @@ const text = (formData: FormData, name: string) => {
   return typeof value === "string" ? value : "";
 };
 
-const describeForm = z.object({
-  id: z.coerce.number(),
-  version: z.coerce.number(),
-  altText: z.string(),
-  decorative: z.boolean(),
-  caption: z.string(),
-  credit: z.string(),
-});
+const BAD_REFERENCE = () => ({ ok: false as const, error: toActionError(new AppError("bad_request:media", "This form does not name a valid image. Reload the image's page and try again.")) });
 
 export async function updateMediaDescriptionAction(_prev: MediaActionState, formData: FormData): Promise<MediaActionState> {
-  const input = describeForm.parse({
-    id: text(formData, "id"),
-    version: text(formData, "version"),
-    altText: text(formData, "altText"),
-    decorative: formData.get("decorative") === "on",
-    caption: text(formData, "caption"),
-    credit: text(formData, "credit"),
-  });
+  const id = parseMediaId(formData.get("id"));
+  const version = parseMediaId(formData.get("version"));
+  if (id === null || version === null) return BAD_REFERENCE();
+  // The words are checked (strictly, with lengths) in server/.
+  const input = { id, version, altText: text(formData, "altText"), decorative: formData.get("decorative") === "on", caption: text(formData, "caption"), credit: text(formData, "credit") };
   try {
     const { media, expireTags } = await updateMediaDescription(input);
     expirePublicTags(expireTags);
@@ -44,8 +34,10 @@ export async function updateMediaDescriptionAction(_prev: MediaActionState, form
 }
 
 export async function deleteMediaAction(_prev: MediaActionState, formData: FormData): Promise<MediaActionState> {
+  const id = parseMediaId(formData.get("id"));
+  if (id === null) return BAD_REFERENCE();
   try {
-    await deleteMedia({ id: Number(text(formData, "id")) });
+    await deleteMedia({ id });
   } catch (error) {
     return { ok: false, error: toActionError(error) };
   }

@@ -8,6 +8,7 @@ import { ListPreview } from "@/components/studio/list-preview";
 import { ListWorkflowPanel } from "@/components/studio/list-workflow-panel";
 import { StateBadge } from "@/components/studio/state-badge";
 import { AppError } from "@/lib/errors";
+import { editLockReason } from "@/lib/workflow";
 import { getRecommendationListForEditing, listRecommendationListEditions } from "@/server/lists/queries";
 import { studioPageUser } from "../../_lib/page-user";
 import { listTransitionAction, saveListAction } from "../actions";
@@ -25,7 +26,8 @@ export default async function EditListPage({ params }: PageProps<"/studio/lists/
     if (error instanceof AppError && error.type === "not_found") notFound();
     throw error;
   });
-  const editable = list.edition.state !== "approved" && list.edition.state !== "scheduled";
+  // In review, approved or scheduled: the entries are locked (server/ refuses saves too).
+  const lockReason = editLockReason(list.edition.state);
   const fillNote = list.placement === "default" && list.edition.fillFromCategory ? "Filled per item from its own category on the public site." : undefined;
   return (
     <>
@@ -44,7 +46,8 @@ export default async function EditListPage({ params }: PageProps<"/studio/lists/
         </p>
       )}
       <div className="list-editor-grid">
-        <ListEditor key={list.id} list={list} save={saveListAction} editable={editable} />
+        {/* A new state (sent for review, returned to draft) remounts the editor with the list's fresh version. */}
+        <ListEditor key={`${list.id}:${list.edition.state}`} list={list} save={saveListAction} lockReason={lockReason} />
         <aside aria-label="Workflow and preview">
           <ListWorkflowPanel list={list} action={listTransitionAction} />
           <ListPreview items={list.preview} heading={`Preview of edition ${list.edition.number}`} note={fillNote} />

@@ -3,7 +3,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { formatTokyoDateTime } from "@/lib/dates";
 import { AppError } from "@/lib/errors";
-import { getMediaById, getMediaUsage } from "@/server/media/library";
+import { getMediaById, getMediaDescriptionRights, getMediaUsage } from "@/server/media/library";
+import { parseMediaId } from "@/server/media/media-id";
 import { studioPageUser } from "../../_lib/page-user";
 import { DeleteMediaForm } from "../_components/delete-media-form";
 import { DescribeMediaForm } from "../_components/describe-media-form";
@@ -13,7 +14,7 @@ export const metadata: Metadata = { title: "Describe image" };
 
 async function load(id: number) {
   try {
-    return await Promise.all([getMediaById({ id }), getMediaUsage({ id })]);
+    return await Promise.all([getMediaById({ id }), getMediaUsage({ id }), getMediaDescriptionRights({ id })]);
   } catch (error) {
     if (error instanceof AppError && error.type === "not_found") notFound();
     throw error;
@@ -22,8 +23,10 @@ async function load(id: number) {
 
 export default async function MediaDetailPage({ params }: PageProps<"/studio/media/[id]">) {
   await studioPageUser();
-  const { id } = await params;
-  const [media, usage] = await load(Number(id));
+  // Brackets are user input: "abc", "0x1" or "1e0" is no image (404), never NaN or image 1.
+  const id = parseMediaId((await params).id);
+  if (id === null) notFound();
+  const [media, usage, rights] = await load(id);
   return (
     <>
       <p>
@@ -40,7 +43,7 @@ export default async function MediaDetailPage({ params }: PageProps<"/studio/med
             {media.variants.map((v) => `${v.width} px ${v.format.toUpperCase()} ${Math.round(v.bytes / 1024)} KB`).join(", ")}.
           </p>
         </div>
-        <DescribeMediaForm media={media} />
+        <DescribeMediaForm media={media} rights={rights} />
       </div>
       <section aria-labelledby="usage-heading" className="media-section">
         <h2 id="usage-heading">Where this image is used</h2>

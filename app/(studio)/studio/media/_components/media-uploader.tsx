@@ -40,17 +40,17 @@ export function MediaUploader({ maxBytes }: { maxBytes: number }) {
   async function start(files: File[]) {
     const batch = files.map((file) => ({ file, entry: { id: crypto.randomUUID(), name: file.name, progress: 0, state: "uploading" as const } }));
     setUploads((all) => [...batch.map((b) => b.entry), ...all]);
-    await Promise.all(
-      batch.map(async ({ file, entry }) => {
-        if (file.size > maxBytes) {
-          return update(entry.id, { state: "failed", message: `“${file.name}” was not uploaded: it is larger than the ${limitMb} MB limit.` });
-        }
-        const result = await send(file, (progress) => update(entry.id, { progress }));
-        // Every refusal names its file, whatever produced it (server, session, network).
-        const message = !result.ok && !result.message.includes(file.name) ? `“${file.name}” was not uploaded: ${result.message}` : !result.ok ? result.message : undefined;
-        update(entry.id, result.ok ? { state: "done", progress: 100, mediaId: result.id } : { state: "failed", message });
-      }),
-    );
+    // One file at a time: the server processes images one by one anyway (and refuses when its queue is full).
+    for (const { file, entry } of batch) {
+      if (file.size > maxBytes) {
+        update(entry.id, { state: "failed", message: `“${file.name}” was not uploaded: it is larger than the ${limitMb} MB limit.` });
+        continue;
+      }
+      const result = await send(file, (progress) => update(entry.id, { progress }));
+      // Every refusal names its file, whatever produced it (server, session, network).
+      const message = !result.ok && !result.message.includes(file.name) ? `“${file.name}” was not uploaded: ${result.message}` : !result.ok ? result.message : undefined;
+      update(entry.id, result.ok ? { state: "done", progress: 100, mediaId: result.id } : { state: "failed", message });
+    }
     router.refresh();
   }
 

@@ -1,0 +1,112 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { photoJpeg } from "../support/images";
+import { actAs } from "../support/session";
+import { staffByRole } from "../support/staff";
+import { createTempDatabase } from "../support/temp-db";
+import { draftPayload, failure, seenVersion } from "../support/workflow";
+
+/**
+ * What readers see of an image (alt text, caption, credit) changes only by a
+ * publisher once an item readers see, or a reviewer is reading, uses it.
+ */
+let t: Awaited<ReturnType<typeof createTempDatabase>>;
+let staff: Awaited<ReturnType<typeof staffByRole>>;
+let mediaDir: string;
+let upload: typeof import("@/server/media/upload");
+let library: typeof import("@/server/media/library");
+let hero: typeof import("@/server/media/hero");
+let drafts: typeof import("@/server/articles/drafts");
+let flow: typeof import("@/server/workflow/transitions");
+
+beforeAll(async () => {
+  t = await createTempDatabase({ demo: true });
+  mediaDir = mkdtempSync(join(tmpdir(), "koho-media-"));
+  process.env.DATABASE_URL = t.url;
+  process.env.MEDIA_DIR = mediaDir;
+  staff = await staffByRole(t.db);
+  upload = await import("@/server/media/upload");
+  library = await import("@/server/media/library");
+  hero = await import("@/server/media/hero");
+  drafts = await import("@/server/articles/drafts");
+  flow = await import("@/server/workflow/transitions");
+});
+afterAll(() => {
+  t.cleanup();
+  rmSync(mediaDir, { recursive: true, force: true });
+});
+
+async function describedImage(name: string, alt: string) {
+  const media = await upload.uploadMedia({ fileName: name, bytes: await photoJpeg({ width: 1200, height: 800 }) });
+  const { media: described } = await library.updateMediaDescription({ id: media.id, version: media.version, altText: alt, decorative: false, caption: "Caption", credit: "Photo: TMG" });
+  return described;
+}
+
+const describe_ = (id: number, version: number, altText: string) => library.updateMediaDescription({ id, version, altText, decorative: false, caption: "Rewritten", credit: "Nobody" });
+
+/** The editor writes and sets the hero, the publisher approves and publishes. */
+async function publishWith(mediaId: number, { asHero, src }: { asHero: boolean; src: string }) {
+  actAs(staff.editor);
+  const { id } = await drafts.createArticle();
+  const body = { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "Words." }] }, ...(asHero ? [] : [{ type: "image", attrs: { src, alt: "Body alt", width: 960, height: 640 } }])] };
+  await drafts.saveArticleDraft(draftPayload(id, 1, { slug: `rights-${id}`, body }));
+  if (asHero) await hero.setArticleHeroImage({ articleId: id, mediaId });
+  await flow.applyTransition({ articleId: id, transition: "submit" });
+  actAs(staff.publisher);
+  await flow.applyTransition({ articleId: id, version: await seenVersion(t.db, id), transition: "approve" });
+  await flow.applyTransition({ articleId: id, version: await seenVersion(t.db, id), transition: "publish" });
+  return id;
+}
+
+describe("who may describe an image", () => {
+  it("lets the uploader and editors describe an unused image, but not another writer's… nor a writer someone else's", async () => {
+    actAs(staff.editor);
+    const editors = await describedImage("editors.jpg", "Editor photo");
+    actAs(staff.writer);
+    const refused = await failure(describe_(editors.id, editors.version, "Writer's words"));
+    expect(refused).toMatchObject({ code: "forbidden:media", status: 403, message: expect.stringMatching(/uploaded it or an editor/) });
+    const own = await describedImage("writers.jpg", "Writer photo");
+    expect((await describe_(own.id, own.version, "Writer photo, better")).media.alt).toBe("Writer photo, better");
+    actAs(staff.editor);
+    expect((await describe_(own.id, own.version + 1, "Edited by the editor")).media.alt).toBe("Edited by the editor");
+  });
+
+  it("refuses writers and editors once a published item uses the image as its hero; a publisher may change it", async () => {
+    actAs(staff.publisher);
+    const photo = await describedImage("hero.jpg", "The governor at the podium");
+    await publishWith(photo.id, { asHero: true, src: photo.src });
+    for (const role of ["writer", "editor"] as const) {
+      actAs(staff[role]);
+      const refused = await failure(describe_(photo.id, photo.version, "Something else entirely"));
+      expect(refused).toMatchObject({ code: "forbidden:media", status: 403, message: expect.stringMatching(/published.*publisher/i) });
+    }
+    actAs(staff.publisher);
+    expect((await library.getMediaById({ id: photo.id })).alt).toBe("The governor at the podium");
+    expect((await describe_(photo.id, photo.version, "The governor speaks")).media.alt).toBe("The governor speaks");
+  });
+
+  it("locks the description of an image placed in the text of a published item, even for its uploader", async () => {
+    actAs(staff.writer);
+    const photo = await describedImage("body.jpg", "Crowd at the station");
+    await publishWith(photo.id, { asHero: false, src: photo.src });
+    actAs(staff.writer);
+    expect((await failure(describe_(photo.id, photo.version, "Tracking text"))).status).toBe(403);
+    expect(await library.getMediaDescriptionRights({ id: photo.id })).toMatchObject({ canEdit: false, reason: expect.stringMatching(/publisher/) });
+    actAs(staff.admin);
+    expect(await library.getMediaDescriptionRights({ id: photo.id })).toMatchObject({ canEdit: true });
+  });
+
+  it("locks it while an item using it waits for review, and frees it when that item is back in draft", async () => {
+    actAs(staff.writer);
+    const photo = await describedImage("review.jpg", "Bridge opening");
+    const { id } = await drafts.createArticle();
+    await drafts.saveArticleDraft(draftPayload(id, 1, { slug: `review-${id}` }));
+    await hero.setArticleHeroImage({ articleId: id, mediaId: photo.id });
+    await flow.applyTransition({ articleId: id, transition: "submit" });
+    expect((await failure(describe_(photo.id, photo.version, "Changed under review"))).status).toBe(403);
+    await flow.applyTransition({ articleId: id, transition: "return_to_draft" });
+    expect((await describe_(photo.id, photo.version, "Changed in draft")).media.alt).toBe("Changed in draft");
+  });
+});
