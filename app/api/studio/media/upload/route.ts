@@ -16,6 +16,8 @@ export async function POST(request: Request) {
   } catch (error) {
     const e = toActionError(error);
     const status = e.code === "bad_request:media" && e.details && "limit" in e.details ? 413 : e.status;
-    return Response.json({ error: { code: e.code, message: e.message } }, { status, headers: PRIVATE });
+    const headers: Record<string, string> = { ...PRIVATE };
+    if (e.details && "retryAfterSeconds" in e.details) headers["Retry-After"] = String(e.details.retryAfterSeconds);
+    return Response.json({ error: { code: e.code, message: e.message } }, { status, headers });
   }
 }
