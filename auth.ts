@@ -1,5 +1,6 @@
 import NextAuth, { CredentialsSignin, type NextAuthConfig } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
+import { headers } from "next/headers";
 import type { Provider } from "next-auth/providers";
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
@@ -23,7 +24,22 @@ const credentialsSchema = z.object({
 
 export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
 
-function providers(ip: string | null): Provider[] {
+/**
+ * The client's address. signIn() called from a server action (the sign-in
+ * form) builds the config without a request, so the action's own request
+ * headers are read instead; without them the form would skip the per-address
+ * throttle.
+ */
+async function addressOf(request: Request | undefined): Promise<string | null> {
+  if (request) return clientIp(request.headers);
+  try {
+    return clientIp(await headers());
+  } catch {
+    return null; // outside any request
+  }
+}
+
+function providers(ipOf: () => Promise<string | null>): Provider[] {
   const list: Provider[] = [
     Credentials({
       id: "credentials",
@@ -32,7 +48,7 @@ function providers(ip: string | null): Provider[] {
         const parsed = credentialsSchema.safeParse(raw);
         if (!parsed.success) throw new SignInRefused("invalid", "Enter your email and password.");
         try {
-          return toAuthUser(await authenticateWithPassword({ ...parsed.data, ip }));
+          return toAuthUser(await authenticateWithPassword({ ...parsed.data, ip: await ipOf() }));
         } catch (error) {
           if (error instanceof AppError && error.type === "rate_limited") throw new SignInRefused("rate_limited", error.message);
           if (error instanceof AppError) throw new SignInRefused("invalid", error.message);
@@ -62,20 +78,20 @@ function toAuthUser(user: SignedInUser) {
 }
 
 function config(request?: Request): NextAuthConfig {
-  const ip = request ? clientIp(request.headers) : null;
+  const ipOf = () => addressOf(request);
   return {
     secret: authSecret(),
     trustHost: true,
     session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS, updateAge: 60 * 60 },
     pages: { signIn: "/sign-in", error: "/sign-in" },
-    providers: providers(ip),
+    providers: providers(ipOf),
     callbacks: {
       async signIn({ account, profile }) {
         if (account?.provider !== "oidc") return true;
         const staff = await authenticateWithOidc({
           email: typeof profile?.email === "string" ? profile.email : null,
           emailVerified: profile?.email_verified === true,
-          ip,
+          ip: await ipOf(),
         });
         return staff !== null;
       },
