@@ -8,6 +8,7 @@ import { authSecret, env } from "@/lib/env";
 import { authenticateWithOidc, authenticateWithPassword, type SignedInUser } from "@/server/auth/credentials";
 import { findSignInIdentityByEmail } from "@/server/auth/identity";
 import { clientIp } from "@/server/auth/request-ip";
+import { closeSession, isTokenSessionLive, openSession } from "@/server/auth/sessions";
 
 /** Carries the reason to the sign-in form without hinting which of email or password was wrong. */
 class SignInRefused extends CredentialsSignin {
@@ -22,6 +23,7 @@ const credentialsSchema = z.object({
   password: z.string().max(256),
 });
 
+/** Idle limit: the cookie lapses 8 h after its last use. Sessions also end 12 h after sign-in (server/auth/sessions.ts). */
 export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
 
 /**
@@ -95,19 +97,26 @@ function config(request?: Request): NextAuthConfig {
         });
         return staff !== null;
       },
+      // Sign-in opens a server-side session whose id the JWT carries; every later read checks it is still live.
       async jwt({ token, user, account, profile }) {
         if (account?.provider === "oidc" && typeof profile?.email === "string") {
           const staff = await findSignInIdentityByEmail(profile.email);
           if (!staff) return null;
-          return { ...token, uid: staff.id, sv: staff.sessionVersion, name: staff.name, email: staff.email };
+          return { ...token, uid: staff.id, sv: staff.sessionVersion, name: staff.name, email: staff.email, ...(await openSession(staff.id)) };
         }
         if (user && "sessionVersion" in user) {
-          return { ...token, uid: Number(user.id), sv: Number(user.sessionVersion) };
+          return { ...token, uid: Number(user.id), sv: Number(user.sessionVersion), ...(await openSession(Number(user.id))) };
         }
-        return token;
+        return (await isTokenSessionLive(token)) ? token : null;
       },
       session({ session, token }) {
         return { ...session, uid: token.uid as number, sv: token.sv as number };
+      },
+    },
+    events: {
+      // Both the studio's sign-out button and POST /api/auth/signout end up here.
+      async signOut(message) {
+        if ("token" in message) await closeSession(message.token);
       },
     },
   };
