@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parseEnv } from "@/lib/env";
 import { clientIp, trustedProxies } from "@/server/auth/request-ip";
@@ -51,5 +52,13 @@ describe("TRUSTED_PROXIES", () => {
   it("refuses anything else at start-up", () => {
     expect(() => parseEnv({ TRUSTED_PROXIES: "localhost" })).toThrow(/TRUSTED_PROXIES/);
     expect(() => parseEnv({ TRUSTED_PROXIES: "10.0.0.0/33" })).toThrow(/TRUSTED_PROXIES/);
+  });
+});
+
+describe("deploy/nginx.conf", () => {
+  it("sets X-Forwarded-For itself instead of appending to what the client sent", () => {
+    const conf = readFileSync("deploy/nginx.conf", "utf8");
+    expect(conf).toMatch(/^\s*proxy_set_header X-Forwarded-For \$remote_addr;/m);
+    expect(conf).not.toMatch(/\$proxy_add_x_forwarded_for/);
   });
 });
