@@ -27,9 +27,25 @@ export const THROTTLE_POLICY = {
 /** The longest window of any key: older rows count nothing and are pruned. */
 export const THROTTLE_RETENTION_MS = THROTTLE_POLICY.pair.windowMs;
 
+/**
+ * The unit an address is counted by. One IPv6 subscriber usually holds a
+ * whole /64 and could take a fresh address for every guess, so IPv6 counts
+ * by its /64 prefix; IPv4 by the address.
+ */
+export function addressBucket(ip: string): string {
+  if (!ip.includes(":")) return ip;
+  const [head = "", tail = ""] = ip.toLowerCase().split("::");
+  const groups = (part: string) => (part ? part.split(":") : []);
+  const left = groups(head);
+  const right = ip.includes("::") ? groups(tail) : [];
+  const full = ip.includes("::") ? [...left, ...Array(Math.max(0, 8 - left.length - right.length)).fill("0"), ...right] : left;
+  return `${full.slice(0, 4).map((g) => g.replace(/^0+(?=.)/, "")).join(":")}::/64`;
+}
+
 export function throttleKeys(email: string, ip: string | null) {
   const account = email.trim().toLowerCase();
-  return { pair: `pair:${account}|${ip ?? "unknown"}`, account: `account:${account}`, address: ip ? `address:${ip}` : null };
+  const bucket = ip ? addressBucket(ip) : "unknown";
+  return { pair: `pair:${account}|${bucket}`, account: `account:${account}`, address: ip ? `address:${bucket}` : null };
 }
 
 /** How long the pair stays locked after its nth failure: nothing for the free ones, then 1, 2, 4 … minutes up to the cap. */

@@ -83,6 +83,18 @@ describe("sign-in throttling", () => {
     expect(announced[0]).toMatchObject({ outcome: "denied", details: { failures: 100, windowMinutes: 60 } });
   });
 
+  it("counts IPv6 by its /64, so one subscriber cannot rotate through its own addresses", async () => {
+    const key = (ip: string) => throttle.throttleKeys("writer@koho.example", ip);
+    expect(key("2001:db8:1:2::1")).toEqual(key("2001:0db8:0001:0002:ffff:1:2:3"));
+    expect(key("2001:db8:1:2::1").address).toBe("address:2001:db8:1:2::/64");
+    expect(key("2001:db8:1:3::1").pair).not.toBe(key("2001:db8:1:2::1").pair);
+    expect(key("::1").address).toBe("address:0:0:0:0::/64");
+    expect(key("203.0.113.5").address).toBe("address:203.0.113.5");
+    for (let i = 0; i < 5; i++) await attempt("editor@koho.example", "guess", `2001:db8:9:9::${i.toString(16)}`);
+    expect(await attempt("editor@koho.example", "editor-demo-pass", "2001:db8:9:9::ff")).toMatchObject({ retryAfter: expect.any(Number) });
+    expect(await attempt("editor@koho.example", "editor-demo-pass", "2001:db8:9:a::1")).toBe("ok");
+  });
+
   it("a correct password clears only that account-and-address's mistakes", async () => {
     for (let i = 0; i < 3; i++) await attempt("admin@koho.example", "typo", "203.0.113.9");
     expect(await attempt("admin@koho.example", "admin-demo-pass", "203.0.113.9")).toBe("ok");
