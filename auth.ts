@@ -1,5 +1,6 @@
 import NextAuth, { CredentialsSignin, type NextAuthConfig } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
+import { headers } from "next/headers";
 import type { Provider } from "next-auth/providers";
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
@@ -7,6 +8,7 @@ import { authSecret, env } from "@/lib/env";
 import { authenticateWithOidc, authenticateWithPassword, type SignedInUser } from "@/server/auth/credentials";
 import { findSignInIdentityByEmail } from "@/server/auth/identity";
 import { clientIp } from "@/server/auth/request-ip";
+import { closeSession, isTokenSessionLive, openSession } from "@/server/auth/sessions";
 
 /** Carries the reason to the sign-in form without hinting which of email or password was wrong. */
 class SignInRefused extends CredentialsSignin {
@@ -21,9 +23,25 @@ const credentialsSchema = z.object({
   password: z.string().max(256),
 });
 
+/** Idle limit: the cookie lapses 8 h after its last use. Sessions also end 12 h after sign-in (server/auth/sessions.ts). */
 export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
 
-function providers(ip: string | null): Provider[] {
+/**
+ * The client's address. signIn() called from a server action (the sign-in
+ * form) builds the config without a request, so the action's own request
+ * headers are read instead; without them the form would skip the per-address
+ * throttle.
+ */
+async function addressOf(request: Request | undefined): Promise<string | null> {
+  if (request) return clientIp(request.headers);
+  try {
+    return clientIp(await headers());
+  } catch {
+    return null; // outside any request
+  }
+}
+
+function providers(ipOf: () => Promise<string | null>): Provider[] {
   const list: Provider[] = [
     Credentials({
       id: "credentials",
@@ -32,7 +50,7 @@ function providers(ip: string | null): Provider[] {
         const parsed = credentialsSchema.safeParse(raw);
         if (!parsed.success) throw new SignInRefused("invalid", "Enter your email and password.");
         try {
-          return toAuthUser(await authenticateWithPassword({ ...parsed.data, ip }));
+          return toAuthUser(await authenticateWithPassword({ ...parsed.data, ip: await ipOf() }));
         } catch (error) {
           if (error instanceof AppError && error.type === "rate_limited") throw new SignInRefused("rate_limited", error.message);
           if (error instanceof AppError) throw new SignInRefused("invalid", error.message);
@@ -62,36 +80,43 @@ function toAuthUser(user: SignedInUser) {
 }
 
 function config(request?: Request): NextAuthConfig {
-  const ip = request ? clientIp(request.headers) : null;
+  const ipOf = () => addressOf(request);
   return {
     secret: authSecret(),
     trustHost: true,
     session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS, updateAge: 60 * 60 },
     pages: { signIn: "/sign-in", error: "/sign-in" },
-    providers: providers(ip),
+    providers: providers(ipOf),
     callbacks: {
       async signIn({ account, profile }) {
         if (account?.provider !== "oidc") return true;
         const staff = await authenticateWithOidc({
           email: typeof profile?.email === "string" ? profile.email : null,
           emailVerified: profile?.email_verified === true,
-          ip,
+          ip: await ipOf(),
         });
         return staff !== null;
       },
+      // Sign-in opens a server-side session whose id the JWT carries; every later read checks it is still live.
       async jwt({ token, user, account, profile }) {
         if (account?.provider === "oidc" && typeof profile?.email === "string") {
           const staff = await findSignInIdentityByEmail(profile.email);
           if (!staff) return null;
-          return { ...token, uid: staff.id, sv: staff.sessionVersion, name: staff.name, email: staff.email };
+          return { ...token, uid: staff.id, sv: staff.sessionVersion, name: staff.name, email: staff.email, ...(await openSession(staff.id)) };
         }
         if (user && "sessionVersion" in user) {
-          return { ...token, uid: Number(user.id), sv: Number(user.sessionVersion) };
+          return { ...token, uid: Number(user.id), sv: Number(user.sessionVersion), ...(await openSession(Number(user.id))) };
         }
-        return token;
+        return (await isTokenSessionLive(token)) ? token : null;
       },
       session({ session, token }) {
         return { ...session, uid: token.uid as number, sv: token.sv as number };
+      },
+    },
+    events: {
+      // Both the studio's sign-out button and POST /api/auth/signout end up here.
+      async signOut(message) {
+        if ("token" in message) await closeSession(message.token);
       },
     },
   };

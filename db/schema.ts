@@ -264,6 +264,26 @@ export const loginThrottle = sqliteTable("login_throttle", {
   lockedUntil: integer("locked_until", { mode: "timestamp_ms" }),
 });
 
+/**
+ * One row per sign-in, named by the session id the JWT carries (stored as its
+ * SHA-256, so the table alone cannot be turned into a cookie). Signing out
+ * revokes that row only; a session also ends at `expiresAt`, a fixed time
+ * after sign-in however much it is used. Pruned once expired.
+ */
+export const authSessions = sqliteTable(
+  "auth_sessions",
+  {
+    idHash: text("id_hash").primaryKey(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+    expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+    revokedAt: integer("revoked_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [index("auth_sessions_user_idx").on(t.userId), index("auth_sessions_expires_idx").on(t.expiresAt)],
+);
+
 /** Small named facts the server keeps about itself (the scheduler's heartbeat, for one). */
 export const appState = sqliteTable("app_state", {
   key: text("key").primaryKey(),

@@ -1,6 +1,15 @@
 import { z } from "zod";
 import { isIsoDate } from "./dates";
 import { SLUG_MAX, SLUG_PATTERN } from "./slug";
+import { xmlSafe } from "./xml-text";
+
+/**
+ * Text a person typed or pasted. Characters XML 1.0 forbids (a vertical tab
+ * from Word, a stray NUL) are stripped silently before trimming and length
+ * checks: refusing them would show an error about something nobody can see,
+ * and left in they would break every feed the text reaches (issue 14).
+ */
+export const plainText = () => z.string().overwrite(xmlSafe).trim();
 
 /**
  * What the editor sends on every save. Strict: an extra field such as
@@ -10,8 +19,8 @@ import { SLUG_MAX, SLUG_PATTERN } from "./slug";
  */
 export const signatorySchema = z
   .object({
-    name: z.string().trim().min(1, "Each signatory needs a name").max(200),
-    title: z.string().trim().min(1, "Each signatory needs a title").max(200),
+    name: plainText().min(1, "Each signatory needs a name").max(200),
+    title: plainText().min(1, "Each signatory needs a title").max(200),
   })
   .strict();
 
@@ -19,17 +28,17 @@ export const articleDraftSchema = z
   .object({
     id: z.number().int().positive(),
     version: z.number().int().positive(),
-    title: z.string().trim().min(1, "Give the item a title").max(300, "Titles are at most 300 characters"),
+    title: plainText().min(1, "Give the item a title").max(300, "Titles are at most 300 characters"),
     slug: z
       .string()
       .trim()
       .max(SLUG_MAX, `Slugs are at most ${SLUG_MAX} characters`)
       .regex(SLUG_PATTERN, "Slugs use lowercase letters, digits and single hyphens, like governor-visits-rome"),
-    summary: z.string().trim().max(600, "Summaries are at most 600 characters"),
+    summary: plainText().max(600, "Summaries are at most 600 characters"),
     categoryId: z.number().int().positive("Choose a category"),
     datelineDate: z.string().refine(isIsoDate, "The dateline must be a real date (YYYY-MM-DD)"),
     signatories: z.array(signatorySchema).max(20, "At most 20 signatories"),
-    tags: z.array(z.string().trim().min(1).max(60, "Tags are at most 60 characters")).max(20, "At most 20 tags"),
+    tags: z.array(plainText().min(1).max(60, "Tags are at most 60 characters")).max(20, "At most 20 tags"),
     body: z.unknown(),
   })
   .strict();

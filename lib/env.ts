@@ -1,4 +1,14 @@
+import { isIP } from "node:net";
 import { z } from "zod";
+
+/** "203.0.113.7", "10.0.0.0/8", "fd00::/8": an address, or a network with a prefix that fits its family. */
+function isAddressOrCidr(entry: string): boolean {
+  const [address = "", prefix, extra] = entry.split("/");
+  const family = isIP(address);
+  if (!family || extra !== undefined) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+}
 
 /**
  * Every setting the CMS reads, validated once at start-up so a bad value fails
@@ -33,6 +43,15 @@ const envSchema = z.object({
   MEDIA_DIR: z.string().min(1).default("data/media"),
   MEDIA_MAX_BYTES: z.coerce.number().int().min(1_024).default(20 * 1024 * 1024),
   MEDIA_MAX_PIXELS: z.coerce.number().int().min(1).default(40_000_000),
+  /**
+   * Proxies whose X-Forwarded-For entries are believed (comma-separated addresses or CIDRs; none by
+   * default). The client's address is the right-most entry that is not one of them.
+   */
+  TRUSTED_PROXIES: z
+    .string()
+    .default("")
+    .transform((list) => list.split(",").map((e) => e.trim()).filter(Boolean))
+    .refine((list) => list.every(isAddressOrCidr), "TRUSTED_PROXIES lists IP addresses or CIDRs, comma-separated (127.0.0.1, 10.0.0.0/8)"),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   /** "1" seeds demo content and demo staff accounts into an empty database (npm run dev sets it). */
   KOHO_DEMO: z.enum(["0", "1"]).default("0"),

@@ -4,6 +4,8 @@
  * of /sitemaps/pages.xml and /sitemaps/articles-<n>.xml.
  */
 
+import { xmlSafe } from "./xml-text";
+
 export const SITEMAP_MAX_URLS = 50_000;
 
 export type SitemapUrl = { loc: string; lastmod?: string };
@@ -13,8 +15,9 @@ const SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9";
 const NEWS_NS = "http://www.google.com/schemas/sitemap-news/0.9";
 const DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>';
 
+/** Every text that enters a sitemap goes through here: characters XML forbids are dropped, markup is escaped. */
 export function escapeXml(text: string): string {
-  return text
+  return xmlSafe(text)
     .replace(/&/g, "&amp;")
     .replace(/</g, "&lt;")
     .replace(/>/g, "&gt;")

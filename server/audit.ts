@@ -1,4 +1,5 @@
 import "server-only";
+import { lt } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { auditLog } from "@/db/schema";
 
@@ -28,4 +29,15 @@ export async function recordAudit(executor: Executor, entry: AuditEntry): Promis
     ip: entry.ip ?? null,
     details: entry.details ?? null,
   });
+}
+
+/**
+ * Audit entries are kept a year: long enough for the yearly review and any
+ * complaint about who did what, short enough that sign-in floods do not pile
+ * up for ever. Pruned on sign-in (server/auth/retention.ts); documented in the README.
+ */
+export const AUDIT_RETENTION_DAYS = 365;
+
+export async function pruneAuditLog(executor: Pick<Database, "delete">, now = new Date()) {
+  await executor.delete(auditLog).where(lt(auditLog.at, new Date(now.getTime() - AUDIT_RETENTION_DAYS * 24 * 60 * 60 * 1000)));
 }

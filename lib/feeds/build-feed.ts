@@ -1,5 +1,6 @@
 import { Feed } from "feed";
 import { toTokyoIsoString } from "@/lib/dates";
+import { xmlSafe } from "@/lib/xml-text";
 import { toTokyoRfc822 } from "./tokyo-rfc822";
 
 export type FeedFormat = "rss" | "atom" | "json";
@@ -36,6 +37,26 @@ export type FeedChannel = {
 const escapeHtml = (text: string) =>
   text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
+/**
+ * HTML that goes into a CDATA section. `feed`'s XML writer splits only the first
+ * "]]>" of a section, so none may remain; "]]&gt;" means the same in HTML.
+ */
+const cdataHtml = (html: string) => html.replaceAll("]]>", "]]&gt;");
+
+/** Every text field made safe for XML once, before any format sees it (issue 14). */
+function safeChannel(c: FeedChannel): FeedChannel {
+  return { ...c, title: xmlSafe(c.title), description: xmlSafe(c.description), author: { ...c.author, name: xmlSafe(c.author.name) } };
+}
+function safeEntry(e: FeedEntry): FeedEntry {
+  return {
+    ...e,
+    title: xmlSafe(e.title),
+    summary: xmlSafe(e.summary),
+    contentHtml: cdataHtml(xmlSafe(e.contentHtml)),
+    category: { ...e.category, name: xmlSafe(e.category.name) },
+  };
+}
+
 export const guidUrn = (guid: string) => `urn:uuid:${guid}`;
 
 function newFeed(channel: FeedChannel, selfLink: Partial<Record<FeedFormat, string>>) {
@@ -60,17 +81,19 @@ function rss(channel: FeedChannel, entries: FeedEntry[]): string {
   for (const e of entries) {
     const majorChange = e.updatedAt.getTime() > e.publishedAt.getTime();
     feed.addItem({
-      title: e.title,
+      // The plain-text title goes in as an escaped text node (below), not as CDATA, which cannot hold every "]]>".
+      title: "",
       link: e.url,
       guid: guidUrn(e.guid),
       date: e.publishedAt,
       // RSS descriptions are read as HTML: the plain summary is escaped.
       description: escapeHtml(e.summary),
       // Never empty: an item with content is also what makes `feed` declare the dc: namespace.
-      content: e.contentHtml || `<p>${escapeHtml(e.summary || e.title)}</p>`,
+      content: e.contentHtml || cdataHtml(`<p>${escapeHtml(e.summary || e.title)}</p>`),
       category: [{ name: e.category.name, domain: e.category.url }],
       ...(e.image ? { image: e.image } : {}),
       extensions: [
+        { name: "title", objects: { _text: e.title } },
         { name: "pubDate", objects: { _text: toTokyoRfc822(e.publishedAt) } },
         // <author> must be an e-mail address in RSS 2.0; the office's name goes in dc:creator.
         { name: "dc:creator", objects: { _text: channel.author.name } },
@@ -100,7 +123,8 @@ function atom(channel: FeedChannel, entries: FeedEntry[]): string {
       description: escapeHtml(e.summary),
       content: e.contentHtml,
       author: [{ name: channel.author.name, link: channel.author.url }],
-      category: [{ name: e.category.name, term: e.category.slug, scheme: e.category.url }],
+      // Atom puts these in attributes, which `feed`'s XML writer does not escape beyond quotes.
+      category: [{ name: escapeHtml(e.category.name), term: escapeHtml(e.category.slug), scheme: escapeHtml(e.category.url) }],
       ...(e.image ? { image: e.image } : {}),
     });
   }
@@ -150,7 +174,9 @@ function json(channel: FeedChannel, entries: FeedEntry[]): string {
   );
 }
 
-export function buildFeed(format: FeedFormat, channel: FeedChannel, entries: FeedEntry[]): string {
+export function buildFeed(format: FeedFormat, rawChannel: FeedChannel, rawEntries: FeedEntry[]): string {
+  const channel = safeChannel(rawChannel);
+  const entries = rawEntries.map(safeEntry);
   if (format === "rss") return rss(channel, entries);
   if (format === "atom") return atom(channel, entries);
   return json(channel, entries);

@@ -4,7 +4,8 @@ import { AppError } from "@/lib/errors";
 import type { Role } from "@/db/schema";
 import { recordAudit } from "../audit";
 import { getDatabase } from "../db";
-import { activeLock, clearAccountThrottle, recordFailedSignIn, throttleKeys } from "./throttle";
+import { pruneOpportunistically } from "./retention";
+import { activeLock, clearPairThrottle, recordFailedSignIn, THROTTLE_POLICY, throttleKeys } from "./throttle";
 
 export type SignedInUser = { id: number; email: string; name: string; role: Role; sessionVersion: number };
 
@@ -18,11 +19,11 @@ export function lockMessage(until: Date, now = new Date()) {
   return `Too many failed sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`;
 }
 
-/** Throws rate_limited:auth while the account or address is locked out. */
+/** Throws rate_limited:auth (429 with Retry-After) while this account-and-address, the address or the whole account is held back. */
 export async function assertNotThrottled(email: string, ip: string | null) {
   const db = await getDatabase();
   const keys = throttleKeys(email, ip);
-  const until = await activeLock(db, [keys.account, ...(keys.address ? [keys.address] : [])]);
+  const until = await activeLock(db, [keys.pair, keys.account, ...(keys.address ? [keys.address] : [])]);
   if (until) {
     await recordAudit(db, { actor: null, actorLabel: email, action: "auth.sign_in", outcome: "denied", ip, details: { reason: "rate_limited" } });
     throw new AppError("rate_limited:auth", lockMessage(until), { retryAfterSeconds: Math.ceil((until.getTime() - Date.now()) / 1000) });
@@ -41,7 +42,19 @@ export async function authenticateWithPassword(input: { email: string; password:
   decoyHash ??= hashPassword("decoy-password-for-timing");
   const ok = await verifyPassword(user?.passwordHash ?? (await decoyHash), input.password);
   if (!user || !ok || !user.active) {
-    await recordFailedSignIn(db, email, input.ip);
+    const { accountLimitReached } = await recordFailedSignIn(db, email, input.ip);
+    // Guessing from many addresses at once: administrators see it in the audit log, once per window.
+    if (accountLimitReached) {
+      await recordAudit(db, {
+        actor: user ? { id: user.id, email: user.email } : null,
+        actorLabel: email,
+        action: "auth.account_throttled",
+        outcome: "denied",
+        ip: input.ip,
+        details: { failures: THROTTLE_POLICY.account.limit, windowMinutes: THROTTLE_POLICY.account.windowMs / 60_000 },
+      });
+    }
+    await pruneOpportunistically(db);
     await recordAudit(db, {
       actor: user ? { id: user.id, email: user.email } : null,
       actorLabel: email,
@@ -52,7 +65,8 @@ export async function authenticateWithPassword(input: { email: string; password:
     });
     throw new AppError("unauthorized:auth", GENERIC_SIGN_IN_ERROR);
   }
-  await clearAccountThrottle(db, email);
+  await clearPairThrottle(db, email, input.ip);
+  await pruneOpportunistically(db);
   await recordAudit(db, { actor: { id: user.id, email: user.email }, action: "auth.sign_in", outcome: "ok", ip: input.ip, details: { method: "password" } });
   return { id: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion };
 }

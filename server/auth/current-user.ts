@@ -12,7 +12,9 @@ export type CurrentUser = { id: number; email: string; name: string; role: Role 
 /**
  * The signed-in staff member, read once per request. The session cookie is
  * only a claim: the account must still exist, be active, and carry the same
- * session version (bumped on deactivation, role or password change).
+ * session version (bumped on deactivation, role or password change). The
+ * session itself (signed out? past its 12 h?) is checked in auth.ts's jwt
+ * callback, which every auth() call runs, so a revoked one arrives here as null.
  */
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   const session = (await auth()) as { uid?: number; sv?: number } | null;

@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { LIST_PLACEMENTS } from "@/db/schema";
-import { describeIssues } from "@/lib/article-input";
+import { describeIssues, plainText } from "@/lib/article-input";
 import { isIsoDate } from "@/lib/dates";
 import { AppError } from "@/lib/errors";
 import { tokyoLocalDateTimeSchema } from "@/lib/schedule-time";
@@ -12,7 +12,7 @@ const id = z.coerce.number().int().positive();
 /** Checkboxes post "on"; JSON callers send booleans. Anything else is refused. */
 const flag = z.union([z.boolean(), z.enum(["on", "true", "false"]).transform((v) => v !== "false")]);
 const maxItems = z.coerce.number().int("The limit is a whole number").min(1, "A list shows at least 1 item").max(MAX_LIST_ITEMS, `A list shows at most ${MAX_LIST_ITEMS} items`);
-const name = z.string().trim().min(1, "Give the list a name").max(120, "Names are at most 120 characters");
+const name = plainText().min(1, "Give the list a name").max(120, "Names are at most 120 characters");
 
 export const createListSchema = z
   .object({
@@ -30,7 +30,7 @@ const externalEntry = z
   .object({
     kind: z.literal("external"),
     url: z.url({ protocol: /^https?$/, error: "Links must be http(s) addresses" }).max(2_000),
-    title: z.string().trim().min(1, "Give the link a title").max(300),
+    title: plainText().min(1, "Give the link a title").max(300),
     date: z.string().refine(isIsoDate, "Give the date as YYYY-MM-DD"),
   })
   .strict();
@@ -54,7 +54,7 @@ export const listTransitionSchema = z
   .object({
     listId: id,
     transition: z.enum(LIST_TRANSITIONS, { error: "Unknown workflow step" }),
-    comment: z.string().trim().max(2_000).optional(),
+    comment: plainText().max(2_000).optional(),
     scheduledFor: tokyoLocalDateTimeSchema.optional(),
   })
   .strict();
