@@ -8,7 +8,7 @@ import { can } from "@/lib/permissions";
 import { STATE_LABELS } from "@/lib/workflow";
 import { recordAudit } from "../audit";
 import { denyAccess, requireCapability } from "../auth/current-user";
-import { publicTagsForArticle } from "../cache-invalidation";
+import { publicTagsForArticle, recordTagExpirations } from "../cache-invalidation";
 import { getDatabase } from "../db";
 import { toMediaDto, type MediaDto } from "./dto";
 import { removeAssetFiles } from "./storage";
@@ -138,6 +138,7 @@ export async function updateMediaDescription(input: unknown): Promise<{ media: M
     await recordAudit(tx, { actor: user, action: "media.describe", outcome: "ok", targetType: "media", targetId: d.id, details: { decorative: d.decorative } });
     const usage = await findUsage(tx, row);
     const expireTags = usage.flatMap((u) => (u.publishedSlug ? publicTagsForArticle(u.publishedSlug) : []));
+    await recordTagExpirations(tx, expireTags);
     return { media: toMediaDto(updated), expireTags };
   });
 }
