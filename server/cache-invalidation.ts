@@ -1,8 +1,10 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { revalidateTag } from "next/cache";
+import { after } from "next/server";
 import type { Database, Transaction } from "@/db/client";
 import { cacheTags } from "@/lib/cache-tags";
+import { refreshProxy } from "./cache/proxy-refresh";
 
 /** The public cache tags a change to one article's public state touches. */
 export function publicTagsForArticle(slug: string): string[] {
@@ -31,8 +33,12 @@ export async function recordTagExpirations(tx: Transaction | Database, tags: str
  * Expire tags now (not stale-while-revalidate): after a publish, withdrawal or
  * scheduled release the very next reader must see it. Works in server actions
  * and route handlers alike. The durable record was already written by
- * recordTagExpirations; this makes the change visible in this process at once.
+ * recordTagExpirations; this makes the change visible in this process at once and
+ * refreshes the proxy's copies of the affected URLs.
  */
 export function expirePublicTags(tags: string[]): void {
+  if (tags.length === 0) return;
   for (const tag of new Set(tags)) revalidateTag(tag, { expire: 0 });
+  // After the response, so the acknowledgement does not wait on the proxy (README "reverse proxy").
+  after(() => refreshProxy(tags));
 }

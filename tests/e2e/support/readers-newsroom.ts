@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { openDatabase } from "@/db/client";
 import { articleEditions, articles, categories } from "@/db/schema";
 import { prepareDatabase } from "@/db/setup";
+import { toTokyoLocalInput } from "@/lib/schedule-time";
 import { actAs } from "../../support/session";
 import { staffByRole } from "../../support/staff";
 import { body, draftPayload } from "../../support/workflow";
@@ -44,8 +45,8 @@ export async function openNewsroom(databaseUrl: string) {
       await flow.applyTransition({ articleId: id, transition: "approve" });
       if (!schedule) await flow.applyTransition({ articleId: id, transition: "publish" });
       else {
-        const inAMinute = new Date(Date.now() + 60_000).toLocaleString("sv-SE", { timeZone: "Asia/Tokyo" }).slice(0, 16).replace(" ", "T");
-        await flow.applyTransition({ articleId: id, transition: "schedule", scheduledFor: inAMinute });
+        // Two minutes ahead: the studio's minute precision must still leave the 30 s lead.
+        await flow.applyTransition({ articleId: id, transition: "schedule", scheduledFor: toTokyoLocalInput(new Date(Date.now() + 120_000)) });
         // Due now, as if the minute had passed while nobody was looking.
         await db.update(articleEditions).set({ scheduledFor: new Date(Date.now() - 1_000) }).where(eq(articleEditions.articleId, id));
       }
