@@ -1,3 +1,4 @@
+import { resolve } from "node:path";
 import type { NextConfig } from "next";
 
 /** Sent on every response, public or staff. */
@@ -39,9 +40,21 @@ const PUBLIC_CONTENT_SECURITY_POLICY = [
 const nextConfig: NextConfig = {
   // Public reads are cached with "use cache" + cacheTag and invalidated on publish.
   cacheComponents: true,
-  // Pages await their params outside <Suspense>, so each URL is rendered whole and stored:
-  // unknown slugs answer a real 404 status instead of a streamed fallback.
+  // Public pages await connection() outside <Suspense> (`instant = false`), so each request is
+  // rendered whole from cached reads: unknown slugs answer a real 404 and nothing is stored per URL.
   partialPrefetching: false,
+  // "use cache" entries: a bounded in-process LRU or Redis (REDIS_URL), checked on every request
+  // against the durable tag expirations in SQLite (server/cache/cache-handler.mjs, README "Caching").
+  // Absolute: Next imports it at run time, outside the bundle.
+  cacheHandlers: {
+    default: resolve(process.cwd(), "server/cache/cache-handler.mjs"),
+    remote: resolve(process.cwd(), "server/cache/cache-handler.mjs"),
+  },
+  // Every reader gets "blocking" metadata: the page, its status and its <head> (canonical, feed
+  // links) are decided before the first byte, instead of a prerendered shell that has already
+  // sent 200 when a page turns out to be a 404. Public pages are built from cached reads in
+  // milliseconds, so streaming would gain nothing. (A request with no User-Agent still streams.)
+  htmlLimitedBots: /./,
   // Native database and hashing modules load from node_modules, not the bundle.
   serverExternalPackages: ["@libsql/client", "libsql", "@node-rs/argon2"],
   // The browser tests build into their own folder so they never clash with `next dev`.

@@ -1,11 +1,10 @@
 import type { MetadataRoute } from "next";
+import { connection } from "next/server";
 import { env } from "@/lib/env";
+import { robotsFor } from "@/server/sitemap";
 
-/** Crawlers may read the public site; the studio and the API are not for them. */
-export default function robots(): MetadataRoute.Robots {
-  const { SITE_URL } = env();
-  return {
-    rules: { userAgent: "*", allow: "/", disallow: ["/studio", "/api"] },
-    sitemap: [new URL("/sitemap.xml", SITE_URL).href, new URL("/news-sitemap.xml", SITE_URL).href],
-  };
+/** Answered per request, so the sitemap addresses use the run-time SITE_URL, not the build's. */
+export default async function robots(): Promise<MetadataRoute.Robots> {
+  await connection();
+  return robotsFor(env().SITE_URL);
 }

@@ -291,6 +291,24 @@ export const appState = sqliteTable("app_state", {
   updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
 });
 
+/**
+ * When each public cache tag last expired, written in the same transaction as the
+ * publish, withdrawal, list change or scheduled release that caused it. Every app
+ * process reads it before serving cached reads (server/cache/cache-handler.mjs), so
+ * an invalidation survives restarts and kill -9 and reaches every process. `seq`
+ * grows with every write (SQLite has one writer at a time), so readers fetch only
+ * what changed since their last look.
+ */
+export const cacheTagExpirations = sqliteTable(
+  "cache_tag_expirations",
+  {
+    tag: text("tag").primaryKey(),
+    expiredAt: integer("expired_at").notNull(),
+    seq: integer("seq").notNull(),
+  },
+  (t) => [index("cache_tag_expirations_seq_idx").on(t.seq)],
+);
+
 export type ListEntry =
   | { kind: "article"; articleId: number }
   | { kind: "external"; url: string; title: string; date: string };

@@ -52,6 +52,12 @@ const envSchema = z.object({
     .default("")
     .transform((list) => list.split(",").map((e) => e.trim()).filter(Boolean))
     .refine((list) => list.every(isAddressOrCidr), "TRUSTED_PROXIES lists IP addresses or CIDRs, comma-separated (127.0.0.1, 10.0.0.0/8)"),
+  /** Shared "use cache" store for several app processes (redis://…); unset, each process caches in memory. */
+  REDIS_URL: z.string().regex(/^rediss?:\/\//, "REDIS_URL must be a redis:// or rediss:// URL").optional(),
+  /** Largest in-memory "use cache" store per process, in MB (server/cache/cache-handler.mjs). */
+  KOHO_CACHE_MAX_MB: z.coerce.number().int().min(1).max(4_096).default(64),
+  /** nginx's loopback listener (deploy/nginx.conf, e.g. http://127.0.0.1:8081): publishing re-requests affected URLs there. */
+  KOHO_PROXY_REFRESH_URL: z.url().optional(),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   /** "1" seeds demo content and demo staff accounts into an empty database (npm run dev sets it). */
   KOHO_DEMO: z.enum(["0", "1"]).default("0"),

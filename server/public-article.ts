@@ -14,6 +14,11 @@ import { findPublishedListForArticle } from "./lists/placement";
 import type { PublicArticle, PublicRecommendation } from "./public-dto";
 import { summaryColumns, toSummary } from "./public-news";
 
+function notFoundForAMinute(): null {
+  cacheLife("minutes");
+  return null;
+}
+
 /**
  * A public article by its URL slug, or null: drafts and unknown slugs look the
  * same to readers. A withdrawn item is returned with its withdrawal notice (its
@@ -23,7 +28,9 @@ export async function getPublishedArticleBySlug({ slug }: { slug: string }): Pro
   "use cache";
   cacheLife("max");
   cacheTag(cacheTags.article(slug));
-  if (!isValidSlug(slug)) return null;
+  // "Nothing here" is kept a minute only, so junk URLs cannot fill a shared cache for a month
+  // (a later publish of that slug expires its tag anyway).
+  if (!isValidSlug(slug)) return notFoundForAMinute();
   const db = await getDatabase();
   const [row] = await db
     .select({
@@ -43,7 +50,7 @@ export async function getPublishedArticleBySlug({ slug }: { slug: string }): Pro
     .innerJoin(categories, eq(categories.id, articles.categoryId))
     .where(and(eq(articles.slug, slug), inArray(articles.status, ["published", "withdrawn"])))
     .limit(1);
-  if (!row || !row.firstPublishedAt) return null;
+  if (!row || !row.firstPublishedAt) return notFoundForAMinute();
   const { id, body, signatories, tags, firstPublishedAt, publicUpdatedAt, status, withdrawnAt, withdrawalNote, ...summary } = row;
   const changeRows = await db
     .select({ at: articleEditions.publishedAt, note: articleEditions.changeNote })

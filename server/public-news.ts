@@ -1,5 +1,6 @@
 import "server-only";
 import { and, count, desc, eq, type SQL } from "drizzle-orm";
+import { PHASE_PRODUCTION_BUILD } from "next/constants";
 import { cacheLife, cacheTag } from "next/cache";
 import { articleEditions, articles, categories } from "@/db/schema";
 import { cacheTags } from "@/lib/cache-tags";
@@ -63,6 +64,10 @@ export async function listCategories(): Promise<(PublicCategory & { id: number }
   "use cache";
   cacheLife("max");
   cacheTag(cacheTags.categories);
+  // A build reads no database. The one page still prerendered, the global 404 for addresses
+  // matching no route (app/not-found.tsx), is built without the category links; every page of
+  // the site, its own 404s included, renders per request and lists them.
+  if (process.env.NEXT_PHASE === PHASE_PRODUCTION_BUILD) return [];
   const db = await getDatabase();
   return db
     .select({ id: categories.id, slug: categories.slug, name: categories.name, description: categories.description })

@@ -167,3 +167,11 @@ export async function getNewsSitemap({ now }: { now: number }): Promise<CachedDo
   const body = renderNewsSitemap(fresh, { name: env().SITE_NAME, language: "en" });
   return makeCachedDocument(body, Math.max(generatedAt, lastAgedOut));
 }
+
+/** robots.txt: crawlers may read the public site; the studio and the API are not for them. */
+export function robotsFor(siteUrl: string) {
+  return {
+    rules: { userAgent: "*", allow: "/", disallow: ["/studio", "/api"] },
+    sitemap: [new URL("/sitemap.xml", siteUrl).href, new URL("/news-sitemap.xml", siteUrl).href],
+  };
+}

@@ -1,5 +1,10 @@
+import { connection } from "next/server";
 import { LatestNews } from "./_components/latest-news";
 
-export default function HomePage() {
+/** Rendered per request from cached reads, never at build: see README "Caching". */
+export const instant = false;
+
+export default async function HomePage() {
+  await connection();
   return <LatestNews page={1} />;
 }

@@ -3,6 +3,7 @@ import { and, asc, eq, isNull, lte } from "drizzle-orm";
 import { recommendationListEditions } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { recordAudit } from "../audit";
+import { recordTagExpirations } from "../cache-invalidation";
 import { getDatabase } from "../db";
 import { loadList, publishListEditionInTransaction } from "./editions";
 import { LIST_PUBLIC_TAGS } from "./workflow";
@@ -38,6 +39,7 @@ export async function publishDueListEditions(now = new Date()): Promise<ListSche
           targetId: item.listId,
           details: { edition: edition.number, scheduledFor: edition.scheduledFor?.toISOString() },
         });
+        await recordTagExpirations(tx, LIST_PUBLIC_TAGS);
         return true;
       });
       if (done) run.published.push(item.listId);

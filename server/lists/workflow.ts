@@ -7,6 +7,7 @@ import { AppError } from "@/lib/errors";
 import { ROLE_CAPABILITIES, type Capability } from "@/lib/permissions";
 import { TRANSITIONS, transitionRefusal, VERSIONED_TRANSITIONS, type Transition } from "@/lib/workflow";
 import { recordAudit } from "../audit";
+import { recordTagExpirations } from "../cache-invalidation";
 import { denyAccess, requireCapability, type CurrentUser } from "../auth/current-user";
 import { getDatabase } from "../db";
 import { ensureLatestEdition, loadList, publishListEditionInTransaction, type ListEditionRow } from "./editions";
@@ -89,6 +90,7 @@ export async function applyListTransition(input: unknown, now = new Date()): Pro
     if (transition.to === "published") {
       await publishListEditionInTransaction(tx, fresh, edition, { actorId: user.id, now });
       expireTags = LIST_PUBLIC_TAGS;
+      await recordTagExpirations(tx, expireTags);
     } else {
       const moved = await tx
         .update(recommendationListEditions)

@@ -7,7 +7,7 @@ import { AppError } from "@/lib/errors";
 import { can } from "@/lib/permissions";
 import { recordAudit } from "../audit";
 import { denyAccess, requireCapability } from "../auth/current-user";
-import { publicTagsForArticle } from "../cache-invalidation";
+import { publicTagsForArticle, recordTagExpirations } from "../cache-invalidation";
 import { getDatabase } from "../db";
 import { toMediaDto, type MediaDto } from "./dto";
 import { removeAssetFiles } from "./storage";
@@ -124,6 +124,7 @@ export async function updateMediaDescription(input: unknown): Promise<{ media: M
     if (!updated) throw new AppError("conflict:media", "Someone changed this description after you opened it. Reload to see their words, then edit again.", { currentVersion: row.version });
     await recordAudit(tx, { actor: user, action: "media.describe", outcome: "ok", targetType: "media", targetId: d.id, details: { decorative: d.decorative } });
     const expireTags = usage.flatMap((u) => (u.publishedSlug ? publicTagsForArticle(u.publishedSlug) : []));
+    await recordTagExpirations(tx, expireTags);
     return { media: toMediaDto(updated), expireTags };
   });
 }

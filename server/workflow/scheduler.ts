@@ -3,7 +3,7 @@ import { and, asc, eq, isNull, lte } from "drizzle-orm";
 import { appState, articleEditions } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { recordAudit } from "../audit";
-import { publicTagsForArticle } from "../cache-invalidation";
+import { publicTagsForArticle, recordTagExpirations } from "../cache-invalidation";
 import { getDatabase } from "../db";
 import { publishEditionInTransaction } from "./publish";
 
@@ -43,6 +43,7 @@ export async function publishDueEditions(now = new Date()): Promise<SchedulerRun
           targetId: article.id,
           details: { edition: edition.number, scheduledFor: edition.scheduledFor?.toISOString() },
         });
+        await recordTagExpirations(tx, publicTagsForArticle(article.slug));
         return article.slug;
       });
       if (slug) {

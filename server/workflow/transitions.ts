@@ -9,7 +9,7 @@ import { tokyoLocalDateTimeSchema } from "@/lib/schedule-time";
 import { TRANSITIONS, transitionRefusal, VERSIONED_TRANSITIONS, type TransitionName } from "@/lib/workflow";
 import { recordAudit } from "../audit";
 import { denyAccess, requireCapability } from "../auth/current-user";
-import { publicTagsForArticle } from "../cache-invalidation";
+import { publicTagsForArticle, recordTagExpirations } from "../cache-invalidation";
 import { getDatabase } from "../db";
 import { getLatestEdition } from "../articles/editions";
 import { publishEditionInTransaction } from "./publish";
@@ -106,6 +106,7 @@ export async function applyTransition(input: unknown, now = new Date()): Promise
         forcedReason: transition.name === "force_publish" ? data.reason : undefined,
       });
       expireTags = publicTagsForArticle(article.slug);
+      await recordTagExpirations(tx, expireTags);
     } else {
       if (transition.name === "schedule" && article.firstPublishedAt && !current.changeType) {
         throw new AppError("bad_request:article", "Say whether this is a minor or a major change before scheduling it.", { fields: { changeType: "Choose minor or major" } });

@@ -6,7 +6,7 @@ import { describeIssues } from "@/lib/article-input";
 import { AppError } from "@/lib/errors";
 import { recordAudit } from "../audit";
 import { requireCapability } from "../auth/current-user";
-import { publicTagsForArticle } from "../cache-invalidation";
+import { publicTagsForArticle, recordTagExpirations } from "../cache-invalidation";
 import { getDatabase } from "../db";
 import { syncArticleSearchEntry } from "../search-index";
 
@@ -46,6 +46,7 @@ export async function withdrawArticle(input: unknown, now = new Date()) {
     if (!row) throw new AppError("conflict:article", "Only a published item can be withdrawn.");
     await syncArticleSearchEntry(tx, data.articleId);
     await recordAudit(tx, { actor: user, action: "article.withdraw", outcome: "ok", targetType: "article", targetId: data.articleId, details: { explanation: data.explanation } });
+    await recordTagExpirations(tx, publicTagsForArticle(row.slug));
     return { expireTags: publicTagsForArticle(row.slug) };
   });
 }
@@ -63,6 +64,7 @@ export async function restoreWithdrawnArticle(input: unknown, now = new Date()) 
     if (!row) throw new AppError("conflict:article", "Only a withdrawn item can be restored.");
     await syncArticleSearchEntry(tx, data.articleId);
     await recordAudit(tx, { actor: user, action: "article.unwithdraw", outcome: "ok", targetType: "article", targetId: data.articleId });
+    await recordTagExpirations(tx, publicTagsForArticle(row.slug));
     return { expireTags: publicTagsForArticle(row.slug) };
   });
 }

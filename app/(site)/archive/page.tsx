@@ -1,7 +1,11 @@
+import { connection } from "next/server";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { archiveMonthPath, monthLabel } from "@/lib/archive";
 import { listArchiveMonths, type ArchiveMonthSummary } from "@/server/archive";
+
+/** Rendered per request from cached reads, never at build: see README "Caching". */
+export const instant = false;
 
 export const metadata: Metadata = {
   title: "Archive",
@@ -12,6 +16,7 @@ const itemCount = (n: number) => (n === 1 ? "1 item" : `${n} items`);
 
 /** Months with news, grouped by year, newest first. */
 export default async function ArchiveIndexPage() {
+  await connection();
   const months = await listArchiveMonths();
   const years = new Map<number, ArchiveMonthSummary[]>();
   for (const m of months) years.set(m.year, [...(years.get(m.year) ?? []), m]);

@@ -1,15 +1,15 @@
+import { connection } from "next/server";
 import type { Metadata } from "next";
 import { env } from "@/lib/env";
 import { feedAlternateTypes } from "@/lib/feeds/links";
-import { getCategoryBySlug, listCategories } from "@/server/public-news";
+import { getCategoryBySlug } from "@/server/public-news";
 import { CategoryNews } from "../../_components/category-news";
 
-export async function generateStaticParams() {
-  const categories = await listCategories();
-  return categories.length > 0 ? categories.map((c) => ({ slug: c.slug })) : [{ slug: "government" }];
-}
+/** Rendered per request from cached reads, never at build: see README "Caching". */
+export const instant = false;
 
 export async function generateMetadata({ params }: PageProps<"/category/[slug]">): Promise<Metadata> {
+  await connection();
   const category = await getCategoryBySlug({ slug: (await params).slug });
   return category
     ? {
@@ -22,5 +22,6 @@ export async function generateMetadata({ params }: PageProps<"/category/[slug]">
 }
 
 export default async function CategoryPage({ params }: PageProps<"/category/[slug]">) {
+  await connection();
   return <CategoryNews slug={(await params).slug} page={1} />;
 }

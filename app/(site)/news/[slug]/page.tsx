@@ -1,3 +1,4 @@
+import { connection } from "next/server";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ArticleView } from "@/components/site/article-view";
@@ -9,13 +10,6 @@ import { getPublishedArticleBySlug, getRecommendationsForArticle } from "@/serve
 import type { PublicArticle } from "@/server/public-dto";
 import { getPublicHeroImage } from "@/server/media/public-hero";
 import type { PublicImage } from "@/server/media/dto";
-import { listPublishedArticles } from "@/server/public-news";
-
-/** The newest items are prerendered at build; any other published slug is rendered once and cached. */
-export async function generateStaticParams() {
-  const { items } = await listPublishedArticles({ page: 1 });
-  return items.length > 0 ? items.map((i) => ({ slug: i.slug })) : [{ slug: "no-news-yet" }];
-}
 
 const canonicalUrl = (article: PublicArticle) => new URL(`/news/${article.slug}`, env().SITE_URL).href;
 
@@ -26,7 +20,11 @@ function shareImage(article: PublicArticle, hero: PublicImage | null) {
   return article.imageUrl ? { url: new URL(article.imageUrl, SITE_URL).href } : null;
 }
 
+/** Rendered per request from cached reads, never at build: see README "Caching". */
+export const instant = false;
+
 export async function generateMetadata({ params }: PageProps<"/news/[slug]">): Promise<Metadata> {
+  await connection();
   const article = await getPublishedArticleBySlug({ slug: (await params).slug });
   if (!article) return { title: "Page not found" };
   const { SITE_NAME } = env();
@@ -60,6 +58,7 @@ export async function generateMetadata({ params }: PageProps<"/news/[slug]">): P
 }
 
 export default async function NewsArticlePage({ params }: PageProps<"/news/[slug]">) {
+  await connection();
   const article = await getPublishedArticleBySlug({ slug: (await params).slug });
   if (!article) notFound();
   const recommended = await getRecommendationsForArticle({

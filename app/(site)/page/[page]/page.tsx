@@ -1,18 +1,20 @@
+import { connection } from "next/server";
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { parsePageParam } from "@/lib/pagination";
 import { LatestNews } from "../../_components/latest-news";
 
-export function generateStaticParams() {
-  return [{ page: "2" }];
-}
+/** Rendered per request from cached reads, never at build: see README "Caching". */
+export const instant = false;
 
 export async function generateMetadata({ params }: PageProps<"/page/[page]">): Promise<Metadata> {
+  await connection();
   const { page } = await params;
   return { title: `Latest news — page ${page}` };
 }
 
 export default async function LatestNewsPage({ params }: PageProps<"/page/[page]">) {
+  await connection();
   const page = parsePageParam((await params).page);
   if (page === null) notFound();
   if (page === 1) redirect("/");

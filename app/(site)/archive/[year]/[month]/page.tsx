@@ -1,3 +1,4 @@
+import { connection } from "next/server";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -5,14 +6,11 @@ import { ArticleList } from "@/components/site/article-list";
 import { archiveMonthPath, monthKey, monthLabel, parseArchiveParams } from "@/lib/archive";
 import { listArchiveArticles, listArchiveMonths } from "@/server/archive";
 
-/** Months with news are prerendered at build; others are rendered once when asked for and cached. */
-export async function generateStaticParams() {
-  const months = await listArchiveMonths();
-  const params = months.map((m) => ({ year: String(m.year), month: String(m.month).padStart(2, "0") }));
-  return params.length > 0 ? params : [{ year: "2026", month: "01" }];
-}
+/** Rendered per request from cached reads, never at build: see README "Caching". */
+export const instant = false;
 
 export async function generateMetadata({ params }: PageProps<"/archive/[year]/[month]">): Promise<Metadata> {
+  await connection();
   const month = parseArchiveParams(await params);
   if (!month) return { title: "Page not found" };
   return { title: `Archive: ${monthLabel(month)}`, description: `News first published in ${monthLabel(month)}.` };
@@ -20,6 +18,7 @@ export async function generateMetadata({ params }: PageProps<"/archive/[year]/[m
 
 /** What was first published in one Tokyo month; months outside 01–12 or without news are 404s. */
 export default async function ArchiveMonthPage({ params }: PageProps<"/archive/[year]/[month]">) {
+  await connection();
   const month = parseArchiveParams(await params);
   if (!month) notFound();
   const [items, months] = await Promise.all([listArchiveArticles(month), listArchiveMonths()]);

@@ -1,0 +1,77 @@
+import "server-only";
+import { request } from "node:http";
+import { eq, inArray } from "drizzle-orm";
+import { articles, categories } from "@/db/schema";
+import { archiveMonthPath } from "@/lib/archive";
+import { cacheTags } from "@/lib/cache-tags";
+import { tokyoDateOf } from "@/lib/dates";
+import { env } from "@/lib/env";
+import { listArchiveMonths } from "../archive";
+import { getDatabase } from "../db";
+import { listCategories } from "../public-news";
+
+const FEEDS = ["feed.xml", "atom.xml", "feed.json"];
+const ARTICLE_TAG = cacheTags.article("");
+const categoryUrls = (slug: string) => [`/category/${slug}`, ...FEEDS.map((f) => `/category/${slug}/${f}`)];
+
+/**
+ * The public URLs a set of expired tags shows on, for the proxy refresh, most read first: the
+ * items themselves, home, the items' categories and months (which may just have lost them),
+ * the feeds, archive and sitemaps, then every other category and month. Deeper pages
+ * (/page/2…) and other articles showing a changed "Recommended" list keep the 10 s window.
+ */
+export async function publicUrlsForTags(tags: string[]): Promise<string[]> {
+  const slugs = tags.filter((t) => t.startsWith(ARTICLE_TAG)).map((t) => t.slice(ARTICLE_TAG.length));
+  const urls = new Set(slugs.map((slug) => `/news/${slug}`));
+  if (!tags.includes(cacheTags.publicListings) && !tags.includes(cacheTags.categories)) return [...urls];
+  urls.add("/");
+  const db = await getDatabase();
+  const own = slugs.length === 0 ? [] : await db
+    .select({ at: articles.firstPublishedAt, category: categories.slug })
+    .from(articles)
+    .leftJoin(categories, eq(categories.id, articles.categoryId))
+    .where(inArray(articles.slug, slugs));
+  for (const row of own) if (row.category) categoryUrls(row.category).forEach((u) => urls.add(u));
+  for (const path of [...FEEDS.map((f) => `/${f}`), "/archive", "/sitemap.xml", "/news-sitemap.xml"]) urls.add(path);
+  for (const row of own) {
+    if (!row.at) continue;
+    const [year, month] = tokyoDateOf(row.at).split("-").map(Number);
+    urls.add(archiveMonthPath({ year: year!, month: month! }));
+  }
+  for (const c of await listCategories()) categoryUrls(c.slug).forEach((u) => urls.add(u));
+  for (const m of await listArchiveMonths()) urls.add(archiveMonthPath(m));
+  return [...urls];
+}
+
+/** One GET through nginx's loopback listener; nginx answers it from the app and stores the result. */
+function refreshOne(base: URL, host: string, path: string): Promise<void> {
+  return new Promise((resolve) => {
+    const req = request(
+      new URL(path, base),
+      { method: "GET", headers: { host, "x-koho-refresh": "1", "user-agent": "koho-proxy-refresh" }, timeout: 5_000 },
+      (res) => res.resume().on("end", () => resolve()),
+    );
+    req.on("timeout", () => req.destroy());
+    req.on("error", (error) => {
+      console.error(`Proxy refresh of ${path} failed: ${error.message}`);
+      resolve();
+    });
+    req.end();
+  });
+}
+
+/**
+ * Tells the proxy (deploy/nginx.conf) about a publish: re-requests every affected URL with
+ * the refresh header, a few at a time. Without KOHO_PROXY_REFRESH_URL it does nothing.
+ */
+export async function refreshProxy(tags: string[]): Promise<void> {
+  const { KOHO_PROXY_REFRESH_URL, SITE_URL } = env();
+  if (!KOHO_PROXY_REFRESH_URL) return;
+  const base = new URL(KOHO_PROXY_REFRESH_URL);
+  const host = new URL(SITE_URL).host;
+  const queue = await publicUrlsForTags(tags);
+  const worker = async () => {
+    for (let path = queue.shift(); path; path = queue.shift()) await refreshOne(base, host, path);
+  };
+  await Promise.all(Array.from({ length: 6 }, worker));
+}

@@ -1,0 +1,151 @@
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { join, resolve } from "node:path";
+
+/**
+ * Real processes for the readers-* browserless tests: a production build made with no
+ * database, `next start` servers, Debian's redis-server and nginx. Each is started on a
+ * free port by the test and stopped by it; a missing binary is a failure, never a skip.
+ */
+export const READERS_DIST_DIR = ".next-e2e-readers";
+export const READERS_AUTH_SECRET = "koho-readers-secret-0123456789abcdefghijklmnopqrstuvwxyz";
+export const READERS_SCHEDULER_SECRET = "koho-readers-scheduler-0123456789abcdefghijklmn";
+const NEXT_BIN = resolve("node_modules/next/dist/bin/next");
+
+export async function freePort(): Promise<number> {
+  return new Promise((ok, fail) => {
+    const server = createServer().listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => (typeof address === "object" && address ? ok(address.port) : fail(new Error("no port"))));
+    });
+  });
+}
+
+/** Without DATABASE_URL pointing anywhere real, SITE_URL or SITE_NAME: the build must not need them. */
+export function buildWithoutDatabase(absentDatabaseFile: string) {
+  const env: NodeJS.ProcessEnv = { ...process.env, NEXT_DIST_DIR: READERS_DIST_DIR, NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: `file:${absentDatabaseFile}` };
+  for (const name of ["SITE_URL", "SITE_NAME", "REDIS_URL", "KOHO_PROXY_REFRESH_URL"]) delete env[name];
+  const build = spawnSync(process.execPath, [NEXT_BIN, "build"], { env, stdio: "inherit" });
+  if (build.status !== 0) throw new Error("next build failed without a database");
+}
+
+const SOURCES = ["app", "components", "lib", "server", "db", "next.config.ts", "package.json", "proxy.ts", "instrumentation.ts"];
+const newestMtime = (path: string): number =>
+  statSync(path).isDirectory() ? Math.max(0, ...readdirSync(path).map((f) => newestMtime(join(path, f)))) : statSync(path).mtimeMs;
+
+/** The other readers-* files reuse the DB-less build readers-truth made, unless a source changed since. */
+export function ensureBuildWithoutDatabase(absentDatabaseFile: string) {
+  const marker = join(READERS_DIST_DIR, "BUILD_ID");
+  if (existsSync(marker) && statSync(marker).mtimeMs > Math.max(...SOURCES.filter(existsSync).map(newestMtime))) return;
+  buildWithoutDatabase(absentDatabaseFile);
+}
+
+export type App = { port: number; url: string; process: ChildProcess; env: NodeJS.ProcessEnv; log: string[] };
+
+export async function startApp(options: { databaseUrl: string; siteUrl: string; redisUrl?: string; proxyRefreshUrl?: string; port?: number }): Promise<App> {
+  const port = options.port ?? (await freePort());
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: "production",
+    NEXT_DIST_DIR: READERS_DIST_DIR,
+    NEXT_TELEMETRY_DISABLED: "1",
+    DATABASE_URL: options.databaseUrl,
+    SITE_URL: options.siteUrl,
+    SITE_NAME: "Readers Test Newsroom",
+    AUTH_SECRET: READERS_AUTH_SECRET,
+    SCHEDULER: "off",
+    SCHEDULER_SECRET: READERS_SCHEDULER_SECRET,
+    KOHO_INTERNAL_URL: `http://127.0.0.1:${port}`,
+  };
+  for (const name of ["REDIS_URL", "KOHO_PROXY_REFRESH_URL"]) delete env[name];
+  if (options.redisUrl) env.REDIS_URL = options.redisUrl;
+  if (options.proxyRefreshUrl) env.KOHO_PROXY_REFRESH_URL = options.proxyRefreshUrl;
+  // node runs next directly, so the pid is the server itself (RSS, SIGKILL).
+  const child = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(port)], { env, stdio: ["ignore", "pipe", "pipe"] });
+  const log: string[] = [];
+  child.stdout?.on("data", (d) => log.push(String(d)));
+  child.stderr?.on("data", (d) => log.push(String(d)));
+  const app = { port, url: `http://127.0.0.1:${port}`, process: child, env, log };
+  await waitUntil(async () => {
+    if (child.exitCode !== null) throw new Error(`next start exited (${child.exitCode}): ${log.join("")}`);
+    return (await fetch(`${app.url}/api/health`).then((r) => r.status).catch(() => 0)) > 0;
+  }, 60_000);
+  return app;
+}
+
+/** One scheduler tick on this process, as its own timer or a cron would send it: the publish is acknowledged when this returns. */
+export async function runScheduler(app: App) {
+  const res = await fetch(`${app.url}/api/scheduler/run`, { method: "POST", headers: { authorization: `Bearer ${READERS_SCHEDULER_SECRET}` } });
+  if (!res.ok) throw new Error(`scheduler tick answered ${res.status}`);
+  return (await res.json()) as { published: number[] };
+}
+
+/** SIGKILL, then wait until the process is really gone. */
+export async function killApp(app: App, signal: NodeJS.Signals = "SIGKILL") {
+  if (app.process.exitCode !== null || app.process.signalCode !== null) return;
+  const gone = new Promise((ok) => app.process.once("exit", ok));
+  app.process.kill(signal);
+  await gone;
+}
+
+export async function waitUntil(check: () => Promise<boolean>, timeoutMs: number, intervalMs = 50): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (await check()) return true;
+    if (Date.now() > deadline) return false;
+    await new Promise((r) => setTimeout(r, intervalMs));
+  }
+}
+
+function requireBinary(name: string, path: string) {
+  if (!existsSync(path)) throw new Error(`This test needs ${name} at ${path}: sudo apt-get install -y ${name === "nginx" ? "nginx" : "redis-server"}`);
+}
+
+export async function startRedis(): Promise<{ url: string; stop: () => Promise<void> }> {
+  requireBinary("redis-server", "/usr/bin/redis-server");
+  const port = await freePort();
+  const child = spawn("/usr/bin/redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], { stdio: "ignore" });
+  const url = `redis://127.0.0.1:${port}`;
+  const up = await waitUntil(async () => new Promise<boolean>((ok) => {
+    const probe = createServer();
+    probe.once("error", () => ok(true)).listen(port, "127.0.0.1", () => probe.close(() => ok(false)));
+  }), 10_000);
+  if (!up) throw new Error("redis-server did not start");
+  return {
+    url,
+    stop: async () => {
+      const gone = new Promise((ok) => child.once("exit", ok));
+      child.kill("SIGTERM");
+      await gone;
+    },
+  };
+}
+
+/**
+ * nginx with deploy/nginx.conf itself, adapted only where a test must: no TLS (the loopback
+ * listener serves readers too), temp paths, the given app ports upstream.
+ */
+export async function startNginx(dir: string, appPorts: number[]): Promise<{ url: string; stop: () => Promise<void> }> {
+  requireBinary("nginx", "/usr/sbin/nginx");
+  const port = await freePort();
+  mkdirSync(join(dir, "logs"), { recursive: true });
+  const site = readFileSync("deploy/nginx.conf", "utf8")
+    .replace(/server \{\n\s+listen 80;[\s\S]*?\n\}\n/, "")
+    .replace(/^\s*listen (\[::\]:)?443 .*$/gm, "")
+    .replace(/^\s*ssl_certificate.*$/gm, "")
+    .replace("listen 127.0.0.1:8081;", `listen 127.0.0.1:${port};`)
+    .replace("/var/cache/nginx/koho", join(dir, "cache"))
+    .replace(/upstream koho_app \{[\s\S]*?keepalive/, `upstream koho_app {\n${appPorts.map((p) => `    server 127.0.0.1:${p};`).join("\n")}\n    keepalive`);
+  // As root, nginx would hand its workers to `nobody`, who cannot enter the private temp folder.
+  const conf = `${process.getuid?.() === 0 ? "user root;\n" : ""}pid ${join(dir, "nginx.pid")};\nerror_log ${join(dir, "logs/error.log")};\nevents { worker_connections 1024; }\nhttp {\n  access_log off;\n  client_body_temp_path ${dir}/body; proxy_temp_path ${dir}/proxy; fastcgi_temp_path ${dir}/fcgi; uwsgi_temp_path ${dir}/uwsgi; scgi_temp_path ${dir}/scgi;\n${site}\n}\n`;
+  writeFileSync(join(dir, "nginx.conf"), conf);
+  const started = spawnSync("/usr/sbin/nginx", ["-p", dir, "-c", join(dir, "nginx.conf")], { encoding: "utf8" });
+  if (started.status !== 0) throw new Error(`nginx did not start: ${started.stderr}`);
+  return {
+    url: `http://127.0.0.1:${port}`,
+    stop: async () => {
+      spawnSync("/usr/sbin/nginx", ["-p", dir, "-c", join(dir, "nginx.conf"), "-s", "stop"]);
+    },
+  };
+}
