@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import { notFound, redirect } from "next/navigation";
+import { redirect } from "next/navigation";
+import { PageNotFound } from "@/components/site/not-found-content";
 import { parsePageParam } from "@/lib/pagination";
 import { LatestNews } from "../../_components/latest-news";
 
@@ -14,7 +15,7 @@ export async function generateMetadata({ params }: PageProps<"/page/[page]">): P
 
 export default async function LatestNewsPage({ params }: PageProps<"/page/[page]">) {
   const page = parsePageParam((await params).page);
-  if (page === null) notFound();
+  if (page === null) return <PageNotFound />;
   if (page === 1) redirect("/");
   return <LatestNews page={page} />;
 }
