@@ -79,7 +79,7 @@ describe("search without JavaScript", () => {
 });
 
 describe("404 without JavaScript", () => {
-  const unknown = ["/news/no-such-item", "/category/no-such-category", "/page/99", "/archive/1999/01"];
+  const unknown = ["/news/no-such-item", "/category/no-such-category", "/page/99", "/archive/1999/01", "/no-such-section/at-all"];
 
   it("answers /news/no-such-item with a 404 that has a title, a language, the site's header and footer, and ways on", async () => {
     const response = await page.goto(new URL("/news/no-such-item", baseURL).href);
