@@ -1,4 +1,4 @@
-import NextAuth, { CredentialsSignin, type NextAuthConfig } from "next-auth";
+import NextAuth, { AuthError, CredentialsSignin, type NextAuthConfig } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { headers } from "next/headers";
 import type { Provider } from "next-auth/providers";
@@ -79,11 +79,29 @@ function toAuthUser(user: SignedInUser) {
   return { id: String(user.id), email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion };
 }
 
+/**
+ * A refused sign-in (wrong password, rate limit, a single sign-on account with no staff
+ * record) is an everyday outcome already written to the audit log: one line, without
+ * Auth.js's ten-line stack. Anything else is a fault and keeps its stack.
+ */
+const logger: NextAuthConfig["logger"] = {
+  error(error) {
+    if (error instanceof AuthError && (error.type === "CredentialsSignin" || error.type === "AccessDenied")) {
+      const reason = error instanceof CredentialsSignin ? error.code : "no matching staff account";
+      console.warn(`[auth] sign-in refused (${reason})`);
+      return;
+    }
+    const cause = error.cause instanceof Object && "err" in error.cause ? error.cause.err : undefined;
+    console.error(`[auth] ${error instanceof AuthError ? error.type : error.name}: ${error.message}`, cause ?? error);
+  },
+};
+
 function config(request?: Request): NextAuthConfig {
   const ipOf = () => addressOf(request);
   return {
     secret: authSecret(),
     trustHost: true,
+    logger,
     session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS, updateAge: 60 * 60 },
     pages: { signIn: "/sign-in", error: "/sign-in" },
     providers: providers(ipOf),

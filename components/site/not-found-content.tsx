@@ -1,5 +1,8 @@
 import Link from "next/link";
+import { notFound } from "next/navigation";
+import { Suspense } from "react";
 import { listCategories } from "@/server/public-news";
+import { SiteSearchForm } from "./site-search-form";
 
 /** The helpful 404: what may have happened, and where to go instead. */
 export async function NotFoundContent() {
@@ -11,9 +14,13 @@ export async function NotFoundContent() {
         There is no published news item at this address. It may have been mistyped, or the item may not be published
         yet.
       </p>
+      <SiteSearchForm id="not-found-search" label="Search the news" />
       <ul>
         <li>
           <Link href="/">Read the latest news</Link>
+        </li>
+        <li>
+          <Link href="/archive">Browse the archive, month by month</Link>
         </li>
         {categories.map((c) => (
           <li key={c.slug}>
@@ -22,5 +29,25 @@ export async function NotFoundContent() {
         ))}
       </ul>
     </div>
+  );
+}
+
+function ThrowNotFound(): never {
+  notFound();
+}
+
+/**
+ * What a public page returns instead of calling notFound(): `if (!article) return <PageNotFound />`.
+ * A notFound() thrown while a request renders leaves Next.js with an empty error document
+ * (no title, no lang, no text: the 404 page exists only in the script payload, so readers
+ * without JavaScript get a blank page). Thrown inside <Suspense>, the answer is still a 404,
+ * but the layout around it stays, and React writes the boundary's fallback, this helpful
+ * page, into the HTML. With JavaScript the not-found boundary renders the same page.
+ */
+export function PageNotFound() {
+  return (
+    <Suspense fallback={<NotFoundContent />}>
+      <ThrowNotFound />
+    </Suspense>
   );
 }

@@ -71,9 +71,13 @@ describe("/api/health", () => {
     const { getDatabase } = await import("@/server/db");
     const db = await getDatabase();
     const original = db.$client.execute.bind(db.$client);
-    db.$client.execute = (() => Promise.reject(new Error("SQLITE_CANTOPEN: unable to open /secret/path.db"))) as typeof db.$client.execute;
+    const fault = new Error("SQLITE_CANTOPEN: unable to open /secret/path.db");
+    db.$client.execute = (() => Promise.reject(fault)) as typeof db.$client.execute;
+    // The details go to the server log, not the answer; caught here so the expected failure prints no stack trace.
+    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
     try {
       const response = await (await route()).GET();
+      expect(logged).toHaveBeenCalledWith("Health check failed", fault);
       expect(response.status).toBe(503);
       const text = await response.text();
       expect(text).not.toContain("SQLITE");
@@ -81,6 +85,7 @@ describe("/api/health", () => {
       expect(JSON.parse(text).checks.database).toEqual({ ok: false, detail: "unavailable" });
     } finally {
       db.$client.execute = original;
+      logged.mockRestore();
     }
   });
 });

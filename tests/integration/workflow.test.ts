@@ -1,5 +1,5 @@
 import { eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { articleEditions, articles, auditLog } from "@/db/schema";
 import { actAs } from "../support/session";
 import { staffByRole } from "../support/staff";
@@ -181,8 +181,13 @@ describe("scheduling and embargo", () => {
     await flow.applyTransition({ articleId: id, version: await seenVersion(t.db, id), transition: "schedule", scheduledFor: "2032-01-01T09:00" }, new Date("2031-06-01T00:00:00Z"));
     // Simulate a storage fault on this one article's row.
     await t.db.run(sql.raw(`CREATE TRIGGER fail_publish BEFORE UPDATE OF status ON articles WHEN NEW.id = ${id} BEGIN SELECT RAISE(ABORT, 'simulated disk fault'); END`));
+    // The fault is logged for the operator; caught here so the expected failure prints no stack trace.
+    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
     const run = await scheduler.publishDueEditions(new Date("2032-01-01T00:00:01Z"));
+    const loggedCalls = [...logged.mock.calls];
+    logged.mockRestore();
     await t.db.run(sql`DROP TRIGGER fail_publish`);
+    expect(loggedCalls).toEqual([["Scheduled publication failed", expect.objectContaining({ cause: expect.objectContaining({ message: expect.stringContaining("simulated disk fault") }) })]]);
     expect(run.failed.map((f) => f.articleId)).toContain(id);
     expect((await queries.getDashboard()).failedSchedules.map((r) => r.id)).toContain(id);
     await flow.applyTransition({ articleId: id, transition: "unschedule" });

@@ -1,14 +1,14 @@
-import { notFound } from "next/navigation";
 import { ArticleList } from "@/components/site/article-list";
+import { PageNotFound } from "@/components/site/not-found-content";
 import { PaginationNav } from "@/components/site/pagination-nav";
 import { getCategoryBySlug, listPublishedArticlesByCategory } from "@/server/public-news";
 
 /** A category's listing, page 1 at /category/<slug>, the rest at /category/<slug>/page/N. */
 export async function CategoryNews({ slug, page }: { slug: string; page: number }) {
   const category = await getCategoryBySlug({ slug });
-  if (!category) notFound();
+  if (!category) return <PageNotFound />;
   const result = await listPublishedArticlesByCategory({ categoryId: category.id, page });
-  if (page > result.totalPages) notFound();
+  if (page > result.totalPages) return <PageNotFound />;
   const basePath = `/category/${category.slug}`;
   return (
     <>

@@ -1,12 +1,12 @@
-import { notFound } from "next/navigation";
 import { ArticleList } from "@/components/site/article-list";
+import { PageNotFound } from "@/components/site/not-found-content";
 import { PaginationNav } from "@/components/site/pagination-nav";
 import { listPublishedArticles } from "@/server/public-news";
 
 /** The home page and its /page/N continuations. */
 export async function LatestNews({ page }: { page: number }) {
   const result = await listPublishedArticles({ page });
-  if (page > result.totalPages) notFound();
+  if (page > result.totalPages) return <PageNotFound />;
   return (
     <>
       <h1>{page === 1 ? "Latest news" : `Latest news — page ${page}`}</h1>

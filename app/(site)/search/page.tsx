@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { Suspense } from "react";
 import { SearchResults } from "./_components/search-results";
 
 export const metadata: Metadata = {
@@ -10,16 +9,19 @@ export const metadata: Metadata = {
 };
 
 /**
- * The one public page that reads the database per request. The heading is static; the
- * query string is awaited inside <Suspense>, as Cache Components requires.
+ * Results depend on the query string, so this page cannot have a prerendered shell. It
+ * renders whole on the server instead of streaming into a <Suspense> fallback: a reader
+ * without JavaScript (or a crawler, or a screen reader on a slow phone) gets the form,
+ * the results and every message in the HTML itself. The price is that a navigation here
+ * waits for the search, which is what `instant = false` declares.
  */
-export default function SearchPage({ searchParams }: PageProps<"/search">) {
+export const instant = false;
+
+export default async function SearchPage({ searchParams }: PageProps<"/search">) {
   return (
     <>
       <h1>Search the news</h1>
-      <Suspense fallback={<p className="search-status">Searching…</p>}>
-        <SearchResults searchParams={searchParams} />
-      </Suspense>
+      <SearchResults params={await searchParams} />
     </>
   );
 }

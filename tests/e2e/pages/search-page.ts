@@ -35,6 +35,15 @@ export class SearchPage {
     return this.page.locator(".search-results mark").allInnerTexts();
   }
 
+  /** What the full search form shows as the current search: the page fills it in, not a script. */
+  queryFieldValue() {
+    return this.page.locator(".search-form").getByLabel("Words to search for").inputValue();
+  }
+
+  selectedCategory() {
+    return this.page.locator(".search-form").getByLabel("Category").inputValue();
+  }
+
   message() {
     return this.page.locator(".search-message").innerText();
   }

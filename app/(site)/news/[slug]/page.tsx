@@ -1,8 +1,8 @@
 import { connection } from "next/server";
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { ArticleView } from "@/components/site/article-view";
 import { JsonLd } from "@/components/site/json-ld";
+import { PageNotFound } from "@/components/site/not-found-content";
 import { env } from "@/lib/env";
 import { feedAlternateTypes } from "@/lib/feeds/links";
 import { newsArticleJsonLd } from "@/lib/structured-data";
@@ -60,7 +60,7 @@ export async function generateMetadata({ params }: PageProps<"/news/[slug]">): P
 export default async function NewsArticlePage({ params }: PageProps<"/news/[slug]">) {
   await connection();
   const article = await getPublishedArticleBySlug({ slug: (await params).slug });
-  if (!article) notFound();
+  if (!article) return <PageNotFound />;
   const recommended = await getRecommendationsForArticle({
     articleId: article.id,
     categorySlug: article.category.slug,

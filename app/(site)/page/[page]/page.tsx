@@ -1,6 +1,7 @@
 import { connection } from "next/server";
 import type { Metadata } from "next";
-import { notFound, redirect } from "next/navigation";
+import { redirect } from "next/navigation";
+import { PageNotFound } from "@/components/site/not-found-content";
 import { parsePageParam } from "@/lib/pagination";
 import { LatestNews } from "../../_components/latest-news";
 
@@ -16,7 +17,7 @@ export async function generateMetadata({ params }: PageProps<"/page/[page]">): P
 export default async function LatestNewsPage({ params }: PageProps<"/page/[page]">) {
   await connection();
   const page = parsePageParam((await params).page);
-  if (page === null) notFound();
+  if (page === null) return <PageNotFound />;
   if (page === 1) redirect("/");
   return <LatestNews page={page} />;
 }

@@ -11,8 +11,8 @@ import { NoResults, SearchMessage } from "./search-messages";
 type RawSearchParams = Record<string, string | string[] | undefined>;
 
 /** Reads and validates the query string, then shows the form and what the search found. */
-export async function SearchResults({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
-  const { values, errors } = parseSearchParams(await searchParams);
+export async function SearchResults({ params }: { params: RawSearchParams }) {
+  const { values, errors } = parseSearchParams(params);
   const categories = await listCategories();
   if (values.category && !categories.some((c) => c.slug === values.category)) {
     errors.push("That category does not exist. Choose one from the list, or “All categories”.");

@@ -1,8 +1,8 @@
 import { connection } from "next/server";
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { ArticleList } from "@/components/site/article-list";
+import { PageNotFound } from "@/components/site/not-found-content";
 import { archiveMonthPath, monthKey, monthLabel, parseArchiveParams } from "@/lib/archive";
 import { listArchiveArticles, listArchiveMonths } from "@/server/archive";
 
@@ -20,9 +20,9 @@ export async function generateMetadata({ params }: PageProps<"/archive/[year]/[m
 export default async function ArchiveMonthPage({ params }: PageProps<"/archive/[year]/[month]">) {
   await connection();
   const month = parseArchiveParams(await params);
-  if (!month) notFound();
+  if (!month) return <PageNotFound />;
   const [items, months] = await Promise.all([listArchiveArticles(month), listArchiveMonths()]);
-  if (items.length === 0) notFound();
+  if (items.length === 0) return <PageNotFound />;
   // Months are listed newest first: the next index is the older month.
   const at = months.findIndex((m) => monthKey(m) === monthKey(month));
   const newer = at > 0 ? months[at - 1] : undefined;

@@ -1,6 +1,7 @@
 import { connection } from "next/server";
 import type { Metadata } from "next";
-import { notFound, redirect } from "next/navigation";
+import { redirect } from "next/navigation";
+import { PageNotFound } from "@/components/site/not-found-content";
 import { parsePageParam } from "@/lib/pagination";
 import { getCategoryBySlug } from "@/server/public-news";
 import { CategoryNews } from "../../../../_components/category-news";
@@ -19,7 +20,7 @@ export default async function CategoryPagedPage({ params }: PageProps<"/category
   await connection();
   const { slug, page: raw } = await params;
   const page = parsePageParam(raw);
-  if (page === null) notFound();
+  if (page === null) return <PageNotFound />;
   if (page === 1) redirect(`/category/${slug}`);
   return <CategoryNews slug={slug} page={page} />;
 }
