@@ -14,24 +14,31 @@ export function findNginx(): string | null {
  * 443, the bench's app as the only upstream, cache and temp files under `dir`. Everything
  * else (cache key, validity, stale handling, bypasses, compression) is the shipped file.
  */
-export function localNginxConfig(shipped: string, { port, redirectPort, appPort, dir }: { port: number; redirectPort: number; appPort: number; dir: string }): string {
+export function localNginxConfig(
+  shipped: string,
+  { port, redirectPort, appPort, dir, appPorts, refreshPort }: { port: number; redirectPort: number; appPort: number; dir: string; appPorts?: number[]; refreshPort?: number },
+): string {
+  const upstreams = (appPorts ?? [appPort]).map((p) => `server 127.0.0.1:${p} `).join("max_fails=3 fail_timeout=10s;\n    ");
   return shipped
     .split("\n")
     .filter((line) => !/^\s*listen \[::\]/.test(line) && !/^\s*ssl_certificate/.test(line))
     .join("\n")
     .replace(/listen 80;/, `listen 127.0.0.1:${redirectPort};`)
     .replace(/listen 443 ssl http2;/, `listen 127.0.0.1:${port};`)
-    .replace(/server 127\.0\.0\.1:3000 /, `server 127.0.0.1:${appPort} `)
+    .replace(/server 127\.0\.0\.1:3000 /, upstreams)
+    // The loopback listener for the app's refresh requests: on its own free port, or dropped.
+    .replace(/^\s*listen 127\.0\.0\.1:8081;$/m, refreshPort ? `    listen 127.0.0.1:${refreshPort};` : "")
     .replace(/proxy_cache_path \S+/, `proxy_cache_path ${join(dir, "cache")}`);
 }
 
-export async function startNginx({ repoRoot, appPort, dir }: { repoRoot: string; appPort: number; dir: string }) {
+export async function startNginx(options: { repoRoot: string; appPort: number; dir: string; appPorts?: number[]; refreshPort?: number; port?: number }) {
+  const { repoRoot, appPort, dir, appPorts, refreshPort } = options;
   const bin = findNginx();
   if (!bin) return null;
   mkdirSync(join(dir, "cache"), { recursive: true });
   chmodSync(dir, 0o755);
-  const [port, redirectPort] = [await freePort(), await freePort()];
-  const site = localNginxConfig(readFileSync(join(repoRoot, "deploy", "nginx.conf"), "utf8"), { port, redirectPort, appPort, dir });
+  const [port, redirectPort] = [options.port ?? (await freePort()), await freePort()];
+  const site = localNginxConfig(readFileSync(join(repoRoot, "deploy", "nginx.conf"), "utf8"), { port, redirectPort, appPort, dir, appPorts, refreshPort });
   writeFileSync(join(dir, "koho.conf"), site);
   writeFileSync(join(dir, "main.conf"), [
     // As root, nginx would hand its workers to `nobody`, who cannot enter the private temp folder.
@@ -42,5 +49,5 @@ export async function startNginx({ repoRoot, appPort, dir }: { repoRoot: string;
   ].join("\n"));
   const url = `http://127.0.0.1:${port}`;
   const server = await startServer(bin, ["-c", join(dir, "main.conf"), "-p", dir], { cwd: dir, env: process.env, url: `${url}/robots.txt` });
-  return { ...server, origin: url };
+  return { ...server, origin: url, port };
 }

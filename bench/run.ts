@@ -16,6 +16,7 @@ import { routeFirstLoadJs } from "./bundle-size";
 import { measureDatabase } from "./db-timings";
 import { runLighthouse } from "./lighthouse";
 import { startNginx } from "./nginx";
+import { measurePublishToVisible, visibilityTable } from "./publish-visibility";
 import { measureLoad, type LoadResult } from "./load";
 import { installCleanup, stopAll, stopProcess, treeRssBytes } from "./processes";
 import { machine, routeTable, timingTable, verdictTable, type RouteResult } from "./report";
@@ -139,6 +140,9 @@ const lighthouse = options.lighthouse ? await runLighthouse(repoRoot, app.origin
 if (lighthouse && "skipped" in lighthouse) log(lighthouse.skipped);
 await stopProcess(app.child);
 
+log("publish → visible: one process, a second process, through nginx…");
+const visibility = await measurePublishToVisible({ repoRoot, databaseFile, dir: join(workDir, "visibility"), log });
+
 log(`timing database queries (${options.queries} per kind)…`);
 const handle = await openDatabase(`file:${databaseFile}`);
 const db = await measureDatabase(handle.db, options.queries);
@@ -163,6 +167,7 @@ console.log(timingTable([
   { name: "studio text filter (direct SQL)", ...db.studioTextFilter },
 ]));
 console.log(`\narticle first-load JS: ${formatKb(articleJs?.totalGzipBytes)} gzip in ${articleJs?.files.length ?? 0} files (editor code: ${articleJs?.editorCode.join(", ") || "none"}; auth client: ${articleJs?.authClientCode.join(", ") || "none"}); static Next baseline: ${formatKb(staticNext?.firstLoad?.totalGzipBytes)} gzip`);
+console.log(`\npublish → visible (from the scheduler tick's answer on process A):\n${visibilityTable(visibility)}`);
 console.log(`\n${verdictTable(verdicts)}\n`);
 
 const output = {
@@ -171,7 +176,7 @@ const output = {
   machine: { start: machineAtStart, end: machineAtEnd }, articlePath, articleHtmlBytes: articleHtml.length,
   baselines: { staticNext, plainNode }, routes: results, rssAfterBytes: rssAfter, databaseBytes: databaseBytes(databaseFile),
   coldRequests: cold, database: db, firstLoadJs: { article: articleJs, staticNextBaseline: staticNext?.firstLoad ?? null },
-  lighthouse: lighthouse ?? null, verdicts,
+  lighthouse: lighthouse ?? null, verdicts, publishToVisible: visibility,
 };
 writeFileSync(join(repoRoot, "bench", "results.json"), `${JSON.stringify(output, null, 2)}\n`);
 log(`wrote bench/results.json; ${((Date.now() - startedAt) / 1000).toFixed(0)} s in all${options.keepDb ? `; database kept at ${databaseFile}` : ""}`);

@@ -4,6 +4,7 @@ import { revalidateTag } from "next/cache";
 import { after } from "next/server";
 import type { Database, Transaction } from "@/db/client";
 import { cacheTags } from "@/lib/cache-tags";
+import { env } from "@/lib/env";
 import { refreshProxy } from "./cache/proxy-refresh";
 
 /** The public cache tags a change to one article's public state touches. */
@@ -39,6 +40,7 @@ export async function recordTagExpirations(tx: Transaction | Database, tags: str
 export function expirePublicTags(tags: string[]): void {
   if (tags.length === 0) return;
   for (const tag of new Set(tags)) revalidateTag(tag, { expire: 0 });
-  // After the response, so the acknowledgement does not wait on the proxy (README "reverse proxy").
-  after(() => refreshProxy(tags));
+  // After the response, so the acknowledgement does not wait on the proxy (README "reverse proxy");
+  // only when a proxy is configured, so callers outside a request (tests, scripts) need none.
+  if (env().KOHO_PROXY_REFRESH_URL) after(() => refreshProxy(tags));
 }

@@ -26,20 +26,35 @@ const store = process.env.REDIS_URL && !building
     })
   : Promise.resolve(createMemoryStore(maxBytes));
 
+const MIN_STORED_REVALIDATE_S = 300;
+
 /** A get for a key whose set is still running waits for it (the interface requires it). */
 /** @type {Map<string, Promise<void>>} */
 const pendingSets = new Map();
 
-/** @param {ReadableStream<Uint8Array>} stream */
+/**
+ * The stream's bytes in a buffer of exactly their size. Not Buffer.concat: small results come
+ * from Node's shared pool, and a 15-byte "not found" entry then kept a whole 64 KB slab alive
+ * (10,000 junk URLs grew the process by hundreds of MB behind a 64 MB limit).
+ * @param {ReadableStream<Uint8Array>} stream
+ */
 async function toBuffer(stream) {
   const chunks = [];
+  let length = 0;
   const reader = stream.getReader();
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
     chunks.push(value);
+    length += value.byteLength;
   }
-  return Buffer.concat(chunks);
+  const buffer = Buffer.allocUnsafeSlow(length);
+  let offset = 0;
+  for (const chunk of chunks) {
+    buffer.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return buffer;
 }
 
 /** @param {Buffer} buffer @returns {ReadableStream<Uint8Array>} */
@@ -80,7 +95,10 @@ const handler = {
       const entry = await pendingEntry;
       const value = await toBuffer(entry.value);
       // expire 0 marks a dynamic entry that Next never serves back; a build keeps nothing.
-      if (building || entry.expire === 0) return;
+      // Entries that would be stale within minutes (here only "nothing at this address", see
+      // server/public-article.ts) are one indexed query to redo: storing them would let junk
+      // URLs fill the store.
+      if (building || entry.expire === 0 || entry.revalidate < MIN_STORED_REVALIDATE_S) return;
       const meta = { tags: entry.tags, stale: entry.stale, timestamp: entry.timestamp, expire: entry.expire, revalidate: entry.revalidate };
       const ttlMs = Math.min(entry.revalidate, entry.expire) * 1000;
       await (await store).set(cacheKey, { meta, value }, ttlMs);

@@ -7,6 +7,8 @@ import { getCategoryBySlug, listPublishedArticlesByCategory } from "@/server/pub
 export async function CategoryNews({ slug, page }: { slug: string; page: number }) {
   const category = await getCategoryBySlug({ slug });
   if (!category) return <PageNotFound />;
+  // Bounds from page 1 first, so /category/<slug>/page/<junk> stores nothing of its own.
+  if (page > 1 && page > (await listPublishedArticlesByCategory({ categoryId: category.id, page: 1 })).totalPages) return <PageNotFound />;
   const result = await listPublishedArticlesByCategory({ categoryId: category.id, page });
   if (page > result.totalPages) return <PageNotFound />;
   const basePath = `/category/${category.slug}`;

@@ -21,7 +21,10 @@ export default async function ArchiveMonthPage({ params }: PageProps<"/archive/[
   await connection();
   const month = parseArchiveParams(await params);
   if (!month) return <PageNotFound />;
-  const [items, months] = await Promise.all([listArchiveArticles(month), listArchiveMonths()]);
+  // The month list is one cached entry: a month without news is a 404 before anything is stored for it.
+  const months = await listArchiveMonths();
+  if (!months.some((m) => monthKey(m) === monthKey(month))) return <PageNotFound />;
+  const items = await listArchiveArticles(month);
   if (items.length === 0) return <PageNotFound />;
   // Months are listed newest first: the next index is the older month.
   const at = months.findIndex((m) => monthKey(m) === monthKey(month));

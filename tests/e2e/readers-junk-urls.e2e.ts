@@ -1,0 +1,67 @@
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import "../support/next-cache-stub";
+import "../support/session";
+import { ensureBuildWithoutDatabase, killApp, READERS_DIST_DIR, startApp, type App } from "./support/readers-processes";
+import { openNewsroom } from "./support/readers-newsroom";
+
+vi.mock("server-only", () => ({}));
+
+/** Unknown URLs are answered, briefly cacheable, and leave nothing behind on disk or in memory. */
+let dir: string;
+let app: App;
+
+const MB = 1024 * 1024;
+const sizeOf = (path: string) => Number(execFileSync("du", ["-sb", path], { encoding: "utf8" }).split("\t")[0]);
+const rss = (pid: number) => Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))![1]) * 1024;
+
+/** The four kinds of junk the issue names, each one distinct. */
+const junk = (i: number) => [`/news/no-such-item-${i}`, `/category/no-such-category-${i}`, `/page/${1000 + i}`, `/archive/${2100 + (i % 800)}/${String((i % 12) + 1).padStart(2, "0")}`][i % 4]!;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), "koho-readers-junk-"));
+  ensureBuildWithoutDatabase(join(dir, "absent", "koho.db"));
+  const databaseUrl = `file:${join(dir, "data", "koho.db")}`;
+  (await openNewsroom(databaseUrl)).close();
+  app = await startApp({ databaseUrl, siteUrl: "https://news.runtime.example" });
+}, 900_000);
+
+afterAll(async () => {
+  if (app) await killApp(app);
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe("10,000 requests for distinct unknown URLs", () => {
+  it("are 404s cacheable for a minute at most, and leave disk and memory as they were", async () => {
+    // Warm up first (other junk) so the baseline is a server that has loaded its code and grown its heap to working size.
+    for (let i = 0; i < 2_000; i++) await fetch(app.url + junk(20_000 + i)).then((r) => r.arrayBuffer());
+    for (const path of ["/", "/category/government", "/archive"]) await fetch(app.url + path).then((r) => r.arrayBuffer());
+    const before = { data: sizeOf(join(dir, "data")), build: sizeOf(READERS_DIST_DIR), rss: rss(app.process.pid!) };
+
+    let next = 0;
+    const statuses = new Map<number, number>();
+    const maxAges: number[] = [];
+    const worker = async () => {
+      for (let i = next++; i < 10_000; i = next++) {
+        const res = await fetch(app.url + junk(i));
+        await res.arrayBuffer();
+        statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
+        const cc = res.headers.get("cache-control") ?? "";
+        const age = /s-maxage=(\d+)/.exec(cc)?.[1] ?? (cc.includes("public") ? /max-age=(\d+)/.exec(cc)?.[1] : undefined);
+        if (age) maxAges.push(Number(age));
+      }
+    };
+    await Promise.all(Array.from({ length: 8 }, worker));
+
+    expect(Object.fromEntries(statuses)).toEqual({ 404: 10_000 });
+    expect(Math.max(0, ...maxAges)).toBeLessThanOrEqual(60);
+    const after = { data: sizeOf(join(dir, "data")), build: sizeOf(READERS_DIST_DIR), rss: rss(app.process.pid!) };
+    console.log(`junk URLs: data ${before.data} → ${after.data} B, build ${before.build} → ${after.build} B, RSS ${(before.rss / MB).toFixed(1)} → ${(after.rss / MB).toFixed(1)} MB`);
+    expect(Math.abs(after.data - before.data)).toBeLessThanOrEqual(MB);
+    expect(Math.abs(after.build - before.build)).toBeLessThanOrEqual(MB);
+    expect(after.rss - before.rss).toBeLessThanOrEqual(50 * MB);
+  }, 600_000);
+});
