@@ -6,7 +6,7 @@ import { listPublishedArticles } from "@/server/public-news";
 /** The home page and its /page/N continuations. */
 export async function LatestNews({ page }: { page: number }) {
   // Bounds from page 1 (always cached) first, so /page/<junk> stores nothing of its own.
-  if (page > 1 && page > (await listPublishedArticles({ page: 1 })).totalPages) notFound();
+  if (page > 1 && page > (await listPublishedArticles({ page: 1 })).totalPages) return <PageNotFound />;
   const result = await listPublishedArticles({ page });
   if (page > result.totalPages) return <PageNotFound />;
   return (
