@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { refusalFor, type Refusal } from "@/lib/http/request-guard";
+import { isMissingPublicPage } from "@/server/public-page-status";
 
 /**
  * Runs for staff-facing pages (/studio, /sign-in, /preview/<token>), for
@@ -99,6 +100,7 @@ export async function proxy(request: NextRequest) {
   // /search is the one public page rendered per request (and the one that echoes reader input),
   // so it can have the nonce policy too; prerendered pages keep next.config.ts's static one.
   const isSearch = path === "/search";
+  if (isItemOrListingPath(path)) return NextResponse.next(await publicPageStatus(request, path));
   if (!isStaffPath(path) && !isSearch) return NextResponse.next();
   const isStudio = path === "/studio" || path.startsWith("/studio/");
   if (isStudio && !SESSION_COOKIES.some((name) => request.cookies.has(name))) {
@@ -137,6 +139,17 @@ function signInUrl(request: NextRequest, callbackUrl: string): URL {
   return url;
 }
 
+/** Public pages whose address can name something that does not exist (an unknown slug, page or month). */
+function isItemOrListingPath(path: string): boolean {
+  return /^\/(news|category|page|archive)\//.test(path);
+}
+
+/** A 404 status for an address that names nothing; the page itself still renders the helpful 404 text. */
+async function publicPageStatus(request: NextRequest, path: string): Promise<ResponseInit | undefined> {
+  if (request.method !== "GET" && request.method !== "HEAD") return undefined;
+  return (await isMissingPublicPage(path)) ? { status: 404 } : undefined;
+}
+
 function isStaffPath(path: string): boolean {
   return ["/studio", "/sign-in", "/preview"].some((p) => path === p || path.startsWith(`${p}/`));
 }
@@ -149,6 +162,10 @@ export const config = {
     "/sign-in/:path*",
     "/preview/:path*",
     "/search",
+    "/news/:path+",
+    "/category/:path+",
+    "/page/:path+",
+    "/archive/:path+",
     // Any path: action posts (fetch or no-JS form), router-state headers, and "%" in the path.
     { source: "/:path*", has: [{ type: "header", key: "next-action" }] },
     // Not /api/: for every POST the proxy runs on, Next hands the route a copy of the body cut at
