@@ -18,10 +18,9 @@ const STATIC_SECURITY_HEADERS = [
  * of these paths ever answers with an HTML page (a 404), its scripts stay blocked and it still
  * reads, unhydrated.
  */
-const isDev = process.env.NODE_ENV !== "production";
 const STATIC_CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
-  `script-src 'self'${isDev ? " 'unsafe-eval'" : ""}`,
+  "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: https:",
   "font-src 'self'",

@@ -70,6 +70,9 @@ export async function proxy(request: NextRequest) {
   // The matcher also runs the proxy for action posts and RSC headers on any path; only pages get a nonce.
   if (!isHtmlPagePath(path)) return NextResponse.next();
   const isStaff = isStaffPath(path);
+  // RSC payloads for client-side navigation and prefetch are not documents, so a policy on them
+  // does nothing; and given a nonce, Next renders public prefetches differently (README "Security headers").
+  if (!isStaff && request.headers.has("rsc")) return NextResponse.next();
   const isStudio = path === "/studio" || path.startsWith("/studio/");
   if (isStudio && !SESSION_COOKIES.some((name) => request.cookies.has(name))) {
     const redirect = NextResponse.redirect(signInUrl(request, path));
