@@ -71,7 +71,7 @@ export async function proxy(request: NextRequest) {
   if (!isHtmlPagePath(path)) return NextResponse.next();
   const isStaff = isStaffPath(path);
   // RSC payloads for client-side navigation and prefetch are not documents, so a policy on them
-  // does nothing; and given a nonce, Next renders public prefetches differently (README "Security headers").
+  // does nothing; the page that fetched them keeps its own nonce policy.
   if (!isStaff && request.headers.has("rsc")) return NextResponse.next();
   const isStudio = path === "/studio" || path.startsWith("/studio/");
   if (isStudio && !SESSION_COOKIES.some((name) => request.cookies.has(name))) {
