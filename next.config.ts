@@ -12,18 +12,15 @@ const STATIC_SECURITY_HEADERS = [
 ];
 
 /**
- * Public pages are prerendered and cached, so they cannot carry a per-request
- * nonce, and their inline scripts (Next's `self.__next_f.push(...)` with each
- * page's own RSC payload) change with every page and every edit, so a header
- * fixed at build time cannot list their hashes. Scripts are therefore limited
- * to this origin plus inline ones; everything else (plugins, <base>, framing,
- * forms to other sites, connections elsewhere) is shut. Reader pages render
- * no unsanitized user HTML, which is the real defence against injection here.
+ * For responses that are not HTML pages: feeds, sitemaps, robots.txt, API answers and Next's
+ * assets. Every HTML page, public or staff, gets a per-request nonce policy from proxy.ts
+ * instead (lib/http/content-security-policy.ts), so nothing here allows inline script: if one
+ * of these paths ever answers with an HTML page (a 404), its scripts stay blocked and it still
+ * reads, unhydrated.
  */
-const isDev = process.env.NODE_ENV !== "production";
-const PUBLIC_CONTENT_SECURITY_POLICY = [
+const STATIC_CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
-  `script-src 'self' 'unsafe-inline'${isDev ? " 'unsafe-eval'" : ""}`,
+  "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: https:",
   "font-src 'self'",
@@ -75,14 +72,12 @@ const nextConfig: NextConfig = {
   async headers() {
     return [
       { source: "/:path*", headers: STATIC_SECURITY_HEADERS },
-      // Staff pages (studio, sign-in, preview links) get a per-request nonce policy from proxy.ts
-      // instead; two policies would both apply and the stricter one would block the other's scripts.
-      // Images under /media/ send their own `default-src 'none'; sandbox`, which this header would replace.
-      // /search renders per request, so proxy.ts gives it the nonce policy as well.
-      {
-        source: "/((?!studio|sign-in|preview/|media/|search$).*)",
-        headers: [{ key: "Content-Security-Policy", value: PUBLIC_CONTENT_SECURITY_POLICY }],
-      },
+      // The complement of proxy.ts's page matcher (isHtmlPagePath), less /media/: two policies
+      // would both apply, and uploads send their own `default-src 'none'; sandbox`.
+      ...["/_next/:path*", "/api/:path*", "/sitemaps/:path*", "/((?!media/).*\\.(?:xml|json|txt|ico))"].map((source) => ({
+        source,
+        headers: [{ key: "Content-Security-Policy", value: STATIC_CONTENT_SECURITY_POLICY }],
+      })),
     ];
   },
 };

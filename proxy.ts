@@ -1,11 +1,11 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { isHtmlPagePath, newNonce, nonceContentSecurityPolicy } from "@/lib/http/content-security-policy";
 import { refusalFor, type Refusal } from "@/lib/http/request-guard";
 import { isMissingPublicPage } from "@/server/public-page-status";
 
 /**
- * Runs for staff-facing pages (/studio, /sign-in, /preview/<token>), for
- * /search (the one public page rendered per request, so it can have the nonce
- * policy of point 3 too) and, on any path, for requests Next would otherwise
+ * Runs for every HTML page (public and staff; not for Next's assets, uploads, API routes,
+ * feeds, sitemaps, robots.txt or icons) and, on any path, for requests Next would otherwise
  * answer with a bare 500:
  * server-action posts, RSC requests with a router-state header, and paths
  * with broken percent-encoding (lib/http/request-guard.ts says why each).
@@ -16,18 +16,12 @@ import { isMissingPublicPage } from "@/server/public-page-status";
  * 2. Optimistic only for /studio: visitors without a session cookie go to the
  *    sign-in page. It is never the security check — server/ verifies the
  *    session, the account and the capability on every read and write.
- * 3. Gives every response a fresh nonce Content-Security-Policy (Next reads
- *    the nonce from the request's CSP header and puts it on the scripts it
- *    renders per request) and `Cache-Control: private, no-store`.
- *
- * Why 'self' and no 'strict-dynamic': with Cache Components these pages are
- * partially prerendered. Their static shell was rendered at build time, so its
- * `<script src>` tags carry no nonce, and 'strict-dynamic' would block them
- * (it makes browsers ignore 'self'). Inline scripts still need this request's
- * nonce, so injected markup cannot run script; the one inline script React
- * puts in every shell is allowed by its hash. An injected `<script src>` could
- * only load a file from this origin that is served as JavaScript (uploads are
- * images, and nosniff stops them running as script).
+ * 3. Gives every page a fresh nonce Content-Security-Policy without 'unsafe-inline'
+ *    (lib/http/content-security-policy.ts). Next reads the nonce from the request's CSP
+ *    header and puts it on every inline script it renders; public pages render per request
+ *    from cached reads (README "Caching"), so each response has its own. Staff pages are
+ *    also `Cache-Control: private, no-store`; public pages keep Next's (nginx keeps its own
+ *    short copy, header and body together: README "Security headers").
  */
 const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
 
@@ -47,29 +41,6 @@ const INTERNAL_HEADERS = [
   "x-now-route-matches",
   "x-matched-path",
 ];
-
-/** sha256 of React's `requestAnimationFrame(function(){$RT=performance.now()});`, the inline script in every prerendered shell. */
-const REACT_SHELL_SCRIPT_HASH = "'sha256-7mu4H06fwDCjmnxxr/xNHyuQC6pLTHr4M2E4jXw5WZs='";
-
-function studioContentSecurityPolicy(nonce: string, formTargets: string[] = []): string {
-  const isDev = process.env.NODE_ENV !== "production";
-  return [
-    "default-src 'self'",
-    `script-src 'self' 'nonce-${nonce}' ${REACT_SHELL_SCRIPT_HASH}${isDev ? " 'unsafe-eval'" : ""}`,
-    // The editor and its toolbar position things with style attributes.
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob: https:",
-    "font-src 'self'",
-    "connect-src 'self'",
-    "media-src 'self'",
-    "object-src 'none'",
-    "base-uri 'none'",
-    "frame-ancestors 'none'",
-    ["form-action 'self'", ...formTargets].join(" "),
-    "manifest-src 'self'",
-    "worker-src 'self'",
-  ].join("; ");
-}
 
 /** Single sign-on posts the sign-in form and is then redirected to the identity provider. */
 function formTargets(): string[] {
@@ -97,11 +68,14 @@ export async function proxy(request: NextRequest) {
   if (refusal) return respond(refusal);
 
   const path = request.nextUrl.pathname;
-  // /search is the one public page rendered per request (and the one that echoes reader input),
-  // so it can have the nonce policy too; prerendered pages keep next.config.ts's static one.
-  const isSearch = path === "/search";
-  if (isItemOrListingPath(path)) return NextResponse.next(await publicPageStatus(request, path));
-  if (!isStaffPath(path) && !isSearch) return NextResponse.next();
+  // The matcher also runs the proxy for action posts and RSC headers on any path; only pages get a nonce.
+  if (!isHtmlPagePath(path)) return NextResponse.next();
+  const isStaff = isStaffPath(path);
+  // RSC payloads for client-side navigation and prefetch are not documents, so a policy on them
+  // does nothing; the page that fetched them keeps its own nonce policy.
+  // An address naming nothing answers 404 (server/public-page-status.ts); the page still renders its help.
+  const status = isItemOrListingPath(path) ? await publicPageStatus(request, path) : undefined;
+  if (!isStaff && request.headers.has("rsc")) return NextResponse.next(status);
   const isStudio = path === "/studio" || path.startsWith("/studio/");
   if (isStudio && !SESSION_COOKIES.some((name) => request.cookies.has(name))) {
     const redirect = NextResponse.redirect(signInUrl(request, path));
@@ -109,15 +83,16 @@ export async function proxy(request: NextRequest) {
     return redirect;
   }
 
-  const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
-  const policy = studioContentSecurityPolicy(nonce, isSearch ? [] : formTargets());
+  const nonce = newNonce();
+  const policy = nonceContentSecurityPolicy(nonce, isStaff ? formTargets() : []);
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("Content-Security-Policy", policy);
   requestHeaders.set("x-nonce", nonce);
-  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  const response = NextResponse.next({ request: { headers: requestHeaders }, ...status });
   response.headers.set("Content-Security-Policy", policy);
-  // Search already answers private, no-store itself; a page carrying a nonce must never be shared.
-  response.headers.set("Cache-Control", "private, no-store");
+  // Staff pages must never be shared. Public pages keep the Cache-Control Next gives a page
+  // rendered per request; a cache that keeps one stores this header with the body it matches.
+  if (isStaff) response.headers.set("Cache-Control", "private, no-store");
   return response;
 }
 
@@ -156,16 +131,9 @@ function isStaffPath(path: string): boolean {
 
 export const config = {
   matcher: [
-    "/studio",
-    "/studio/:path*",
-    "/sign-in",
-    "/sign-in/:path*",
-    "/preview/:path*",
-    "/search",
-    "/news/:path+",
-    "/category/:path+",
-    "/page/:path+",
-    "/archive/:path+",
+    // Every HTML page: the exclusions are lib/http/content-security-policy.ts's isHtmlPagePath
+    // (a matcher must be a literal, so they are repeated here).
+    "/((?!_next/|media/|api/|sitemaps/|.*\\.(?:xml|json|txt|ico)$).*)",
     // Any path: action posts (fetch or no-JS form), router-state headers, and "%" in the path.
     { source: "/:path*", has: [{ type: "header", key: "next-action" }] },
     // Not /api/: for every POST the proxy runs on, Next hands the route a copy of the body cut at

@@ -2,12 +2,10 @@ import { describe, expect, inject, it } from "vitest";
 import { parseCsp } from "../support/security-csp";
 
 /**
- * Issue 14, item 8 (the part possible today): /search is the one public page
- * rendered per request, and the one that reflects what a reader typed, so it
- * gets the studio's per-request nonce policy instead of the public
- * `'unsafe-inline'` one. Prerendered pages cannot carry a nonce; they keep the
- * static policy (security-headers.e2e.ts), and the browser check there runs
- * /search under this policy with no violations.
+ * Issue 14, item 8: /search reflects what a reader typed, so it matters most that it runs
+ * under the per-request nonce policy without 'unsafe-inline' that every HTML page now gets
+ * (security-csp-public.e2e.ts covers the other reader pages; the browser check in
+ * security-headers.e2e.ts runs /search under this policy with no violations).
  */
 const url = (path: string) => new URL(path, inject("baseURL")).href;
 const RAF_SHELL_SCRIPT = "requestAnimationFrame(function(){$RT=performance.now()});";
