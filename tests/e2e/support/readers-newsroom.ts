@@ -5,7 +5,7 @@ import { prepareDatabase } from "@/db/setup";
 import { toTokyoLocalInput } from "@/lib/schedule-time";
 import { actAs } from "../../support/session";
 import { staffByRole } from "../../support/staff";
-import { body, draftPayload } from "../../support/workflow";
+import { body, draftPayload, seenListVersion, seenVersion } from "../../support/workflow";
 
 /**
  * The newsroom's side of the readers-* tests: real server/ commands (authorization,
@@ -42,11 +42,11 @@ export async function openNewsroom(databaseUrl: string) {
       await drafts.saveArticleDraft(draftPayload(id, 1, { title, slug, categoryId: government!.id, summary: `${title} summary.`, body: body(`${title} body text.`) }));
       await flow.applyTransition({ articleId: id, transition: "submit" });
       actAs(staff.publisher);
-      await flow.applyTransition({ articleId: id, transition: "approve" });
-      if (!schedule) await flow.applyTransition({ articleId: id, transition: "publish" });
+      await flow.applyTransition({ articleId: id, version: await seenVersion(db, id), transition: "approve" });
+      if (!schedule) await flow.applyTransition({ articleId: id, version: await seenVersion(db, id), transition: "publish" });
       else {
         // Two minutes ahead: the studio's minute precision must still leave the 30 s lead.
-        await flow.applyTransition({ articleId: id, transition: "schedule", scheduledFor: toTokyoLocalInput(new Date(Date.now() + 120_000)) });
+        await flow.applyTransition({ articleId: id, version: await seenVersion(db, id), transition: "schedule", scheduledFor: toTokyoLocalInput(new Date(Date.now() + 120_000)) });
         // Due now, as if the minute had passed while nobody was looking.
         await db.update(articleEditions).set({ scheduledFor: new Date(Date.now() - 1_000) }).where(eq(articleEditions.articleId, id));
       }
@@ -63,8 +63,8 @@ export async function openNewsroom(databaseUrl: string) {
       await lists.saveRecommendationListDraft({ listId: id, version, name: "Readers list", maxItems: 5, fillFromCategory: false, entries: [{ kind: "external", url: "https://www.metro.tokyo.lg.jp/", title: linkTitle, date: "2026-02-01" }] });
       await listFlow.applyListTransition({ listId: id, transition: "submit" });
       actAs(staff.publisher);
-      await listFlow.applyListTransition({ listId: id, transition: "approve" });
-      await listFlow.applyListTransition({ listId: id, transition: "publish" });
+      await listFlow.applyListTransition({ listId: id, version: await seenListVersion(db, id), transition: "approve" });
+      await listFlow.applyListTransition({ listId: id, version: await seenListVersion(db, id), transition: "publish" });
     },
   };
 }
