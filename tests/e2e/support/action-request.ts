@@ -1,9 +1,10 @@
+import { createHash, randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { eq } from "drizzle-orm";
 import { encode } from "next-auth/jwt";
 import type { Handle } from "@/db/client";
-import { users } from "@/db/schema";
+import { authSessions, users } from "@/db/schema";
 import { E2E_AUTH_SECRET } from "./global-setup";
 
 /**
@@ -20,13 +21,21 @@ export function actionId(exportedName: string): string {
   return found[0];
 }
 
-/** The cookie a signed-in staff member's browser carries (http, so no __Secure- prefix). */
+/**
+ * The cookie a signed-in staff member's browser carries (http, so no __Secure- prefix), with the
+ * server-side session row a real sign-in opens (server/auth/sessions.ts): a cookie without a live
+ * row is refused, as after sign-out.
+ */
 export async function sessionCookie(db: Handle, email: string): Promise<string> {
   const [user] = await db.db.select().from(users).where(eq(users.email, email));
   if (!user) throw new Error(`No staff member ${email}`);
+  const sid = randomBytes(32).toString("base64url");
+  const expiresAt = new Date(Date.now() + 12 * 60 * 60 * 1000);
+  const idHash = createHash("sha256").update(sid).digest("hex");
+  await db.db.insert(authSessions).values({ idHash, userId: user.id, createdAt: new Date(), expiresAt });
   const name = "authjs.session-token";
   const token = await encode({
-    token: { sub: String(user.id), uid: user.id, sv: user.sessionVersion, name: user.name, email: user.email },
+    token: { sub: String(user.id), uid: user.id, sv: user.sessionVersion, name: user.name, email: user.email, sid, sexp: expiresAt.getTime() },
     secret: E2E_AUTH_SECRET,
     salt: name,
   });
