@@ -47,11 +47,12 @@ const nextConfig: NextConfig = {
     default: resolve(process.cwd(), "server/cache/cache-handler.mjs"),
     remote: resolve(process.cwd(), "server/cache/cache-handler.mjs"),
   },
-  // Every reader gets "blocking" metadata: the page, its status and its <head> (canonical, feed
-  // links) are decided before the first byte, instead of a prerendered shell that has already
-  // sent 200 when a page turns out to be a 404. Public pages are built from cached reads in
-  // milliseconds, so streaming would gain nothing. (A request with no User-Agent still streams.)
-  htmlLimitedBots: /./,
+  // Public pages get "blocking" metadata: the page, its status and its <head> (canonical, feed
+  // links) are decided before the first byte, instead of a shell that has already sent 200 when
+  // a page turns out to be a 404. proxy.ts marks public page requests with this token in their
+  // User-Agent (the header the option is matched against); studio pages and server actions keep
+  // streaming, because a blocking render of an action's redirect shows another item's page.
+  htmlLimitedBots: /koho-blocking-render/,
   // Native database and hashing modules load from node_modules, not the bundle.
   serverExternalPackages: ["@libsql/client", "libsql", "@node-rs/argon2"],
   // The browser tests build into their own folder so they never clash with `next dev`.

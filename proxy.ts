@@ -88,6 +88,7 @@ export async function proxy(request: NextRequest) {
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("Content-Security-Policy", policy);
   requestHeaders.set("x-nonce", nonce);
+  if (!isStaff) requestHeaders.set("user-agent", `${request.headers.get("user-agent") ?? ""} ${BLOCKING_RENDER_MARK}`.trim());
   const response = NextResponse.next({ request: { headers: requestHeaders }, ...status });
   response.headers.set("Content-Security-Policy", policy);
   // Staff pages must never be shared. Public pages keep the Cache-Control Next gives a page
@@ -113,6 +114,9 @@ function signInUrl(request: NextRequest, callbackUrl: string): URL {
   url.searchParams.set("callbackUrl", callbackUrl);
   return url;
 }
+
+/** Matched by next.config.ts's htmlLimitedBots: public pages render whole before the first byte. */
+const BLOCKING_RENDER_MARK = "koho-blocking-render";
 
 /** Public pages whose address can name something that does not exist (an unknown slug, page or month). */
 function isItemOrListingPath(path: string): boolean {
