@@ -1,19 +1,15 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { photoJpeg } from "../support/images";
 import { actAs } from "../support/session";
-import { staffByRole } from "../support/staff";
-import { createTempDatabase } from "../support/temp-db";
+import { createMediaWorkspace, removeMediaWorkspace, type MediaWorkspace } from "../support/media-workspace";
 import { draftPayload, failure, seenVersion } from "../support/workflow";
 
 /**
  * What readers see of an image (alt text, caption, credit) changes only by a
  * publisher once an item readers see, or a reviewer is reading, uses it.
  */
-let t: Awaited<ReturnType<typeof createTempDatabase>>;
-let staff: Awaited<ReturnType<typeof staffByRole>>;
+let t: MediaWorkspace["t"];
+let staff: MediaWorkspace["staff"];
 let mediaDir: string;
 let upload: typeof import("@/server/media/upload");
 let library: typeof import("@/server/media/library");
@@ -22,21 +18,14 @@ let drafts: typeof import("@/server/articles/drafts");
 let flow: typeof import("@/server/workflow/transitions");
 
 beforeAll(async () => {
-  t = await createTempDatabase({ demo: true });
-  mediaDir = mkdtempSync(join(tmpdir(), "koho-media-"));
-  process.env.DATABASE_URL = t.url;
-  process.env.MEDIA_DIR = mediaDir;
-  staff = await staffByRole(t.db);
+  ({ t, mediaDir, staff } = await createMediaWorkspace());
   upload = await import("@/server/media/upload");
   library = await import("@/server/media/library");
   hero = await import("@/server/media/hero");
   drafts = await import("@/server/articles/drafts");
   flow = await import("@/server/workflow/transitions");
 });
-afterAll(() => {
-  t.cleanup();
-  rmSync(mediaDir, { recursive: true, force: true });
-});
+afterAll(() => removeMediaWorkspace({ t, mediaDir }));
 
 async function describedImage(name: string, alt: string) {
   const media = await upload.uploadMedia({ fileName: name, bytes: await photoJpeg({ width: 1200, height: 800 }) });

@@ -1,11 +1,7 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { photoJpeg } from "../support/images";
 import { actAs } from "../support/session";
-import { staffByRole } from "../support/staff";
-import { createTempDatabase } from "../support/temp-db";
+import { createMediaWorkspace, removeMediaWorkspace, type MediaWorkspace } from "../support/media-workspace";
 
 /** A media id that is not a whole positive number is a 4xx with a clear message, never a 500. */
 vi.mock("next/navigation", () => ({
@@ -17,25 +13,18 @@ vi.mock("next/navigation", () => ({
   },
 }));
 
-let t: Awaited<ReturnType<typeof createTempDatabase>>;
-let staff: Awaited<ReturnType<typeof staffByRole>>;
+let t: MediaWorkspace["t"];
+let staff: MediaWorkspace["staff"];
 let mediaDir: string;
 let actions: typeof import("@/app/(studio)/studio/media/actions");
 let page: typeof import("@/app/(studio)/studio/media/[id]/page");
 
 beforeAll(async () => {
-  t = await createTempDatabase({ demo: true });
-  mediaDir = mkdtempSync(join(tmpdir(), "koho-media-"));
-  process.env.DATABASE_URL = t.url;
-  process.env.MEDIA_DIR = mediaDir;
-  staff = await staffByRole(t.db);
+  ({ t, mediaDir, staff } = await createMediaWorkspace());
   actions = await import("@/app/(studio)/studio/media/actions");
   page = await import("@/app/(studio)/studio/media/[id]/page");
 });
-afterAll(() => {
-  t.cleanup();
-  rmSync(mediaDir, { recursive: true, force: true });
-});
+afterAll(() => removeMediaWorkspace({ t, mediaDir }));
 
 function form(values: Record<string, string>) {
   const data = new FormData();

@@ -1,5 +1,4 @@
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -7,12 +6,11 @@ import { mediaAssets } from "@/db/schema";
 import { tokyoDateOf } from "@/lib/dates";
 import { photoJpeg } from "../support/images";
 import { actAs } from "../support/session";
-import { staffByRole } from "../support/staff";
-import { createTempDatabase } from "../support/temp-db";
+import { createMediaWorkspace, removeMediaWorkspace, type MediaWorkspace } from "../support/media-workspace";
 import { draftPayload, failure, seenVersion } from "../support/workflow";
 
-let t: Awaited<ReturnType<typeof createTempDatabase>>;
-let staff: Awaited<ReturnType<typeof staffByRole>>;
+let t: MediaWorkspace["t"];
+let staff: MediaWorkspace["staff"];
 let mediaDir: string;
 let upload: typeof import("@/server/media/upload");
 let library: typeof import("@/server/media/library");
@@ -22,11 +20,7 @@ let flow: typeof import("@/server/workflow/transitions");
 let queries: typeof import("@/server/articles/studio-queries");
 
 beforeAll(async () => {
-  t = await createTempDatabase({ demo: true });
-  mediaDir = mkdtempSync(join(tmpdir(), "koho-media-"));
-  process.env.DATABASE_URL = t.url;
-  process.env.MEDIA_DIR = mediaDir;
-  staff = await staffByRole(t.db);
+  ({ t, mediaDir, staff } = await createMediaWorkspace());
   upload = await import("@/server/media/upload");
   library = await import("@/server/media/library");
   hero = await import("@/server/media/hero");
@@ -34,10 +28,7 @@ beforeAll(async () => {
   flow = await import("@/server/workflow/transitions");
   queries = await import("@/server/articles/studio-queries");
 });
-afterAll(() => {
-  t.cleanup();
-  rmSync(mediaDir, { recursive: true, force: true });
-});
+afterAll(() => removeMediaWorkspace({ t, mediaDir }));
 
 const imageDoc = (src: string, alt: string) => ({
   type: "doc",

@@ -1,11 +1,7 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { photoJpeg, smallPng } from "../support/images";
 import { actAs } from "../support/session";
-import { staffByRole } from "../support/staff";
-import { createTempDatabase } from "../support/temp-db";
+import { createMediaWorkspace, removeMediaWorkspace, type MediaWorkspace } from "../support/media-workspace";
 import { failure } from "../support/workflow";
 
 /**
@@ -14,25 +10,18 @@ import { failure } from "../support/workflow";
  * pixel budget beyond which an upload is refused with "try again shortly".
  * The bound is observed through the queue's own counters, never timing.
  */
-let t: Awaited<ReturnType<typeof createTempDatabase>>;
-let staff: Awaited<ReturnType<typeof staffByRole>>;
+let t: MediaWorkspace["t"];
+let staff: MediaWorkspace["staff"];
 let mediaDir: string;
 let upload: typeof import("@/server/media/upload");
 let queue: typeof import("@/server/media/processing-queue");
 
 beforeAll(async () => {
-  t = await createTempDatabase({ demo: true });
-  mediaDir = mkdtempSync(join(tmpdir(), "koho-media-"));
-  process.env.DATABASE_URL = t.url;
-  process.env.MEDIA_DIR = mediaDir;
-  staff = await staffByRole(t.db);
+  ({ t, mediaDir, staff } = await createMediaWorkspace());
   upload = await import("@/server/media/upload");
   queue = await import("@/server/media/processing-queue");
 });
-afterAll(() => {
-  t.cleanup();
-  rmSync(mediaDir, { recursive: true, force: true });
-});
+afterAll(() => removeMediaWorkspace({ t, mediaDir }));
 
 function deferred() {
   let resolve!: () => void;

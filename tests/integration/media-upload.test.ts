@@ -1,5 +1,4 @@
-import { mkdtempSync, readdirSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { count } from "drizzle-orm";
 import sharp from "sharp";
@@ -7,12 +6,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mediaAssets } from "@/db/schema";
 import { htmlPage, jpegWithGps, oversizeFile, photoJpeg, smallPng, svgDrawing, truncatedJpeg } from "../support/images";
 import { actAs } from "../support/session";
-import { staffByRole } from "../support/staff";
-import { createTempDatabase } from "../support/temp-db";
+import { createMediaWorkspace, removeMediaWorkspace, type MediaWorkspace } from "../support/media-workspace";
 import { failure } from "../support/workflow";
 
-let t: Awaited<ReturnType<typeof createTempDatabase>>;
-let staff: Awaited<ReturnType<typeof staffByRole>>;
+let t: MediaWorkspace["t"];
+let staff: MediaWorkspace["staff"];
 let mediaDir: string;
 let upload: typeof import("@/server/media/upload");
 let uploadRoute: typeof import("@/app/api/studio/media/upload/route");
@@ -20,20 +18,13 @@ let listRoute: typeof import("@/app/api/studio/media/route");
 let variantRoute: typeof import("@/app/media/[key]/[file]/route");
 
 beforeAll(async () => {
-  t = await createTempDatabase({ demo: true });
-  mediaDir = mkdtempSync(join(tmpdir(), "koho-media-"));
-  process.env.DATABASE_URL = t.url;
-  process.env.MEDIA_DIR = mediaDir;
-  staff = await staffByRole(t.db);
+  ({ t, mediaDir, staff } = await createMediaWorkspace());
   upload = await import("@/server/media/upload");
   uploadRoute = await import("@/app/api/studio/media/upload/route");
   listRoute = await import("@/app/api/studio/media/route");
   variantRoute = await import("@/app/media/[key]/[file]/route");
 });
-afterAll(() => {
-  t.cleanup();
-  rmSync(mediaDir, { recursive: true, force: true });
-});
+afterAll(() => removeMediaWorkspace({ t, mediaDir }));
 
 const rows = async () => (await t.db.select({ n: count() }).from(mediaAssets))[0]!.n;
 const onDisk = () => readdirSync(mediaDir).sort();
