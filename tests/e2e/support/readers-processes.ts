@@ -86,7 +86,11 @@ export async function killApp(app: App, signal: NodeJS.Signals = "SIGKILL") {
   if (app.process.exitCode !== null || app.process.signalCode !== null) return;
   const gone = new Promise((ok) => app.process.once("exit", ok));
   app.process.kill(signal);
+  // A graceful stop waits for open keep-alive connections (nginx's upstream pool, this process's
+  // own fetch pool); a teardown must not hang on them, so it ends the server after 5 s regardless.
+  const force = signal === "SIGKILL" ? undefined : setTimeout(() => app.process.kill("SIGKILL"), 5_000);
   await gone;
+  clearTimeout(force);
 }
 
 export async function waitUntil(check: () => Promise<boolean>, timeoutMs: number, intervalMs = 50): Promise<boolean> {
