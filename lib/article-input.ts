@@ -56,18 +56,4 @@ export function parseTags(text: string): string[] {
 }
 
 /** Formats zod issues as "field: message" for people, with the field named. */
-export function describeIssues(error: z.ZodError): { message: string; fields: Record<string, string> } {
-  const fields: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const key = issue.path.join(".") || (issue.code === "unrecognized_keys" ? issue.keys.join(", ") : "input");
-    if (issue.code === "unrecognized_keys") {
-      for (const k of issue.keys) fields[k] = `“${k}” cannot be set here`;
-    } else {
-      fields[key] ??= issue.message;
-    }
-  }
-  const message = Object.entries(fields)
-    .map(([k, v]) => `${k}: ${v}`)
-    .join("; ");
-  return { message, fields };
-}
+export { describeIssues } from "./errors";

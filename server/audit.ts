@@ -2,6 +2,7 @@ import "server-only";
 import { lt } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { auditLog } from "@/db/schema";
+import type { AuditAction } from "@/lib/audit-actions";
 
 type Executor = Pick<Database, "insert">;
 
@@ -9,7 +10,7 @@ export type AuditEntry = {
   actor: { id: number; email: string } | null;
   /** Who, when there is no account (an unknown email at sign-in, "anonymous"). */
   actorLabel?: string;
-  action: string;
+  action: AuditAction;
   outcome: "ok" | "denied" | "failed";
   targetType?: string;
   targetId?: string | number;

@@ -1,4 +1,5 @@
 import "server-only";
+import type { AuditAction } from "@/lib/audit-actions";
 import { asc, desc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Transaction } from "@/db/client";
@@ -79,7 +80,7 @@ async function updateAndEndSessions(tx: Transaction, id: number, changes: Partia
 }
 
 /** Nobody administers their own account here: no raising, changing or switching off oneself. */
-async function refuseSelf(admin: CurrentUser, id: number, action: string, message: string) {
+async function refuseSelf(admin: CurrentUser, id: number, action: AuditAction, message: string) {
   if (admin.id === id) await denyAccess(admin, "user", action, message, { type: "user", id });
 }
 

@@ -2,6 +2,7 @@ import "server-only";
 import { cache } from "react";
 import { auth } from "@/auth";
 import type { Role } from "@/db/schema";
+import type { AuditAction } from "@/lib/audit-actions";
 import { AppError, type ErrorSurface } from "@/lib/errors";
 import { can, type Capability } from "@/lib/permissions";
 import { recordAudit } from "../audit";
@@ -35,7 +36,7 @@ export async function requireUser(): Promise<CurrentUser> {
 export async function denyAccess(
   user: CurrentUser,
   surface: ErrorSurface,
-  action: string,
+  action: AuditAction,
   message: string,
   target?: { type: string; id: string | number },
 ): Promise<never> {
@@ -51,7 +52,7 @@ export async function denyAccess(
   throw new AppError(`forbidden:${surface}`, message);
 }
 
-export async function requireCapability(capability: Capability, surface: ErrorSurface, action: string): Promise<CurrentUser> {
+export async function requireCapability(capability: Capability, surface: ErrorSurface, action: AuditAction): Promise<CurrentUser> {
   const user = await requireUser();
   if (!can(user, capability)) await denyAccess(user, surface, action, "Your role does not allow this.");
   return user;

@@ -58,7 +58,7 @@ export async function applyListTransition(input: unknown, now = new Date()): Pro
   const user = await requireCapability("studio:use", "list", "list.transition");
   const data = parseListInput(transitionSchema, input);
   const transition = LIST_WORKFLOW[data.transition];
-  const action = `list.${transition.name}`;
+  const action = `list.${transition.name}` as const;
   const db = await getDatabase();
   const list = await loadList(db, data.listId);
   const edition = await db.transaction((tx) => ensureLatestEdition(tx, list));

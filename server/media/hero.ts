@@ -1,4 +1,5 @@
 import "server-only";
+import type { AuditAction } from "@/lib/audit-actions";
 import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { articleEditions, mediaAssets } from "@/db/schema";
@@ -13,7 +14,7 @@ import { isUsable, toMediaDto, type MediaDto } from "./dto";
 
 const heroSchema = z.object({ articleId: z.number().int().positive(), mediaId: z.number().int().positive().nullable() }).strict();
 
-async function editableEdition(articleId: number, action: string) {
+async function editableEdition(articleId: number, action: AuditAction) {
   const user = await requireCapability("article:edit-own", "article", action);
   const db = await getDatabase();
   const article = await db.query.articles.findFirst({ where: (a, { eq: is }) => is(a.id, articleId) });

@@ -1,0 +1,70 @@
+/**
+ * Every action the audit log can name, as one closed list: a typo in a
+ * command's audit entry is a type error, and the audit page's filter offers
+ * exactly these. Workflow steps are `<content type>.<transition>`.
+ */
+export const AUDIT_ACTIONS = [
+  "auth.sign_in",
+  "auth.sign_out",
+  "auth.account_throttled",
+  "article.create",
+  "article.save",
+  "article.open",
+  "article.read",
+  "article.preview",
+  "article.comment",
+  "article.hero",
+  "article.revisions",
+  "article.restore_revision",
+  "article.review_thread",
+  "article.review_after_publication",
+  "article.withdraw",
+  "article.unwithdraw",
+  "article.scheduled_publish",
+  "article.submit",
+  "article.return_to_draft",
+  "article.request_changes",
+  "article.approve",
+  "article.publish",
+  "article.schedule",
+  "article.unschedule",
+  "article.force_publish",
+  "list.create",
+  "list.save",
+  "list.read",
+  "list.picker",
+  "list.health",
+  "list.transition",
+  "list.scheduled_publish",
+  "list.submit",
+  "list.return_to_draft",
+  "list.request_changes",
+  "list.approve",
+  "list.publish",
+  "list.schedule",
+  "list.unschedule",
+  "list.force_publish",
+  "media.upload",
+  "media.describe",
+  "media.delete",
+  "media.list",
+  "media.read",
+  "preview_link.create",
+  "preview_link.list",
+  "preview_link.revoke",
+  "studio.dashboard",
+  "studio.list",
+  "user.create",
+  "user.list",
+  "user.role_change",
+  "user.deactivate",
+  "user.reactivate",
+  "user.password_reset",
+  "audit.view",
+] as const;
+
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export function isAuditAction(value: string): value is AuditAction {
+  return (AUDIT_ACTIONS as readonly string[]).includes(value);
+}
