@@ -1,5 +1,6 @@
 import { resolve } from "node:path";
 import type { NextConfig } from "next";
+import { STATIC_CONTENT_SECURITY_POLICY } from "./lib/http/content-security-policy";
 
 /** Sent on every response, public or staff. */
 const STATIC_SECURITY_HEADERS = [
@@ -11,28 +12,9 @@ const STATIC_SECURITY_HEADERS = [
   { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=(), browsing-topics=()" },
 ];
 
-/**
- * For responses that are not HTML pages: feeds, sitemaps, robots.txt, API answers and Next's
- * assets. Every HTML page, public or staff, gets a per-request nonce policy from proxy.ts
- * instead (lib/http/content-security-policy.ts), so nothing here allows inline script: if one
- * of these paths ever answers with an HTML page (a 404), its scripts stay blocked and it still
- * reads, unhydrated.
- */
-const STATIC_CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: https:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "media-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-  "form-action 'self'",
-  "manifest-src 'self'",
-  "worker-src 'self'",
-].join("; ");
+// For responses that are not HTML pages: feeds, sitemaps, robots.txt, API answers and Next's
+// assets. Every HTML page, public or staff, gets a per-request nonce policy from proxy.ts
+// instead; both come from the one directive list in lib/http/content-security-policy.ts.
 
 const nextConfig: NextConfig = {
   // Public reads are cached with "use cache" + cacheTag and invalidated on publish.

@@ -13,14 +13,18 @@
 /** sha256 of React's `requestAnimationFrame(function(){$RT=performance.now()});`, the inline script in every prerendered shell. */
 export const REACT_SHELL_SCRIPT_HASH = "'sha256-7mu4H06fwDCjmnxxr/xNHyuQC6pLTHr4M2E4jXw5WZs='";
 
-export function nonceContentSecurityPolicy(nonce: string, formTargets: string[] = []): string {
-  const isDev = process.env.NODE_ENV !== "production";
+/**
+ * The one directive list behind both policies: the nonce policy for HTML pages (below) and the
+ * static policy next.config.ts sends with everything else. Only script-src, img-src and
+ * form-action differ between them.
+ */
+export function contentSecurityPolicy({ scriptSrc, imgSrc, formTargets = [] }: { scriptSrc: string; imgSrc: string; formTargets?: string[] }): string {
   return [
     "default-src 'self'",
-    `script-src 'self' 'nonce-${nonce}' ${REACT_SHELL_SCRIPT_HASH}${isDev ? " 'unsafe-eval'" : ""}`,
+    `script-src ${scriptSrc}`,
     // The editor and its toolbar position things with style attributes.
     "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob: https:",
+    `img-src ${imgSrc}`,
     "font-src 'self'",
     "connect-src 'self'",
     "media-src 'self'",
@@ -31,6 +35,18 @@ export function nonceContentSecurityPolicy(nonce: string, formTargets: string[] 
     "manifest-src 'self'",
     "worker-src 'self'",
   ].join("; ");
+}
+
+/** Non-pages (feeds, sitemaps, API answers, Next's assets): no inline script at all, so an HTML 404 there reads but never runs script. */
+export const STATIC_CONTENT_SECURITY_POLICY = contentSecurityPolicy({ scriptSrc: "'self'", imgSrc: "'self' data: https:" });
+
+export function nonceContentSecurityPolicy(nonce: string, formTargets: string[] = []): string {
+  const isDev = process.env.NODE_ENV !== "production";
+  return contentSecurityPolicy({
+    scriptSrc: `'self' 'nonce-${nonce}' ${REACT_SHELL_SCRIPT_HASH}${isDev ? " 'unsafe-eval'" : ""}`,
+    imgSrc: "'self' data: blob: https:",
+    formTargets,
+  });
 }
 
 /** A fresh nonce: 128 bits of randomness, base64 so it is a valid CSP nonce token. */
