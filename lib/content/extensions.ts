@@ -1,5 +1,6 @@
 import type { Extensions } from "@tiptap/core";
 import Image from "@tiptap/extension-image";
+import Link from "@tiptap/extension-link";
 import { TableKit } from "@tiptap/extension-table";
 import StarterKit from "@tiptap/starter-kit";
 import { isSafeLinkUrl, LINK_PROTOCOLS } from "./safe-url";
@@ -16,14 +17,17 @@ export const articleExtensions: Extensions = [
     codeBlock: false,
     strike: false,
     underline: false,
-    link: {
-      openOnClick: false,
-      autolink: true,
-      protocols: [...LINK_PROTOCOLS],
-      defaultProtocol: "https",
-      isAllowedUri: (url) => isSafeLinkUrl(url),
-      HTMLAttributes: { target: null, rel: null, class: null },
-    },
+    link: false,
+  }),
+  // Not inclusive: a character typed right after a link ("agenda.") is plain text, not part of
+  // the link. Tiptap makes links inclusive whenever autolink is on, which swallows it.
+  Link.extend({ inclusive: () => false }).configure({
+    openOnClick: false,
+    autolink: true,
+    protocols: [...LINK_PROTOCOLS],
+    defaultProtocol: "https",
+    isAllowedUri: (url) => isSafeLinkUrl(url),
+    HTMLAttributes: { target: null, rel: null, class: null },
   }),
   Image.configure({ inline: false, allowBase64: false }),
   TableKit.configure({ table: { resizable: false } }),
