@@ -1,7 +1,7 @@
 import { openDatabase, type Handle } from "./client";
 import { migrateDatabase } from "./migrate";
 import { isDatabaseEmpty, seedBaseData, seedDemo } from "./seed";
-import { rebuildSearchIndex } from "@/server/search-index";
+import { rebuildSearchIndex } from "./search-index";
 
 export type PrepareResult = { handle: Handle; seededDemo: boolean };
 

@@ -1,18 +1,9 @@
-import { z } from "zod";
-import { hashPassword, PASSWORD_MIN_LENGTH } from "@/lib/password";
+import { hashPassword } from "@/lib/password";
+import { newStaffSchema, type NewStaff } from "@/lib/staff-input";
 import type { Database } from "./client";
-import { ROLES, users } from "./schema";
+import { users } from "./schema";
 
-export const newStaffSchema = z
-  .object({
-    email: z.email("Give a valid email address").transform((e) => e.toLowerCase()),
-    name: z.string().trim().min(1, "Give the person's name").max(120),
-    role: z.enum(ROLES, { error: `Role must be one of: ${ROLES.join(", ")}` }),
-    password: z.string().min(PASSWORD_MIN_LENGTH, `Passwords need at least ${PASSWORD_MIN_LENGTH} characters`).max(256),
-  })
-  .strict();
-
-export type NewStaff = z.input<typeof newStaffSchema>;
+export type { NewStaff };
 
 /** Creates a staff account outside the web UI (first admin, scripted installs). */
 export async function createStaffAccount(db: Database, input: NewStaff) {

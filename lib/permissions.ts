@@ -1,4 +1,4 @@
-import type { Role } from "@/db/schema";
+import type { Role } from "./vocabulary";
 
 /** Everything a staff member may be allowed to do, by name. */
 export const CAPABILITIES = [

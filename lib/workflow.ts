@@ -1,4 +1,4 @@
-import type { EditionState } from "@/db/schema";
+import type { EditionState } from "./vocabulary";
 import type { Capability } from "./permissions";
 
 /**

@@ -3,10 +3,12 @@ import type { AuditAction } from "@/lib/audit-actions";
 import { asc, desc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Transaction } from "@/db/client";
-import { ROLES, users, type Role } from "@/db/schema";
+import { users } from "@/db/schema";
+import type { Role } from "@/lib/vocabulary";
 import { describeIssues } from "@/lib/article-input";
 import { AppError } from "@/lib/errors";
-import { hashPassword, PASSWORD_MIN_LENGTH } from "@/lib/password";
+import { hashPassword } from "@/lib/password";
+import { newStaffSchema, staffPasswordSchema, staffRoleSchema } from "@/lib/staff-input";
 import { recordAudit } from "./audit";
 import { denyAccess, requireCapability, type CurrentUser } from "./auth/current-user";
 import { getDatabase } from "./db";
@@ -23,20 +25,10 @@ export type StaffMember = {
   createdAt: string;
 };
 
-const PASSWORD_MESSAGE = `Passwords need at least ${PASSWORD_MIN_LENGTH} characters`;
-const password = z.string().min(PASSWORD_MIN_LENGTH, PASSWORD_MESSAGE).max(256, "Passwords are at most 256 characters");
 const userId = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
-const role = z.enum(ROLES, `Choose one of: ${ROLES.join(", ")}`);
-
-// Strict: `sessionVersion`, `passwordHash`, `active` on create… are refused by name, never applied.
-const createSchema = z
-  .object({
-    email: z.string().trim().toLowerCase().max(320, "Emails are at most 320 characters").pipe(z.email("Enter a valid email address")),
-    name: z.string().trim().min(1, "Enter the person's name").max(200, "Names are at most 200 characters"),
-    role,
-    password,
-  })
-  .strict();
+const role = staffRoleSchema;
+const password = staffPasswordSchema;
+const createSchema = newStaffSchema;
 const roleSchema = z.object({ id: userId, role }).strict();
 const activeSchema = z.object({ id: userId, active: z.boolean() }).strict();
 const passwordSchema = z.object({ id: userId, password }).strict();

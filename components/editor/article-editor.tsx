@@ -2,7 +2,7 @@
 
 import { EditorContent, useEditor } from "@tiptap/react";
 import { useCallback, useMemo, useRef, useState } from "react";
-import type { Signatory } from "@/db/schema";
+import type { Signatory } from "@/lib/vocabulary";
 import { parseTags } from "@/lib/article-input";
 import { articleExtensions } from "@/lib/content/extensions";
 import type { ActionResult } from "@/lib/errors";

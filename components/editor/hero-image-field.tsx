@@ -1,16 +1,19 @@
 "use client";
 
 import { useState, useTransition } from "react";
-import { setArticleHeroImageAction } from "@/app/(studio)/studio/media/actions";
+import type { ActionResult } from "@/lib/errors";
 import { MediaPicker } from "./media-picker";
 
 export type HeroImageValue = { mediaId: number; src: string; alt: string; width: number; height: number };
+
+/** The server action that sets (or, with null, clears) the hero; passed in by the page, since components/ never import app/. */
+export type SaveHeroImage = (articleId: number, mediaId: number | null) => Promise<ActionResult<HeroImageValue | null>>;
 
 /**
  * The item's lead photo (article page, feeds, OpenGraph, JSON-LD). Saved at
  * once, apart from the text's autosave; only described or decorative images are offered.
  */
-export function HeroImageField({ articleId, initial, disabled = false }: { articleId: number; initial: HeroImageValue | null; disabled?: boolean }) {
+export function HeroImageField({ articleId, initial, disabled = false, saveHero }: { articleId: number; initial: HeroImageValue | null; disabled?: boolean; saveHero: SaveHeroImage }) {
   const [hero, setHero] = useState(initial);
   const [picking, setPicking] = useState(false);
   const [message, setMessage] = useState("");
@@ -19,7 +22,7 @@ export function HeroImageField({ articleId, initial, disabled = false }: { artic
 
   function save(mediaId: number | null) {
     startTransition(async () => {
-      const result = await setArticleHeroImageAction(articleId, mediaId);
+      const result = await saveHero(articleId, mediaId);
       if (!result.ok) return setError(result.error.message);
       setError(null);
       setHero(result.data);

@@ -1,6 +1,6 @@
 "use client";
 
-import type { Signatory } from "@/db/schema";
+import type { Signatory } from "@/lib/vocabulary";
 
 /** Ordered name + title pairs, with keyboard-reachable add, remove and move buttons. */
 export function SignatoriesField({ value, onChange, disabled }: { value: Signatory[]; onChange: (next: Signatory[]) => void; disabled: boolean }) {

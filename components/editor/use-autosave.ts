@@ -1,6 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState } from "react";
+import type { ArticleDraftInput } from "@/lib/article-input";
 import type { ActionResult } from "@/lib/errors";
 import type { SaveResult } from "@/server/articles/studio-dto";
 
@@ -15,7 +16,8 @@ export type SaveStatus =
 const DELAY_MS = 2_000;
 const RETRY_MS = [3_000, 10_000, 30_000];
 
-type Payload = Record<string, unknown>;
+/** What the editor schedules; the hook adds the id and the version it last saw. */
+type Payload = Omit<ArticleDraftInput, "id" | "version">;
 
 /**
  * Saves a few seconds after typing stops. Nothing typed is lost: the latest
@@ -25,7 +27,7 @@ type Payload = Record<string, unknown>;
 export function useAutosave(options: {
   articleId: number;
   initialVersion: number;
-  save: (payload: Payload) => Promise<ActionResult<SaveResult>>;
+  save: (payload: ArticleDraftInput) => Promise<ActionResult<SaveResult>>;
   onSaved: (result: SaveResult) => void;
 }) {
   const { articleId, save, onSaved } = options;

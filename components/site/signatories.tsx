@@ -1,4 +1,4 @@
-import type { Signatory } from "@/db/schema";
+import type { Signatory } from "@/lib/vocabulary";
 
 export function Signatories({ signatories }: { signatories: Signatory[] }) {
   if (signatories.length === 0) return null;

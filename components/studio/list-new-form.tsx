@@ -1,18 +1,19 @@
 "use client";
 
 import { useActionState } from "react";
-import type { ListFormState } from "@/app/(studio)/studio/lists/actions";
+import { INITIAL_FORM_STATE, type FormState } from "@/lib/errors";
 import type { PlacementOptions } from "@/server/lists/queries";
 
-type Action = (state: ListFormState, formData: FormData) => Promise<ListFormState>;
+type Action = (state: FormState, formData: FormData) => Promise<FormState>;
 
 export function NewListForm({ options, action, articleId }: { options: PlacementOptions; action: Action; articleId?: number }) {
-  const [state, formAction, pending] = useActionState(action, { ok: true, message: null });
+  const [state, formAction, pending] = useActionState(action, INITIAL_FORM_STATE);
+  const fields = state.ok ? undefined : state.fields;
   const placement = articleId ? "article" : "default";
   const error = (field: string) =>
-    state.fields?.[field] ? (
+    fields?.[field] ? (
       <p id={`${field}-error`} className="field-error">
-        {state.fields[field]}
+        {fields[field]}
       </p>
     ) : null;
   return (
@@ -24,7 +25,7 @@ export function NewListForm({ options, action, articleId }: { options: Placement
       )}
       <div className="field">
         <label htmlFor="list-name">Name (for the studio)</label>
-        <input id="list-name" name="name" required maxLength={120} aria-describedby={state.fields?.name ? "name-error" : undefined} />
+        <input id="list-name" name="name" required maxLength={120} aria-describedby={fields?.name ? "name-error" : undefined} />
         {error("name")}
       </div>
       <fieldset className="field">

@@ -1,16 +1,15 @@
 "use client";
 
 import { useActionState, type ReactNode } from "react";
-import type { ListFormState } from "@/app/(studio)/studio/lists/actions";
+import { INITIAL_FORM_STATE, type FormState } from "@/lib/errors";
 import { formatTokyoDateTime } from "@/lib/dates";
 import { TRANSITIONS, VERSIONED_TRANSITIONS, type TransitionName } from "@/lib/workflow";
 import type { ListForEditing } from "@/server/lists/queries";
 
-type Action = (state: ListFormState, formData: FormData) => Promise<ListFormState>;
-const IDLE: ListFormState = { ok: true, message: null };
+type Action = (state: FormState, formData: FormData) => Promise<FormState>;
 
 function StepForm({ action, listId, version, transition, label, children }: { action: Action; listId: number; version: number; transition: TransitionName; label: string; children?: ReactNode }) {
-  const [state, formAction, pending] = useActionState(action, IDLE);
+  const [state, formAction, pending] = useActionState(action, INITIAL_FORM_STATE);
   const messageId = `list-${transition}-message`;
   return (
     <form action={formAction} className="workflow-step" aria-describedby={state.message ? messageId : undefined}>

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import type { WorkflowFormState } from "@/app/(studio)/studio/articles/actions";
+import { INITIAL_FORM_STATE, type FormState } from "@/lib/errors";
 import { formatTokyoDateTime } from "@/lib/dates";
 import type { ReviewComment } from "@/server/workflow/reviews";
 
@@ -16,9 +16,9 @@ export function ReviewThread({
   articleId: number;
   comments: ReviewComment[];
   canComment: boolean;
-  action: (state: WorkflowFormState, formData: FormData) => Promise<WorkflowFormState>;
+  action: (state: FormState, formData: FormData) => Promise<FormState>;
 }) {
-  const [state, formAction, pending] = useActionState(action, { ok: true, message: null });
+  const [state, formAction, pending] = useActionState(action, INITIAL_FORM_STATE);
   return (
     <section className="review-thread" aria-labelledby="review-heading">
       <h2 id="review-heading">Review</h2>

@@ -1,7 +1,9 @@
 "use client";
 
 import { useActionState } from "react";
-import type { SignInState } from "@/app/(auth)/sign-in/actions";
+
+/** What the sign-in form shows after a try: the refusal, and the email typed so it need not be typed again. */
+export type SignInState = { error: string | null; email: string };
 
 type Props = {
   action: (state: SignInState, formData: FormData) => Promise<SignInState>;

@@ -1,4 +1,4 @@
-import type { EditionState } from "@/db/schema";
+import type { EditionState } from "@/lib/vocabulary";
 import { STATE_LABELS } from "@/lib/workflow";
 
 export function StateBadge({ state }: { state: EditionState }) {

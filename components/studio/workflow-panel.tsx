@@ -1,20 +1,18 @@
 "use client";
 
 import { useActionState, type ReactNode } from "react";
-import type { WorkflowFormState } from "@/app/(studio)/studio/articles/actions";
+import { INITIAL_FORM_STATE, type FormState } from "@/lib/errors";
 import { formatTokyoDateTime } from "@/lib/dates";
 import { editLockReason, TRANSITIONS, type TransitionName } from "@/lib/workflow";
 import type { EditableArticle } from "@/server/articles/studio-dto";
 import { useSavedVersion } from "../editor/saved-version";
 
-type Action = (state: WorkflowFormState, formData: FormData) => Promise<WorkflowFormState>;
+type Action = (state: FormState, formData: FormData) => Promise<FormState>;
 type Actions = { transition: Action; withdraw: Action; restore: Action; confirmReview: Action };
-
-const IDLE: WorkflowFormState = { ok: true, message: null };
 
 /** One workflow step as its own small form, with its own message line. */
 function StepForm({ action, articleId, hidden, label, danger, children }: { action: Action; articleId: number; hidden?: Record<string, string>; label: string; danger?: boolean; children?: ReactNode }) {
-  const [state, formAction, pending] = useActionState(action, IDLE);
+  const [state, formAction, pending] = useActionState(action, INITIAL_FORM_STATE);
   const errorId = `${label.replace(/\W+/g, "-").toLowerCase()}-message`;
   return (
     <form action={formAction} className="workflow-step" aria-describedby={state.message ? errorId : undefined}>

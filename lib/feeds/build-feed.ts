@@ -4,7 +4,6 @@ import { xmlSafe } from "@/lib/xml-text";
 import { toTokyoRfc822 } from "./tokyo-rfc822";
 
 export type FeedFormat = "rss" | "atom" | "json";
-export const FEED_FORMATS: readonly FeedFormat[] = ["rss", "atom", "json"];
 
 /** One published item as every feed format needs it. `contentHtml` is already sanitized. */
 export type FeedEntry = {

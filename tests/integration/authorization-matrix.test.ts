@@ -122,43 +122,43 @@ const cases: Case[] = [
     name: "submit the writer's draft",
     allowed: ["writer", "editor", "publisher", "admin"],
     setup: async () => ({ id: await writtenBy("writer", "Writer draft") }),
-    call: ({ id }) => articleActions.transitionAction({ ok: true, message: null }, form({ articleId: id, transition: "submit" })),
+    call: ({ id }) => articleActions.transitionAction({ ok: true, message: null, data: undefined }, form({ articleId: id, transition: "submit" })),
   },
   {
     name: "approve a submitted item",
     allowed: ["publisher", "admin"],
     setup: async () => withVersion(await submittedBy("writer", "Submitted item")),
-    call: ({ id, version }) => articleActions.transitionAction({ ok: true, message: null }, form({ articleId: id, version, transition: "approve" })),
+    call: ({ id, version }) => articleActions.transitionAction({ ok: true, message: null, data: undefined }, form({ articleId: id, version, transition: "approve" })),
   },
   {
     name: "request changes",
     allowed: ["editor", "publisher", "admin"],
     setup: async () => ({ id: await submittedBy("writer", "Needs changes") }),
-    call: ({ id }) => articleActions.transitionAction({ ok: true, message: null }, form({ articleId: id, transition: "request_changes", comment: "Fix the date." })),
+    call: ({ id }) => articleActions.transitionAction({ ok: true, message: null, data: undefined }, form({ articleId: id, transition: "request_changes", comment: "Fix the date." })),
   },
   {
     name: "publish an approved item",
     allowed: ["publisher", "admin"],
     setup: async () => withVersion(await approved("Approved item")),
-    call: ({ id, version }) => articleActions.transitionAction({ ok: true, message: null }, form({ articleId: id, version, transition: "publish" })),
+    call: ({ id, version }) => articleActions.transitionAction({ ok: true, message: null, data: undefined }, form({ articleId: id, version, transition: "publish" })),
   },
   {
     name: "schedule an approved item",
     allowed: ["publisher", "admin"],
     setup: async () => withVersion(await approved("To schedule")),
-    call: ({ id, version }) => articleActions.transitionAction({ ok: true, message: null }, form({ articleId: id, version, transition: "schedule", scheduledFor: "2099-01-01T09:00" })),
+    call: ({ id, version }) => articleActions.transitionAction({ ok: true, message: null, data: undefined }, form({ articleId: id, version, transition: "schedule", scheduledFor: "2099-01-01T09:00" })),
   },
   {
     name: "publish without review",
     allowed: ["admin"],
     setup: async () => withVersion(await writtenBy("writer", "Urgent")),
-    call: ({ id, version }) => articleActions.transitionAction({ ok: true, message: null }, form({ articleId: id, version, transition: "force_publish", reason: "Emergency notice, no time." })),
+    call: ({ id, version }) => articleActions.transitionAction({ ok: true, message: null, data: undefined }, form({ articleId: id, version, transition: "force_publish", reason: "Emergency notice, no time." })),
   },
   {
     name: "withdraw a published item",
     allowed: ["publisher", "admin"],
     setup: async () => ({ id: await published("To withdraw") }),
-    call: ({ id }) => articleActions.withdrawAction({ ok: true, message: null }, form({ articleId: id, explanation: "Published in error." })),
+    call: ({ id }) => articleActions.withdrawAction({ ok: true, message: null, data: undefined }, form({ articleId: id, explanation: "Published in error." })),
   },
   {
     name: "restore a withdrawn item",
@@ -168,13 +168,13 @@ const cases: Case[] = [
       await withdrawal.withdrawArticle({ articleId: id, explanation: "Published in error." });
       return { id };
     },
-    call: ({ id }) => articleActions.restoreWithdrawnAction({ ok: true, message: null }, form({ articleId: id })),
+    call: ({ id }) => articleActions.restoreWithdrawnAction({ ok: true, message: null, data: undefined }, form({ articleId: id })),
   },
   {
     name: "comment on an editor's item",
     allowed: ["editor", "publisher", "admin"],
     setup: async () => ({ id: await writtenBy("editor", "Commented") }),
-    call: ({ id }) => articleActions.commentAction({ ok: true, message: null }, form({ articleId: id, body: "Looks good." })),
+    call: ({ id }) => articleActions.commentAction({ ok: true, message: null, data: undefined }, form({ articleId: id, body: "Looks good." })),
   },
   {
     name: "confirm a review after publication without review (the admin published it)",
@@ -185,7 +185,7 @@ const cases: Case[] = [
       await flow.applyTransition({ articleId: id, version: await seenVersion(t.db, id), transition: "force_publish", reason: "Emergency notice, no time." });
       return { id };
     },
-    call: ({ id }) => articleActions.confirmReviewAction({ ok: true, message: null }, form({ articleId: id })),
+    call: ({ id }) => articleActions.confirmReviewAction({ ok: true, message: null, data: undefined }, form({ articleId: id })),
   },
   {
     name: "restore a revision of the writer's item",

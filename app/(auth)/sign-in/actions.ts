@@ -8,7 +8,9 @@ import { AppError } from "@/lib/errors";
 import { assertNotThrottled, GENERIC_SIGN_IN_ERROR } from "@/server/auth/credentials";
 import { clientIp } from "@/server/auth/request-ip";
 
-export type SignInState = { error: string | null; email: string };
+import type { SignInState } from "@/components/studio/sign-in-form";
+
+export type { SignInState };
 
 const formSchema = z.object({
   email: z.string().trim().min(1, "Enter your email address.").max(320),

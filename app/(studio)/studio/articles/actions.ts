@@ -7,7 +7,7 @@ import { expirePublicTags } from "@/server/cache-invalidation";
 import { addReviewComment, confirmReviewAfterPublication } from "@/server/workflow/reviews";
 import { applyTransition } from "@/server/workflow/transitions";
 import { restoreWithdrawnArticle, withdrawArticle } from "@/server/workflow/withdrawal";
-import { toActionError, type ActionResult } from "@/lib/errors";
+import { formSuccess, toActionError, toFormState, type ActionResult, type FormState } from "@/lib/errors";
 import { createArticle, saveArticleDraft } from "@/server/articles/drafts";
 import type { SaveResult } from "@/server/articles/studio-dto";
 
@@ -31,17 +31,17 @@ export async function saveArticleAction(input: unknown): Promise<ActionResult<Sa
   }
 }
 
-export type WorkflowFormState = { ok: boolean; message: string | null; status?: number; fields?: Record<string, string> };
+/** Kept as a name for importers; the shape is the one FormState of lib/errors. */
+export type WorkflowFormState = FormState;
 
 async function workflowStep(articleId: string | undefined, run: () => Promise<{ expireTags?: string[] } | void>, done: string): Promise<WorkflowFormState> {
   try {
     const result = await run();
     if (result?.expireTags?.length) expirePublicTags(result.expireTags);
     if (articleId) revalidatePath(`/studio/articles/${articleId}`);
-    return { ok: true, message: done };
+    return formSuccess(done);
   } catch (error) {
-    const e = toActionError(error);
-    return { ok: false, message: e.message, status: e.status, fields: e.details?.fields as Record<string, string> | undefined };
+    return toFormState(error);
   }
 }
 

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { z } from "zod";
 import { ArticleTable } from "@/components/studio/article-table";
-import { EDITION_STATES } from "@/db/schema";
+import { EDITION_STATES } from "@/lib/vocabulary";
 import { STATE_LABELS } from "@/lib/workflow";
 import { listStudioArticles, listStudioFilterOptions } from "@/server/articles/studio-queries";
 import { createArticleAction } from "./actions";

@@ -3,12 +3,13 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { formDataToObject } from "@/lib/form-data";
-import { toActionError, type ActionResult } from "@/lib/errors";
+import { formSuccess, toActionError, toFormState, type ActionResult, type FormState } from "@/lib/errors";
 import { expirePublicTags } from "@/server/cache-invalidation";
 import { createRecommendationList, saveRecommendationListDraft } from "@/server/lists/lists";
 import { applyListTransition } from "@/server/lists/workflow";
 
-export type ListFormState = { ok: boolean; message: string | null; fields?: Record<string, string> };
+/** Kept as a name for importers; the shape is the one FormState of lib/errors. */
+export type ListFormState = FormState;
 
 /** New list form: validated and authorized in server/, then opens the editor. */
 export async function createListAction(_prev: ListFormState, formData: FormData): Promise<ListFormState> {
@@ -16,8 +17,7 @@ export async function createListAction(_prev: ListFormState, formData: FormData)
   try {
     ({ id } = await createRecommendationList(formDataToObject(formData)));
   } catch (error) {
-    const e = toActionError(error);
-    return { ok: false, message: e.message, fields: e.details?.fields as Record<string, string> | undefined };
+    return toFormState(error);
   }
   redirect(`/studio/lists/${id}`);
 }
@@ -41,9 +41,8 @@ export async function listTransitionAction(_prev: ListFormState, formData: FormD
     const result = await applyListTransition(input);
     if (result.expireTags.length) expirePublicTags(result.expireTags);
     revalidatePath(`/studio/lists/${Number(input.listId)}`);
-    return { ok: true, message: "Done." };
+    return formSuccess("Done.");
   } catch (error) {
-    const e = toActionError(error);
-    return { ok: false, message: e.message, fields: e.details?.fields as Record<string, string> | undefined };
+    return toFormState(error);
   }
 }

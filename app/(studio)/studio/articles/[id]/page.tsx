@@ -16,6 +16,7 @@ import { listReviewThread } from "@/server/workflow/reviews";
 import {
   commentAction, confirmReviewAction, restoreWithdrawnAction, saveArticleAction, transitionAction, withdrawAction,
 } from "../actions";
+import { setArticleHeroImageAction } from "../../media/actions";
 import { studioPageUser } from "../../_lib/page-user";
 
 export const metadata: Metadata = { title: "Edit news item" };
@@ -55,6 +56,7 @@ export default async function EditArticlePage({ params }: PageProps<"/studio/art
               articleId={article.id}
               initial={hero && { mediaId: hero.id, src: hero.src, alt: hero.alt, width: hero.width, height: hero.height }}
               disabled={!heroEditable}
+              saveHero={setArticleHeroImageAction}
             />
           )}
           <WorkflowPanel

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import type { Role } from "@/db/schema";
+import type { Role } from "@/lib/vocabulary";
 import { ROLE_LABELS } from "@/lib/permissions";
 import { createStaffMemberAction, type StaffActionState } from "../actions";
 import { describedBy, fieldError, FormFeedback } from "./form-feedback";

@@ -1,0 +1,86 @@
+import { sql } from "drizzle-orm";
+import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import type { ArticleDocument } from "@/lib/content/document-schema";
+import { ARTICLE_STATUSES, CHANGE_TYPES, EDITION_STATES, type Signatory } from "@/lib/vocabulary";
+import { categories } from "./categories";
+import { createdAt, updatedAt } from "./columns";
+import { mediaAssets } from "./media";
+import { users } from "./people";
+
+/**
+ * The stable identity of a news item: its URL, its feed GUID and its public state.
+ * Its words live in editions; `publishedEditionId` is what readers see.
+ */
+export const articles = sqliteTable(
+  "articles",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    slug: text("slug").notNull().unique(),
+    /** Never changes across editions: feeds use it as the item GUID. */
+    guid: text("guid").notNull().unique(),
+    status: text("status", { enum: ARTICLE_STATUSES }).notNull().default("draft"),
+    publishedEditionId: integer("published_edition_id"),
+    /** Denormalised from the published edition so public listings need no join to sort or filter. */
+    categoryId: integer("category_id").references(() => categories.id),
+    authorId: integer("author_id").references(() => users.id),
+    firstPublishedAt: integer("first_published_at", { mode: "timestamp_ms" }),
+    /** Time of the last major public change (dateModified); equals firstPublishedAt until then. */
+    publicUpdatedAt: integer("public_updated_at", { mode: "timestamp_ms" }),
+    withdrawnAt: integer("withdrawn_at", { mode: "timestamp_ms" }),
+    withdrawalNote: text("withdrawal_note"),
+    /** Optimistic-concurrency counter: every write is `WHERE version = ?`. */
+    version: integer("version").notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index("articles_public_idx").on(t.status, t.firstPublishedAt),
+    index("articles_category_public_idx").on(t.categoryId, t.status, t.firstPublishedAt),
+  ],
+);
+
+export const articleEditions = sqliteTable(
+  "article_editions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    articleId: integer("article_id")
+      .notNull()
+      .references(() => articles.id, { onDelete: "cascade" }),
+    number: integer("number").notNull(),
+    state: text("state", { enum: EDITION_STATES }).notNull().default("draft"),
+    title: text("title").notNull(),
+    summary: text("summary").notNull().default(""),
+    body: text("body", { mode: "json" }).$type<ArticleDocument>().notNull(),
+    categoryId: integer("category_id")
+      .notNull()
+      .references(() => categories.id),
+    /** The dateline as a calendar date in Asia/Tokyo, `YYYY-MM-DD`. */
+    datelineDate: text("dateline_date").notNull(),
+    signatories: text("signatories", { mode: "json" }).$type<Signatory[]>().notNull().default(sql`'[]'`),
+    tags: text("tags", { mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`),
+    changeType: text("change_type", { enum: CHANGE_TYPES }),
+    changeNote: text("change_note"),
+    createdById: integer("created_by_id").references(() => users.id),
+    lastEditedById: integer("last_edited_by_id").references(() => users.id),
+    reviewedById: integer("reviewed_by_id").references(() => users.id),
+    publishedById: integer("published_by_id").references(() => users.id),
+    /** Set when an admin force-published without a second person; cleared by a later review. */
+    publishedWithoutReview: integer("published_without_review", { mode: "boolean" }).notNull().default(false),
+    forcePublishReason: text("force_publish_reason"),
+    publishedAt: integer("published_at", { mode: "timestamp_ms" }),
+    scheduledFor: integer("scheduled_for", { mode: "timestamp_ms" }),
+    /** Why a scheduled publication could not go live; shown on the dashboard until resolved. */
+    scheduleError: text("schedule_error"),
+    /** The lead photo: article page, feeds, OpenGraph and JSON-LD. */
+    heroMediaId: integer("hero_media_id").references(() => mediaAssets.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("article_editions_number_idx").on(t.articleId, t.number),
+    index("article_editions_state_idx").on(t.state, t.scheduledFor),
+  ],
+);
+
+export type ArticleRow = typeof articles.$inferSelect;
+export type ArticleEditionRow = typeof articleEditions.$inferSelect;

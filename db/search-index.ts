@@ -1,0 +1,57 @@
+import { and, asc, eq, gt, sql } from "drizzle-orm";
+import { documentToPlainText, type ArticleDocument } from "@/lib/content/document-schema";
+import type { Database } from "./client";
+import { articleEditions, articles } from "./schema";
+
+/**
+ * SQL-only maintenance of the FTS5 table `article_search` (db/migrations/0002_search_index.sql):
+ * one row per public item, rowid = articles.id. "Public" is the rule every reader query uses:
+ * status 'published' and the words of its publishedEditionId edition, so scheduled editions
+ * and drafts never reach the index. It lives in db/ because db/setup.ts rebuilds the index
+ * after seeding demo content, and db/ never imports server/.
+ */
+
+/** A database handle or the transaction a publishing function is running in. */
+export type SearchIndexWriter = Pick<Database, "select" | "run">;
+
+type PublicWords = { id: number; title: string; summary: string; body: ArticleDocument };
+
+export const publicWordsColumns = {
+  id: articles.id,
+  title: articleEditions.title,
+  summary: articleEditions.summary,
+  body: articleEditions.body,
+};
+
+/** Replaces one item's index row (delete + insert: FTS5 has no upsert). */
+export async function writeSearchEntry(tx: SearchIndexWriter, row: PublicWords) {
+  await tx.run(sql`DELETE FROM article_search WHERE rowid = ${row.id}`);
+  await tx.run(
+    sql`INSERT INTO article_search (rowid, title, summary, body)
+        VALUES (${row.id}, ${row.title}, ${row.summary}, ${documentToPlainText(row.body)})`,
+  );
+}
+
+const REBUILD_BATCH = 500;
+
+/** Empties and refills the index from the published items (after a seed or import). Returns the row count. */
+export async function rebuildSearchIndex(db: Database): Promise<number> {
+  return db.transaction(async (tx) => {
+    await tx.run(sql`DELETE FROM article_search`);
+    let indexed = 0;
+    let after = 0;
+    for (;;) {
+      const batch = await tx
+        .select(publicWordsColumns)
+        .from(articles)
+        .innerJoin(articleEditions, eq(articleEditions.id, articles.publishedEditionId))
+        .where(and(eq(articles.status, "published"), gt(articles.id, after)))
+        .orderBy(asc(articles.id))
+        .limit(REBUILD_BATCH);
+      for (const row of batch) await writeSearchEntry(tx, row);
+      indexed += batch.length;
+      if (batch.length < REBUILD_BATCH) return indexed;
+      after = batch[batch.length - 1]!.id;
+    }
+  });
+}
