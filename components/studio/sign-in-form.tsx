@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useEffect, useRef } from "react";
 import type { SignInState } from "@/app/(auth)/sign-in/actions";
 
 type Props = {
@@ -10,6 +10,12 @@ type Props = {
 
 export function SignInForm({ action, callbackUrl }: Props) {
   const [state, formAction, pending] = useActionState(action, { error: null, email: "" });
+  const email = useRef<HTMLInputElement>(null);
+  // The submit button is disabled while pending, which drops focus to the page; after a refusal
+  // focus goes back to the email field, which names the error (aria-describedby) and is where to retry.
+  useEffect(() => {
+    if (state.error) email.current?.focus();
+  }, [state]);
   return (
     <form action={formAction} className="form" noValidate>
       {state.error && (
@@ -21,6 +27,7 @@ export function SignInForm({ action, callbackUrl }: Props) {
       <div className="field">
         <label htmlFor="email">Email</label>
         <input
+          ref={email}
           id="email"
           name="email"
           type="email"
