@@ -158,5 +158,5 @@ describe("the editor shows the state it is in", () => {
     await studio.body().waitFor();
     await page.locator(".editor-layout .edit-lock").getByRole("button", { name: /Return to draft/ }).click();
     expect(await focused()).toMatch(/^button#? “Return to draft”/);
-  });
+  }, 180_000); // three states, each waited past the autosave delay and checked with axe
 });
