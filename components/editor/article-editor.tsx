@@ -1,20 +1,22 @@
 "use client";
 
 import { EditorContent, useEditor } from "@tiptap/react";
-import { useCallback, useMemo, useRef, useState } from "react";
-import type { Signatory } from "@/lib/vocabulary";
+import { useRouter } from "next/navigation";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { parseTags } from "@/lib/article-input";
 import { articleExtensions } from "@/lib/content/extensions";
 import type { ActionResult } from "@/lib/errors";
 import { slugify } from "@/lib/slug";
 import { editLockReason } from "@/lib/workflow";
 import type { EditableArticle, SaveResult } from "@/server/articles/studio-dto";
+import { ArticleSideFields, type EditorFields } from "./article-side-fields";
 import { ConflictPanel } from "./conflict-panel";
+import { EditLockNotice } from "./edit-lock-notice";
+import { EDIT_LOCK_REASON_ID } from "./editor-ids";
 import { EditorToolbar } from "./editor-toolbar";
 import { RecoveryNotice } from "./recovery-notice";
 import { announceSavedVersion } from "./saved-version";
 import { SaveStatusLine } from "./save-status";
-import { SignatoriesField } from "./signatories-field";
 import { useAutosave } from "./use-autosave";
 
 type Props = {
@@ -23,20 +25,13 @@ type Props = {
   save: (payload: unknown) => Promise<ActionResult<SaveResult>>;
 };
 
-type Fields = {
-  title: string;
-  slug: string;
-  summary: string;
-  categoryId: number;
-  datelineDate: string;
-  tags: string;
-  signatories: Signatory[];
-};
+const NOT_YOURS = "You can read this item but not edit it: writers edit their own items.";
 
 /** The news item editor: metadata fields beside a Tiptap body, saved automatically. */
 export function ArticleEditor({ article, categories, save }: Props) {
   const { edition } = article;
-  const [fields, setFields] = useState<Fields>({
+  const router = useRouter();
+  const [fields, setFields] = useState<EditorFields>({
     title: edition.title,
     slug: article.slug,
     summary: edition.summary,
@@ -48,6 +43,7 @@ export function ArticleEditor({ article, categories, save }: Props) {
   const slugFollowsTitle = useRef(!article.slugLocked && (article.slug.startsWith("draft-") || article.slug === slugify(edition.title)));
   const fieldsRef = useRef(fields);
   const [editionNumber, setEditionNumber] = useState(edition.number);
+  const editionNumberRef = useRef(edition.number);
   // Words under a pending approval never change: no typing, so no autosave (server/ refuses such saves too).
   const lockReason = article.canEdit ? editLockReason(edition.state) : null;
   const readOnly = !article.canEdit || lockReason !== null;
@@ -56,13 +52,19 @@ export function ArticleEditor({ article, categories, save }: Props) {
     (r: SaveResult) => {
       setEditionNumber(r.editionNumber);
       announceSavedVersion(article.id, r.version);
+      // A save into a published item started a new draft edition: the badge and the workflow
+      // steps beside the editor come from the page's data, so fetch it again (this editor stays).
+      if (r.editionNumber !== editionNumberRef.current) router.refresh();
+      editionNumberRef.current = r.editionNumber;
     },
-    [article.id],
+    [article.id, router],
   );
-  const { status, schedule, retryNow, storageKey } = useAutosave({ articleId: article.id, initialVersion: article.version, save, onSaved });
+  // A refused save because the edition moved on (someone sent it for review): this page is stale, show the truth.
+  const onLocked = useCallback(() => router.refresh(), [router]);
+  const { status, schedule, retryNow, storageKey } = useAutosave({ articleId: article.id, initialVersion: article.version, save, onSaved, onLocked });
 
   const payloadFor = useCallback(
-    (f: Fields, body: unknown) => ({
+    (f: EditorFields, body: unknown) => ({
       title: f.title,
       slug: f.slug,
       summary: f.summary,
@@ -88,12 +90,19 @@ export function ArticleEditor({ article, categories, save }: Props) {
         role: "textbox",
         "aria-multiline": "true",
         "aria-label": "Body",
+        "aria-readonly": readOnly ? "true" : "false",
+        ...(readOnly ? { "aria-describedby": EDIT_LOCK_REASON_ID } : {}),
       },
     },
     onUpdate: ({ editor: e }) => schedule(payloadFor(fieldsRef.current, e.getJSON())),
   });
+  // The page's data can lock or unlock the words without a new editor (emitUpdate false: that is no edit to save).
+  useEffect(() => {
+    if (editor && editor.isEditable === readOnly) editor.setEditable(!readOnly, false);
+  }, [editor, readOnly]);
 
-  const change = (patch: Partial<Fields>) => {
+  const change = (patch: Partial<EditorFields>) => {
+    if (readOnly) return;
     const next = { ...fieldsRef.current, ...patch };
     if (patch.title !== undefined && slugFollowsTitle.current) next.slug = slugify(patch.title) || next.slug;
     fieldsRef.current = next;
@@ -108,7 +117,9 @@ export function ArticleEditor({ article, categories, save }: Props) {
         {fieldErrors[name]}
       </p>
     ) : null;
-  const describedBy = (name: string, hint?: string) => [hint, fieldErrors[name] ? `${name}-error` : null].filter(Boolean).join(" ") || undefined;
+  // A locked field names the reason, so a screen reader hears why it does not take typing.
+  const describedBy = (name: string, hint?: string) =>
+    [hint, fieldErrors[name] ? `${name}-error` : null, readOnly ? EDIT_LOCK_REASON_ID : null].filter(Boolean).join(" ") || undefined;
   const plainText = useMemo(() => () => `${fieldsRef.current.title}\n\n${editor?.getText() ?? ""}`, [editor]);
 
   return (
@@ -116,17 +127,17 @@ export function ArticleEditor({ article, categories, save }: Props) {
       <div className="editor-meta-bar">
         <p>
           Edition {editionNumber}
-          {article.status === "published" && edition.state === "published" && " — editing starts a new edition; readers keep seeing the published one"}
+          {article.status === "published" && edition.state === "published" && editionNumber === edition.number && " — editing starts a new edition; readers keep seeing the published one"}
         </p>
         {!readOnly && <SaveStatusLine status={status} onRetry={retryNow} />}
       </div>
-      {readOnly && <p className="notice">{lockReason ?? "You can read this item but not edit it: writers edit their own items."}</p>}
+      {readOnly && <EditLockNotice reason={lockReason ?? NOT_YOURS} state={lockReason ? edition.state : null} transitions={article.transitions} />}
       {!readOnly && (
         <RecoveryNotice
           storageKey={storageKey}
           currentVersion={article.version}
           onRestore={(payload) => {
-            const p = payload as Partial<Omit<Fields, "tags">> & { tags?: string[]; body?: unknown };
+            const p = payload as Partial<Omit<EditorFields, "tags">> & { tags?: string[]; body?: unknown };
             if (p.body && editor) editor.commands.setContent(p.body as Parameters<typeof editor.commands.setContent>[0]);
             change({
               title: p.title ?? fields.title,
@@ -157,62 +168,16 @@ export function ArticleEditor({ article, categories, save }: Props) {
             {errorFor("body")}
           </div>
         </div>
-        <div className="editor-side">
-          <div className="field">
-            <label htmlFor="slug">Address (slug)</label>
-            <p className="hint" id="slug-hint">
-              {article.slugLocked ? "Published addresses are permanent." : `The page will be at /news/${fields.slug}`}
-            </p>
-            <input
-              id="slug"
-              type="text"
-              value={fields.slug}
-              readOnly={readOnly || article.slugLocked}
-              aria-describedby={describedBy("slug", "slug-hint")}
-              onChange={(e) => {
-                slugFollowsTitle.current = false;
-                change({ slug: e.target.value.toLowerCase() });
-              }}
-            />
-            {errorFor("slug")}
-          </div>
-          <div className="field">
-            <label htmlFor="categoryId">Category</label>
-            <select id="categoryId" value={fields.categoryId} disabled={readOnly} onChange={(e) => change({ categoryId: Number(e.target.value) })}>
-              {categories.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.name}
-                </option>
-              ))}
-            </select>
-            {errorFor("categoryId")}
-          </div>
-          <div className="field">
-            <label htmlFor="datelineDate">Dateline</label>
-            <p className="hint" id="dateline-hint">
-              The date printed on the item, in Tokyo.
-            </p>
-            <input id="datelineDate" type="date" value={fields.datelineDate} readOnly={readOnly} aria-describedby={describedBy("datelineDate", "dateline-hint")} onChange={(e) => change({ datelineDate: e.target.value })} />
-            {errorFor("datelineDate")}
-          </div>
-          <div className="field">
-            <label htmlFor="summary">Summary</label>
-            <p className="hint" id="summary-hint">
-              One or two sentences for listings, feeds and search results.
-            </p>
-            <textarea id="summary" value={fields.summary} readOnly={readOnly} aria-describedby={describedBy("summary", "summary-hint")} onChange={(e) => change({ summary: e.target.value })} />
-            {errorFor("summary")}
-          </div>
-          <div className="field">
-            <label htmlFor="tags">Tags</label>
-            <p className="hint" id="tags-hint">
-              Separate tags with commas.
-            </p>
-            <input id="tags" type="text" value={fields.tags} readOnly={readOnly} aria-describedby={describedBy("tags", "tags-hint")} onChange={(e) => change({ tags: e.target.value })} />
-            {errorFor("tags")}
-          </div>
-          <SignatoriesField value={fields.signatories} disabled={readOnly} onChange={(signatories) => change({ signatories })} />
-        </div>
+        <ArticleSideFields
+          fields={fields}
+          change={change}
+          onSlugTyped={() => (slugFollowsTitle.current = false)}
+          readOnly={readOnly}
+          slugLocked={article.slugLocked}
+          categories={categories}
+          errorFor={errorFor}
+          describedBy={describedBy}
+        />
       </div>
     </div>
   );

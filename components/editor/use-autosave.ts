@@ -29,8 +29,10 @@ export function useAutosave(options: {
   initialVersion: number;
   save: (payload: ArticleDraftInput) => Promise<ActionResult<SaveResult>>;
   onSaved: (result: SaveResult) => void;
+  /** The server refused because the edition is no longer editable (it moved on since this page loaded). */
+  onLocked?: () => void;
 }) {
-  const { articleId, save, onSaved } = options;
+  const { articleId, save, onSaved, onLocked } = options;
   const [status, setStatus] = useState<SaveStatus>({ kind: "idle" });
   const version = useRef(options.initialVersion);
   const pending = useRef<Payload | null>(null);
@@ -79,12 +81,13 @@ export function useAutosave(options: {
       });
       return;
     }
+    if (error.details?.locked === true) onLocked?.();
     const retryable = error.status === 0 || error.status >= 500 || error.status === 401;
     setStatus({ kind: "failed", message: error.message, retryable, fields: error.details?.fields as Record<string, string> | undefined });
     if (retryable && attempts.current < RETRY_MS.length) {
       timer.current = setTimeout(() => void flushRef.current(), RETRY_MS[attempts.current++]);
     }
-  }, [articleId, onSaved, save, storageKey]);
+  }, [articleId, onLocked, onSaved, save, storageKey]);
   useEffect(() => {
     flushRef.current = flush;
   }, [flush]);

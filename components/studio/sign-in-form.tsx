@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useEffect, useRef } from "react";
 
 /** What the sign-in form shows after a try: the refusal, and the email typed so it need not be typed again. */
 export type SignInState = { error: string | null; email: string };
@@ -12,6 +12,12 @@ type Props = {
 
 export function SignInForm({ action, callbackUrl }: Props) {
   const [state, formAction, pending] = useActionState(action, { error: null, email: "" });
+  const email = useRef<HTMLInputElement>(null);
+  // The submit button is disabled while pending, which drops focus to the page; after a refusal
+  // focus goes back to the email field, which names the error (aria-describedby) and is where to retry.
+  useEffect(() => {
+    if (state.error) email.current?.focus();
+  }, [state]);
   return (
     <form action={formAction} className="form" noValidate>
       {state.error && (
@@ -23,6 +29,7 @@ export function SignInForm({ action, callbackUrl }: Props) {
       <div className="field">
         <label htmlFor="email">Email</label>
         <input
+          ref={email}
           id="email"
           name="email"
           type="email"

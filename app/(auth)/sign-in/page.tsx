@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
+import { FocusPageHeading } from "@/components/studio/focus-page-heading";
 import { SignInForm } from "@/components/studio/sign-in-form";
 import { env } from "@/lib/env";
 import "../../(studio)/studio/studio.css";
@@ -41,7 +42,9 @@ async function SignInPanel({ searchParams }: { searchParams: Promise<Record<stri
 export default function SignInPage(props: PageProps<"/sign-in">) {
   return (
     <main id="main" className="sign-in">
-      <h1>Staff sign-in</h1>
+      {/* Signing out (or a session running out) lands here by client navigation: focus the heading. */}
+      <FocusPageHeading />
+      <h1 tabIndex={-1}>Staff sign-in</h1>
       <p className="lede">The newsroom studio is for press office staff.</p>
       <Suspense fallback={<p>Loading…</p>}>
         <SignInPanel searchParams={props.searchParams} />

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { Suspense, type ReactNode } from "react";
+import { FocusPageHeading } from "@/components/studio/focus-page-heading";
 import { StudioNav } from "@/components/studio/studio-nav";
 import { can, ROLE_LABELS } from "@/lib/permissions";
 import { getCurrentUser } from "@/server/auth/current-user";
@@ -52,6 +53,8 @@ async function StudioFrame({ children }: { children: ReactNode }) {
 export default function StudioLayout({ children }: { children: ReactNode }) {
   return (
     <div className="studio">
+      {/* Outside the session boundary: it reads no session, and must hear the first navigation into the studio. */}
+      <FocusPageHeading />
       <a className="skip-link" href="#main">
         Skip to main content
       </a>

@@ -6,10 +6,11 @@ import { StateBadge } from "@/components/studio/state-badge";
 import { AppError } from "@/lib/errors";
 import { getArticleForEditing, listStudioFilterOptions } from "@/server/articles/studio-queries";
 import Link from "next/link";
+import { WORKFLOW_COLUMN_ID } from "@/components/editor/editor-ids";
 import { HeroImageField } from "@/components/editor/hero-image-field";
 import { ArticleListPreview } from "@/components/studio/article-list-preview";
 import { ReviewThread } from "@/components/studio/review-thread";
-import { EDITABLE_STATES } from "@/lib/workflow";
+import { EDITABLE_STATES, editLockReason } from "@/lib/workflow";
 import { getArticleHeroImage } from "@/server/media/hero";
 import { WorkflowPanel } from "@/components/studio/workflow-panel";
 import { listReviewThread } from "@/server/workflow/reviews";
@@ -37,11 +38,15 @@ export default async function EditArticlePage({ params }: PageProps<"/studio/art
     article.canEdit ? getArticleHeroImage({ articleId: article.id }) : Promise.resolve(null),
   ]);
   const heroEditable = article.canEdit && EDITABLE_STATES.includes(article.edition.state);
+  // A new editor only when a workflow step locks or unlocks the words. The editor's own first save
+  // into a published item starts a new draft edition and refreshes this page: that keeps the editor
+  // (and the caret, and what was typed since) while the badge and the workflow steps catch up.
+  const editorSession = `${article.id}:${editLockReason(article.edition.state) ? article.edition.state : "open"}`;
   return (
     <>
       <div className="toolbar-row">
-        <h1>Edit news item</h1>
-        <StateBadge state={article.edition.state} />
+        <h1 tabIndex={-1}>Edit news item</h1>
+        <StateBadge state={article.edition.state} live />
       </div>
       <nav aria-label="This item" className="item-links">
         <Link href={`/studio/articles/${article.id}/preview`}>Preview</Link>
@@ -49,8 +54,8 @@ export default async function EditArticlePage({ params }: PageProps<"/studio/art
         {article.status !== "draft" && <Link href={`/news/${article.slug}`}>Public page</Link>}
       </nav>
       <div className="editor-page">
-        <ArticleEditor key={`${article.edition.id}:${article.edition.state}`} article={article} categories={categories} save={saveArticleAction} />
-        <aside className="editor-aside" aria-label="Workflow and review">
+        <ArticleEditor key={editorSession} article={article} categories={categories} save={saveArticleAction} />
+        <aside id={WORKFLOW_COLUMN_ID} className="editor-aside" aria-label="Workflow and review">
           {article.canEdit && (
             <HeroImageField
               articleId={article.id}

@@ -1,0 +1,89 @@
+"use client";
+
+import type { ReactNode } from "react";
+import type { Signatory } from "@/db/schema";
+import { SignatoriesField } from "./signatories-field";
+
+export type EditorFields = {
+  title: string;
+  slug: string;
+  summary: string;
+  categoryId: number;
+  datelineDate: string;
+  tags: string;
+  signatories: Signatory[];
+};
+
+type Props = {
+  fields: EditorFields;
+  change: (patch: Partial<EditorFields>) => void;
+  /** The slug stops following the title once a person types one. */
+  onSlugTyped: () => void;
+  readOnly: boolean;
+  slugLocked: boolean;
+  categories: { id: number; name: string }[];
+  errorFor: (name: string) => ReactNode;
+  describedBy: (name: string, hint?: string) => string | undefined;
+};
+
+/** The item's metadata beside the body: address, category, dateline, summary, tags and signatories. */
+export function ArticleSideFields({ fields, change, onSlugTyped, readOnly, slugLocked, categories, errorFor, describedBy }: Props) {
+  return (
+    <div className="editor-side">
+      <div className="field">
+        <label htmlFor="slug">Address (slug)</label>
+        <p className="hint" id="slug-hint">
+          {slugLocked ? "Published addresses are permanent." : `The page will be at /news/${fields.slug}`}
+        </p>
+        <input
+          id="slug"
+          type="text"
+          value={fields.slug}
+          readOnly={readOnly || slugLocked}
+          aria-describedby={describedBy("slug", "slug-hint")}
+          onChange={(e) => {
+            onSlugTyped();
+            change({ slug: e.target.value.toLowerCase() });
+          }}
+        />
+        {errorFor("slug")}
+      </div>
+      <div className="field">
+        <label htmlFor="categoryId">Category</label>
+        <select id="categoryId" value={fields.categoryId} disabled={readOnly} aria-describedby={describedBy("categoryId")} onChange={(e) => change({ categoryId: Number(e.target.value) })}>
+          {categories.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.name}
+            </option>
+          ))}
+        </select>
+        {errorFor("categoryId")}
+      </div>
+      <div className="field">
+        <label htmlFor="datelineDate">Dateline</label>
+        <p className="hint" id="dateline-hint">
+          The date printed on the item, in Tokyo.
+        </p>
+        <input id="datelineDate" type="date" value={fields.datelineDate} readOnly={readOnly} aria-describedby={describedBy("datelineDate", "dateline-hint")} onChange={(e) => change({ datelineDate: e.target.value })} />
+        {errorFor("datelineDate")}
+      </div>
+      <div className="field">
+        <label htmlFor="summary">Summary</label>
+        <p className="hint" id="summary-hint">
+          One or two sentences for listings, feeds and search results.
+        </p>
+        <textarea id="summary" value={fields.summary} readOnly={readOnly} aria-describedby={describedBy("summary", "summary-hint")} onChange={(e) => change({ summary: e.target.value })} />
+        {errorFor("summary")}
+      </div>
+      <div className="field">
+        <label htmlFor="tags">Tags</label>
+        <p className="hint" id="tags-hint">
+          Separate tags with commas.
+        </p>
+        <input id="tags" type="text" value={fields.tags} readOnly={readOnly} aria-describedby={describedBy("tags", "tags-hint")} onChange={(e) => change({ tags: e.target.value })} />
+        {errorFor("tags")}
+      </div>
+      <SignatoriesField value={fields.signatories} disabled={readOnly} onChange={(signatories) => change({ signatories })} />
+    </div>
+  );
+}
