@@ -1,7 +1,7 @@
 "use client";
 
 import type { ReactNode } from "react";
-import type { Signatory } from "@/db/schema";
+import type { Signatory } from "@/lib/vocabulary";
 import { SignatoriesField } from "./signatories-field";
 
 export type EditorFields = {

@@ -1,6 +1,6 @@
 "use client";
 
-import type { EditionState } from "@/db/schema";
+import type { EditionState } from "@/lib/vocabulary";
 import { ROLE_CAPABILITIES, ROLE_LABELS } from "@/lib/permissions";
 import { TRANSITIONS, type TransitionName } from "@/lib/workflow";
 import { EDIT_LOCK_REASON_ID, WORKFLOW_COLUMN_ID } from "./editor-ids";
