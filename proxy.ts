@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { isHtmlPagePath, newNonce, nonceContentSecurityPolicy } from "@/lib/http/content-security-policy";
 import { refusalFor, type Refusal } from "@/lib/http/request-guard";
-import { isMissingPublicPage } from "@/server/public-page-status";
+import { isMissingPublicPage } from "@/server/public/page-status";
 
 /**
  * Runs for every HTML page (public and staff; not for Next's assets, uploads, API routes,

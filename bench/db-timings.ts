@@ -3,7 +3,7 @@ import { alias } from "drizzle-orm/sqlite-core";
 import type { Database } from "@/db/client";
 import { articleEditions, articles, categories, users } from "@/db/schema";
 import { toFtsQuery } from "@/lib/search-query";
-import { runPublicSearch } from "@/server/search-queries";
+import { runPublicSearch } from "@/server/public/search-queries";
 import { percentile, timeRepeatedly } from "./stats";
 import { RARE_WORD } from "./text-gen";
 

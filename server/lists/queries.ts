@@ -8,7 +8,7 @@ import { getDatabase } from "../db";
 import { latestListEdition, loadList } from "./editions";
 import { healthLabel, countNotPublicByList } from "./health";
 import { listIdSchema, parseListInput } from "./input";
-import { publicArticleFacts, resolveEntries, type ResolvedItem } from "./resolve";
+import { publicArticleFacts, resolveEntries, type ResolvedItem } from "../public/recommendations";
 import { listTransitionsFor } from "./workflow";
 import type { ListTransitionName } from "./input";
 
