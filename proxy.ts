@@ -73,7 +73,7 @@ export async function proxy(request: NextRequest) {
   const isStaff = isStaffPath(path);
   // RSC payloads for client-side navigation and prefetch are not documents, so a policy on them
   // does nothing; the page that fetched them keeps its own nonce policy.
-  // An address naming nothing answers 404 (server/public-page-status.ts); the page still renders its help.
+  // An address naming nothing answers 404 (server/public/page-status.ts); the page still renders its help.
   const status = isItemOrListingPath(path) ? await publicPageStatus(request, path) : undefined;
   if (!isStaff && request.headers.has("rsc")) return NextResponse.next(status);
   const isStudio = path === "/studio" || path.startsWith("/studio/");
