@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { isHtmlPagePath, newNonce, nonceContentSecurityPolicy } from "@/lib/http/content-security-policy";
 import { refusalFor, type Refusal } from "@/lib/http/request-guard";
-import { isMissingPublicPage } from "@/server/public-page-status";
+import { isMissingPublicPage } from "@/server/public/page-status";
 
 /**
  * Runs for every HTML page (public and staff; not for Next's assets, uploads, API routes,
@@ -73,7 +73,7 @@ export async function proxy(request: NextRequest) {
   const isStaff = isStaffPath(path);
   // RSC payloads for client-side navigation and prefetch are not documents, so a policy on them
   // does nothing; the page that fetched them keeps its own nonce policy.
-  // An address naming nothing answers 404 (server/public-page-status.ts); the page still renders its help.
+  // An address naming nothing answers 404 (server/public/page-status.ts); the page still renders its help.
   const status = isItemOrListingPath(path) ? await publicPageStatus(request, path) : undefined;
   if (!isStaff && request.headers.has("rsc")) return NextResponse.next(status);
   const isStudio = path === "/studio" || path.startsWith("/studio/");

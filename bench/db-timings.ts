@@ -3,11 +3,11 @@ import { alias } from "drizzle-orm/sqlite-core";
 import type { Database } from "@/db/client";
 import { articleEditions, articles, categories, users } from "@/db/schema";
 import { toFtsQuery } from "@/lib/search-query";
-import { runPublicSearch } from "@/server/search-queries";
+import { runPublicSearch } from "@/server/public/search-queries";
 import { percentile, timeRepeatedly } from "./stats";
 import { RARE_WORD } from "./text-gen";
 
-/** /search's own query (server/search-queries.ts), timed directly on the bench database. */
+/** /search's own query (server/public/search-queries.ts), timed directly on the bench database. */
 async function searchLikeThePublicPage(db: Database, input: string) {
   const parsed = toFtsQuery(input);
   if (!parsed.ok) throw new Error(parsed.message);

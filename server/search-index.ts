@@ -1,16 +1,17 @@
 // No `import "server-only"` here on purpose: db/setup.ts runs rebuildSearchIndex at first
 // start, outside Next (tsx scripts, test setup), where that import throws. Nothing in this
 // file reads a request or a session; callers pass the database or transaction they hold.
-import { and, asc, eq, gt, sql } from "drizzle-orm";
+import { asc, eq, gt, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { articleEditions, articles } from "@/db/schema";
 import { documentToPlainText, type ArticleDocument } from "@/lib/content/document-schema";
+import { selectPublishedArticles } from "./public/published-articles";
 
 /**
  * The FTS5 table `article_search` (db/migrations/0002_search_index.sql) holds one row per
- * public item, rowid = articles.id. "Public" is the same rule every reader query uses:
- * status 'published' and the words of its publishedEditionId edition, so scheduled
- * editions and drafts never reach the index.
+ * public item, rowid = articles.id. "Public" is the rule every reader query uses
+ * (server/public/published-articles.ts): status 'published' and the words of its
+ * publishedEditionId edition, so scheduled editions and drafts never reach the index.
  */
 
 /** A database handle or the transaction a publishing function is running in. */
@@ -42,12 +43,7 @@ export async function syncArticleSearchEntry(
   tx: SearchIndexWriter,
   articleId: number,
 ): Promise<"indexed" | "removed"> {
-  const [row] = await tx
-    .select(publicWordsColumns)
-    .from(articles)
-    .innerJoin(articleEditions, eq(articleEditions.id, articles.publishedEditionId))
-    .where(and(eq(articles.id, articleId), eq(articles.status, "published")))
-    .limit(1);
+  const [row] = await selectPublishedArticles(tx, publicWordsColumns, { where: eq(articles.id, articleId) }).limit(1);
   if (!row) {
     await tx.run(sql`DELETE FROM article_search WHERE rowid = ${articleId}`);
     return "removed";
@@ -65,11 +61,7 @@ export async function rebuildSearchIndex(db: Database): Promise<number> {
     let indexed = 0;
     let after = 0;
     for (;;) {
-      const batch = await tx
-        .select(publicWordsColumns)
-        .from(articles)
-        .innerJoin(articleEditions, eq(articleEditions.id, articles.publishedEditionId))
-        .where(and(eq(articles.status, "published"), gt(articles.id, after)))
+      const batch = await selectPublishedArticles(tx, publicWordsColumns, { where: gt(articles.id, after) })
         .orderBy(asc(articles.id))
         .limit(REBUILD_BATCH);
       for (const row of batch) await writeEntry(tx, row);

@@ -1,5 +1,5 @@
 import { CONTENT_TYPES, serveCachedDocument } from "@/lib/conditional-get";
-import { getSiteFeed } from "@/server/feeds";
+import { getSiteFeed } from "@/server/public/feeds";
 
 /** The site-wide feed (atom); the body comes from the tagged cache, so this only answers conditional requests. */
 export async function GET(request: Request) {

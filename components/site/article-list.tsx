@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { PublicArticleSummary } from "@/server/public-dto";
+import type { PublicArticleSummary } from "@/server/public/dto";
 import { DateText } from "./date-text";
 
 export function ArticleList({ items, showCategory = true }: { items: PublicArticleSummary[]; showCategory?: boolean }) {

@@ -1,4 +1,4 @@
-import type { PublicArticle } from "@/server/public-dto";
+import type { PublicArticle } from "@/server/public/dto";
 import { DateText } from "./date-text";
 
 /** Withdrawal notice: the item stays readable at its address, with the reason. */

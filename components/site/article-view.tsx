@@ -1,22 +1,18 @@
 import Link from "next/link";
-import type { PublicImage } from "@/server/media/dto";
-import type { PublicArticle, PublicRecommendation } from "@/server/public-dto";
+import type { PublicArticle } from "@/server/public/dto";
 import { ChangeHistory, LatestUpdate, WithdrawalNotice } from "./article-notices";
 import { DateText } from "./date-text";
 import { RecommendedList } from "./recommended-list";
 import { ResponsiveImage } from "./responsive-image";
 import { Signatories } from "./signatories";
 
-/** The public article page body. The HTML was rendered and sanitized on the server (lib/content). */
-export function ArticleView({
-  article,
-  recommended,
-  hero = null,
-}: {
-  article: PublicArticle;
-  recommended: PublicRecommendation[];
-  hero?: PublicImage | null;
-}) {
+/**
+ * The public article page body, and the staff and link previews: all three pass the one
+ * DTO (server/public/to-public-article.ts), hero and Recommended list included. The HTML
+ * was rendered and sanitized on the server (lib/content).
+ */
+export function ArticleView({ article }: { article: PublicArticle }) {
+  const { hero, recommended } = article;
   return (
     <>
       <article className="article">

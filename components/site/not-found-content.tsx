@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Suspense } from "react";
-import { listCategories } from "@/server/public-news";
+import { listCategories } from "@/server/public/news";
 import { SiteSearchForm } from "./site-search-form";
 
 /** The helpful 404: what may have happened, and where to go instead. */

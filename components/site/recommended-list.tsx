@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { PublicRecommendation } from "@/server/public-dto";
+import type { PublicRecommendation } from "@/server/public/dto";
 import { DateText } from "./date-text";
 
 export function RecommendedList({ items }: { items: PublicRecommendation[] }) {

@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { env } from "@/lib/env";
 import { feedPaths } from "@/lib/feeds/links";
-import { listCategories } from "@/server/public-news";
+import { listCategories } from "@/server/public/news";
 import { SiteSearchForm } from "./site-search-form";
 
 /** Header, landmarks and footer of every public page, the 404 page included. */

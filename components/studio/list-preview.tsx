@@ -1,5 +1,5 @@
 import { RecommendedList } from "@/components/site/recommended-list";
-import type { ResolvedItem } from "@/server/lists/resolve";
+import type { ResolvedItem } from "@/server/public/recommendations";
 
 /** The list as readers will see it, then which items were picked and which filled from the category. */
 /** `readerView` renders the public component (one per page: it carries a fixed heading id); otherwise only the marked list. */

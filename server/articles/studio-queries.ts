@@ -82,6 +82,7 @@ export const STUDIO_PAGE_SIZE = 50;
 
 export async function listStudioArticles(filters: {
   state?: EditionState;
+  status?: ArticleRow["status"];
   categoryId?: number;
   authorId?: number;
   q?: string;
@@ -90,10 +91,12 @@ export async function listStudioArticles(filters: {
   await requireCapability("studio:use", "article", "studio.list");
   const conditions: SQL[] = [];
   if (filters.state) conditions.push(eq(latest.state, filters.state));
+  if (filters.status) conditions.push(eq(articles.status, filters.status));
   if (filters.categoryId) conditions.push(eq(latest.categoryId, filters.categoryId));
   if (filters.authorId) conditions.push(eq(articles.authorId, filters.authorId));
-  if (filters.q) {
-    const pattern = `%${filters.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  // Every word on its own, anywhere in the latest title, summary or the slug: "Rome Tokyo" finds the communiqué.
+  for (const word of (filters.q ?? "").split(/\s+/).filter(Boolean).slice(0, 12)) {
+    const pattern = `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     conditions.push(sql`(${latest.title} LIKE ${pattern} ESCAPE '\\' OR ${latest.summary} LIKE ${pattern} ESCAPE '\\' OR ${articles.slug} LIKE ${pattern} ESCAPE '\\')`);
   }
   const where = conditions.length ? and(...conditions) : undefined;

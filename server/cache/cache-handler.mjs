@@ -96,7 +96,7 @@ const handler = {
       const value = await toBuffer(entry.value);
       // expire 0 marks a dynamic entry that Next never serves back; a build keeps nothing.
       // Entries that would be stale within minutes (here only "nothing at this address", see
-      // server/public-article.ts) are one indexed query to redo: storing them would let junk
+      // server/public/article.ts) are one indexed query to redo: storing them would let junk
       // URLs fill the store.
       if (building || entry.expire === 0 || entry.revalidate < MIN_STORED_REVALIDATE_S) return;
       const meta = { tags: entry.tags, stale: entry.stale, timestamp: entry.timestamp, expire: entry.expire, revalidate: entry.revalidate };

@@ -6,9 +6,9 @@ import { archiveMonthPath } from "@/lib/archive";
 import { cacheTags } from "@/lib/cache-tags";
 import { tokyoDateOf } from "@/lib/dates";
 import { env } from "@/lib/env";
-import { listArchiveMonths } from "../archive";
+import { listArchiveMonths } from "../public/archive";
 import { getDatabase } from "../db";
-import { listCategories } from "../public-news";
+import { listCategories } from "../public/news";
 
 const FEEDS = ["feed.xml", "atom.xml", "feed.json"];
 const ARTICLE_TAG = cacheTags.article("");

@@ -1,12 +1,11 @@
 import "server-only";
-import { asc, desc, eq } from "drizzle-orm";
-import { articleEditions, recommendationListItems, type ListPlacement } from "@/db/schema";
+import { desc, eq } from "drizzle-orm";
+import { articleEditions, type ListPlacement } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { requireCapability } from "../auth/current-user";
 import { getDatabase } from "../db";
 import { articleIdSchema, parseListInput } from "./input";
-import { findPublishedListForArticle } from "./placement";
-import { entriesFromItems, resolveEntries, type ResolvedItem } from "./resolve";
+import { resolveListForArticle, type ResolvedItem } from "../public/recommendations";
 
 export type ArticleListPreview = {
   list: { id: number; name: string; placement: ListPlacement } | null;
@@ -32,11 +31,8 @@ export async function getListForArticle(input: unknown): Promise<ArticleListPrev
     .orderBy(desc(articleEditions.number))
     .limit(1);
   const categoryId = article.categoryId ?? newest?.categoryId ?? null;
-  const list = await findPublishedListForArticle(db, { articleId, categoryId });
-  if (!list) return { list: null, items: [] };
-  const items = await db.select().from(recommendationListItems).where(eq(recommendationListItems.listId, list.id)).orderBy(asc(recommendationListItems.position));
-  return {
-    list: { id: list.id, name: list.name, placement: list.placement },
-    items: await resolveEntries(db, entriesFromItems(items), { maxItems: list.maxItems, fillFromCategory: list.fillFromCategory, articleId, categoryId }),
-  };
+  const resolved = await resolveListForArticle(db, { articleId, categoryId });
+  if (!resolved) return { list: null, items: [] };
+  const { list, items } = resolved;
+  return { list: { id: list.id, name: list.name, placement: list.placement }, items };
 }

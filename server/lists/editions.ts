@@ -5,7 +5,7 @@ import {
   recommendationListEditions, recommendationListItems, recommendationLists,
 } from "@/db/schema";
 import { AppError } from "@/lib/errors";
-import { entriesFromItems } from "./resolve";
+import { entriesFromItems } from "../public/recommendations";
 
 type Reader = Database | Transaction;
 export type ListRow = typeof recommendationLists.$inferSelect;

@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { requireCapability } from "../auth/current-user";
 import { getDatabase } from "../db";
+import { LISTED_SQL } from "../public/published-articles";
 
 export type ListHealth = { listId: number; name: string; notPublic: number; label: string };
 
@@ -18,7 +19,7 @@ export async function countNotPublicByList(db: Database): Promise<Map<number, nu
     FROM recommendation_list_items i
     LEFT JOIN articles a ON a.id = i.article_id
     WHERE (i.article_id IS NULL AND i.external_url IS NULL)
-       OR (i.article_id IS NOT NULL AND (a.id IS NULL OR a.status <> 'published'))
+       OR (i.article_id IS NOT NULL AND (a.id IS NULL OR NOT ${LISTED_SQL}))
     GROUP BY i.list_id`);
   return new Map(rows.map((r) => [Number(r.listId), Number(r.n)]));
 }

@@ -10,7 +10,7 @@ import { requireCapability } from "../auth/current-user";
 import { getDatabase } from "../db";
 import { ensureLatestEdition, loadList } from "./editions";
 import { createListSchema, parseListInput, saveDraftSchema } from "./input";
-import { publicArticleFacts } from "./resolve";
+import { publicArticleFacts } from "../public/recommendations";
 
 /** Creates a list and its first draft edition. Placement targets must exist. */
 export async function createRecommendationList(input: unknown): Promise<{ id: number; version: number }> {

@@ -3,6 +3,7 @@ import { and, desc, eq, or, sql } from "drizzle-orm";
 import { articleEditions, articles } from "@/db/schema";
 import { requireCapability } from "../auth/current-user";
 import { getDatabase } from "../db";
+import { selectPublishedArticles } from "../public/published-articles";
 import { parseListInput, searchSchema } from "./input";
 
 export type PickerItem = { id: number; title: string; datelineDate: string };
@@ -22,11 +23,11 @@ export async function searchPublishedItemsForPicker(input: unknown): Promise<{ i
   const db = await getDatabase();
   const titleMatches = words.map((w) => sql`${articleEditions.title} LIKE ${`%${escapeLike(w)}%`} ESCAPE '\\'`);
   const byId = /^\d+$/.test(q.trim()) ? eq(articles.id, Number(q.trim())) : undefined;
-  const rows = await db
-    .select({ id: articles.id, title: articleEditions.title, datelineDate: articleEditions.datelineDate })
-    .from(articles)
-    .innerJoin(articleEditions, eq(articleEditions.id, articles.publishedEditionId))
-    .where(and(eq(articles.status, "published"), byId ? or(byId, and(...titleMatches)) : and(...titleMatches)))
+  const rows = await selectPublishedArticles(
+    db,
+    { id: articles.id, title: articleEditions.title, datelineDate: articleEditions.datelineDate },
+    { where: byId ? or(byId, and(...titleMatches)) : and(...titleMatches) },
+  )
     .orderBy(desc(articles.firstPublishedAt), desc(articles.id))
     .limit(10);
   return { items: rows };

@@ -1,14 +1,15 @@
 import "server-only";
-import { asc, desc, eq, inArray, sql } from "drizzle-orm";
+import { asc, desc, eq, inArray } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { recommendationListEditions, recommendationLists, users, type EditionState, type ListEntry, type ListPlacement } from "@/db/schema";
+import { articleEditions, articles, recommendationListEditions, recommendationLists, users, type EditionState, type ListEntry, type ListPlacement } from "@/db/schema";
 import { toTokyoLocalInput } from "@/lib/schedule-time";
 import { requireCapability } from "../auth/current-user";
 import { getDatabase } from "../db";
 import { latestListEdition, loadList } from "./editions";
 import { healthLabel, countNotPublicByList } from "./health";
+import { selectPublishedArticles } from "../public/published-articles";
+import { publicArticleFacts, resolveEntries, type ResolvedItem } from "../public/recommendations";
 import { listIdSchema, parseListInput } from "./input";
-import { publicArticleFacts, resolveEntries, type ResolvedItem } from "./resolve";
 import { listTransitionsFor } from "./workflow";
 import type { ListTransitionName } from "./input";
 
@@ -184,9 +185,8 @@ export async function listPlacementOptions(): Promise<PlacementOptions> {
   await requireCapability("studio:use", "list", "list.read");
   const db = await getDatabase();
   const cats = await db.query.categories.findMany({ orderBy: (c) => asc(c.position), columns: { id: true, name: true } });
-  const rows = await db.all<{ id: number; title: string; datelineDate: string }>(sql`
-    SELECT a.id AS id, e.title AS title, e.dateline_date AS datelineDate
-    FROM articles a JOIN article_editions e ON e.id = a.published_edition_id
-    WHERE a.status = 'published' ORDER BY a.first_published_at DESC, a.id DESC LIMIT 500`);
-  return { categories: cats, articles: rows.map((r) => ({ id: Number(r.id), title: r.title, datelineDate: r.datelineDate })) };
+  const rows = await selectPublishedArticles(db, { id: articles.id, title: articleEditions.title, datelineDate: articleEditions.datelineDate })
+    .orderBy(desc(articles.firstPublishedAt), desc(articles.id))
+    .limit(500);
+  return { categories: cats, articles: rows };
 }

@@ -61,4 +61,4 @@ export async function setArticleHeroImage(input: { articleId: number; mediaId: n
   });
 }
 
-export { getPublicHeroImage, listPublicHeroImages } from "./public-hero";
+export { getPublicHeroImage, listPublicHeroImages } from "../public/hero";

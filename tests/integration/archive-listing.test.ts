@@ -5,7 +5,7 @@ import { createTempDatabase, SEEDS_DIR } from "../support/temp-db";
 import { HIDDEN, insertArticle, insertHiddenItems } from "./syndication-fixtures";
 
 let t: Awaited<ReturnType<typeof createTempDatabase>>;
-let archive: typeof import("@/server/archive");
+let archive: typeof import("@/server/public/archive");
 const communique = readSeed(SEEDS_DIR, COMMUNIQUE_SEED);
 
 beforeAll(async () => {
@@ -22,7 +22,7 @@ beforeAll(async () => {
     slug: "just-before-midnight-in-tokyo", title: "Just before midnight in Tokyo", text: "Late news.",
     status: "published", editionState: "published", firstPublishedAt: new Date("2026-01-31T14:30:00Z"),
   });
-  archive = await import("@/server/archive");
+  archive = await import("@/server/public/archive");
 });
 afterAll(() => t.cleanup());
 

@@ -10,7 +10,7 @@ import { body, draftPayload, failure } from "../support/workflow";
 let t: Awaited<ReturnType<typeof createTempDatabase>>;
 let drafts: typeof import("@/server/articles/drafts");
 let queries: typeof import("@/server/articles/studio-queries");
-let publicArticle: typeof import("@/server/public-article");
+let publicArticle: typeof import("@/server/public/article");
 let staff: Awaited<ReturnType<typeof staffByRole>>;
 
 /** This file's item: the shared draft payload with a Rome story's fields. */
@@ -26,7 +26,7 @@ beforeAll(async () => {
   process.env.DATABASE_URL = t.url;
   drafts = await import("@/server/articles/drafts");
   queries = await import("@/server/articles/studio-queries");
-  publicArticle = await import("@/server/public-article");
+  publicArticle = await import("@/server/public/article");
   staff = await staffByRole(t.db);
 });
 afterAll(() => t.cleanup());

@@ -8,7 +8,7 @@ import { createTempDatabase, SEEDS_DIR } from "../support/temp-db";
 import { HIDDEN, insertHiddenItems } from "./syndication-fixtures";
 
 let t: Awaited<ReturnType<typeof createTempDatabase>>;
-let feeds: typeof import("@/server/feeds");
+let feeds: typeof import("@/server/public/feeds");
 let hidden: Awaited<ReturnType<typeof insertHiddenItems>>;
 
 const SITE = "http://localhost:3000";
@@ -55,7 +55,7 @@ beforeAll(async () => {
   t = await createTempDatabase();
   process.env.DATABASE_URL = t.url;
   hidden = await insertHiddenItems(t.db);
-  feeds = await import("@/server/feeds");
+  feeds = await import("@/server/public/feeds");
 });
 afterAll(() => t.cleanup());
 

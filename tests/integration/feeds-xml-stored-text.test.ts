@@ -12,8 +12,8 @@ import { insertArticle } from "./syndication-fixtures";
  * sitemap. The output is safe by construction, not only the input.
  */
 let t: Awaited<ReturnType<typeof createTempDatabase>>;
-let feeds: typeof import("@/server/feeds");
-let sitemap: typeof import("@/server/sitemap");
+let feeds: typeof import("@/server/public/feeds");
+let sitemap: typeof import("@/server/public/sitemap");
 
 async function wellFormed(name: string, xml: string) {
   const result = await validateXML({ xml: [{ fileName: name, contents: xml }], normalization: "format" });
@@ -32,8 +32,8 @@ beforeAll(async () => {
     editionState: "published",
     firstPublishedAt: new Date(),
   });
-  feeds = await import("@/server/feeds");
-  sitemap = await import("@/server/sitemap");
+  feeds = await import("@/server/public/feeds");
+  sitemap = await import("@/server/public/sitemap");
 });
 afterAll(() => t.cleanup());
 

@@ -19,7 +19,7 @@ let scheduler: typeof import("@/server/lists/scheduler");
 let health: typeof import("@/server/lists/health");
 let articleList: typeof import("@/server/lists/article-list");
 let withdrawal: typeof import("@/server/workflow/withdrawal");
-let reader: typeof import("@/server/public-article");
+let reader: typeof import("@/server/public/article");
 
 const seminar = parseSeedDocument(readFileSync(join(SEEDS_DIR, "governor-meets-global-partners-seminar.txt"), "utf8"));
 const communique = parseSeedDocument(readFileSync(join(SEEDS_DIR, "joint-communique-rome-tokyo.txt"), "utf8"));
@@ -69,7 +69,7 @@ beforeAll(async () => {
   health = await import("@/server/lists/health");
   articleList = await import("@/server/lists/article-list");
   withdrawal = await import("@/server/workflow/withdrawal");
-  reader = await import("@/server/public-article");
+  reader = await import("@/server/public/article");
 });
 afterAll(() => t.cleanup());
 

@@ -31,7 +31,7 @@ describe("a published item's hero image", () => {
     const hero = await import("@/server/media/hero");
     const drafts = await import("@/server/articles/drafts");
     const flow = await import("@/server/workflow/transitions");
-    const feeds = await import("@/server/feeds");
+    const feeds = await import("@/server/public/feeds");
 
     actAs(staff.writer);
     const photo = await upload.uploadMedia({ fileName: "signing.jpg", bytes: await photoJpeg({ width: 2000, height: 1333 }) });

@@ -5,12 +5,12 @@ import { PAGE_SIZE } from "@/lib/pagination";
 import { createTempDatabase } from "../support/temp-db";
 
 let t: Awaited<ReturnType<typeof createTempDatabase>>;
-let news: typeof import("@/server/public-news");
+let news: typeof import("@/server/public/news");
 
 beforeAll(async () => {
   t = await createTempDatabase({ demo: false });
   process.env.DATABASE_URL = t.url;
-  news = await import("@/server/public-news");
+  news = await import("@/server/public/news");
   const [category] = await t.db.select().from(categories).limit(1);
   // 25 published items, one per day, and one draft that must never be listed.
   for (let i = 0; i < 26; i++) {

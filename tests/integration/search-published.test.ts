@@ -10,7 +10,7 @@ import { createTempDatabase, SEEDS_DIR } from "../support/temp-db";
 import { HIDDEN, insertArticle, insertHiddenItems } from "./syndication-fixtures";
 
 let t: Awaited<ReturnType<typeof createTempDatabase>>;
-let search: typeof import("@/server/search");
+let search: typeof import("@/server/public/search");
 let hidden: Awaited<ReturnType<typeof insertHiddenItems>>;
 
 const communique = readSeed(SEEDS_DIR, COMMUNIQUE_SEED);
@@ -31,7 +31,7 @@ beforeAll(async () => {
   process.env.DATABASE_URL = t.url;
   hidden = await insertHiddenItems(t.db);
   await rebuildSearchIndex(t.db);
-  search = await import("@/server/search");
+  search = await import("@/server/public/search");
 });
 afterAll(() => t.cleanup());
 

@@ -6,11 +6,14 @@ import { MIGRATIONS_FOLDER } from "@/db/migrate";
 import { COMMUNIQUE_SEED, readSeed } from "@/db/seed";
 import { toFtsQuery } from "@/lib/search-query";
 import { slugify } from "@/lib/slug";
+import { actAs } from "../support/session";
+import { staffByRole } from "../support/staff";
 import { createTempDatabase, SEEDS_DIR } from "../support/temp-db";
 import { HIDDEN, insertHiddenItems } from "./syndication-fixtures";
 
 let t: Awaited<ReturnType<typeof createTempDatabase>>;
-let search: typeof import("@/server/search");
+let search: typeof import("@/server/public/search");
+let studio: typeof import("@/server/articles/studio-queries");
 let hidden: Awaited<ReturnType<typeof insertHiddenItems>>;
 const communique = readSeed(SEEDS_DIR, COMMUNIQUE_SEED);
 
@@ -18,13 +21,19 @@ beforeAll(async () => {
   t = await createTempDatabase();
   process.env.DATABASE_URL = t.url;
   hidden = await insertHiddenItems(t.db);
-  search = await import("@/server/search");
+  search = await import("@/server/public/search");
+  studio = await import("@/server/articles/studio-queries");
+  actAs((await staffByRole(t.db)).writer);
 });
 afterAll(() => t.cleanup());
 
-describe("staff search over all items (searchAllArticles)", () => {
+// The studio's search box (listStudioArticles, behind a session): the one staff search.
+const staffSearch = async (filters: { q: string; status?: "draft" | "published" | "withdrawn" }) =>
+  (await studio.listStudioArticles({ ...filters, page: 1 })).items;
+
+describe("staff search over all items (listStudioArticles)", () => {
   it("finds drafts, withdrawn and scheduled items by title or summary, with their status", async () => {
-    const found = async (q: string) => (await search.searchAllArticles({ query: q })).map((h) => [h.slug, h.status]);
+    const found = async (q: string) => (await staffSearch({ q })).map((h) => [h.slug, h.status]);
     expect(await found("quixotic")).toEqual([[HIDDEN.draft.slug, "draft"]]);
     expect(await found("ZEPPELIN")).toEqual([[HIDDEN.withdrawn.slug, "withdrawn"]]);
     expect(await found("marimba festival")).toEqual([[HIDDEN.scheduled.slug, "draft"]]);
@@ -32,22 +41,22 @@ describe("staff search over all items (searchAllArticles)", () => {
   });
 
   it("looks at each item's latest edition, so a scheduled correction is found by its new title", async () => {
-    const [hit] = await search.searchAllArticles({ query: "xylophone" });
-    expect(hit).toMatchObject({ slug: hidden.live.article.slug, editionNumber: 2, editionState: "scheduled", status: "published" });
+    const [hit] = await staffSearch({ q: "xylophone" });
+    expect(hit).toMatchObject({ slug: hidden.live.article.slug, editionNumber: 2, state: "scheduled", status: "published" });
   });
 
   it("filters by status and treats LIKE wildcards as text", async () => {
-    expect((await search.searchAllArticles({ query: "zeppelin", status: "published" }))).toEqual([]);
-    expect(await search.searchAllArticles({ query: "%" })).toEqual([]);
-    expect(await search.searchAllArticles({ query: "_" })).toEqual([]);
-    expect(await search.searchAllArticles({ query: '"unbalanced AND OR NOT *' })).toEqual([]);
-    expect(await search.searchAllArticles({ query: "x".repeat(2_000) })).toEqual([]);
+    expect(await staffSearch({ q: "zeppelin", status: "published" })).toEqual([]);
+    expect(await staffSearch({ q: "%" })).toEqual([]);
+    expect(await staffSearch({ q: "_" })).toEqual([]);
+    expect(await staffSearch({ q: '"unbalanced AND OR NOT *' })).toEqual([]);
+    expect(await staffSearch({ q: "x".repeat(2_000) })).toEqual([]);
   });
 
   it("returns plain DTOs, never whole rows", async () => {
-    const [hit] = await search.searchAllArticles({ query: "quixotic" });
+    const [hit] = await staffSearch({ q: "quixotic" });
     expect(Object.keys(hit!).sort()).toEqual(
-      ["editionNumber", "editionState", "id", "slug", "status", "summary", "title", "updatedAt"].sort(),
+      ["authorName", "categoryName", "editionNumber", "firstPublishedAt", "id", "scheduleError", "scheduledFor", "slug", "state", "status", "title", "updatedAt"].sort(),
     );
   });
 });

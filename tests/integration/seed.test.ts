@@ -9,7 +9,7 @@ import { slugify } from "@/lib/slug";
 import { createTempDatabase, SEEDS_DIR } from "../support/temp-db";
 
 let t: Awaited<ReturnType<typeof createTempDatabase>>;
-let server: typeof import("@/server/public-article") & typeof import("@/server/public-news");
+let server: typeof import("@/server/public/article") & typeof import("@/server/public/news");
 
 const seminar = parseSeedDocument(readFileSync(join(SEEDS_DIR, "governor-meets-global-partners-seminar.txt"), "utf8"));
 const communique = parseSeedDocument(readFileSync(join(SEEDS_DIR, "joint-communique-rome-tokyo.txt"), "utf8"));
@@ -30,7 +30,7 @@ function textOf(html: string) {
 beforeAll(async () => {
   t = await createTempDatabase({ demo: true });
   process.env.DATABASE_URL = t.url;
-  server = { ...(await import("@/server/public-article")), ...(await import("@/server/public-news")) };
+  server = { ...(await import("@/server/public/article")), ...(await import("@/server/public/news")) };
 });
 afterAll(() => t.cleanup());
 

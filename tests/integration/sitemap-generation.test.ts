@@ -6,7 +6,7 @@ import { createTempDatabase } from "../support/temp-db";
 import { HIDDEN, insertArticle, insertHiddenItems } from "./syndication-fixtures";
 
 let t: Awaited<ReturnType<typeof createTempDatabase>>;
-let sitemap: typeof import("@/server/sitemap");
+let sitemap: typeof import("@/server/public/sitemap");
 let hidden: Awaited<ReturnType<typeof insertHiddenItems>>;
 const SITE = "http://localhost:3000";
 
@@ -26,7 +26,7 @@ beforeAll(async () => {
   t = await createTempDatabase();
   process.env.DATABASE_URL = t.url;
   hidden = await insertHiddenItems(t.db);
-  sitemap = await import("@/server/sitemap");
+  sitemap = await import("@/server/public/sitemap");
 });
 afterAll(() => t.cleanup());
 

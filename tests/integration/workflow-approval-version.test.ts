@@ -13,7 +13,7 @@ let drafts: typeof import("@/server/articles/drafts");
 let flow: typeof import("@/server/workflow/transitions");
 let reviews: typeof import("@/server/workflow/reviews");
 let queries: typeof import("@/server/articles/studio-queries");
-let reader: typeof import("@/server/public-article");
+let reader: typeof import("@/server/public/article");
 
 beforeAll(async () => {
   t = await createTempDatabase({ demo: true });
@@ -23,7 +23,7 @@ beforeAll(async () => {
   flow = await import("@/server/workflow/transitions");
   reviews = await import("@/server/workflow/reviews");
   queries = await import("@/server/articles/studio-queries");
-  reader = await import("@/server/public-article");
+  reader = await import("@/server/public/article");
 });
 afterAll(() => t.cleanup());
 

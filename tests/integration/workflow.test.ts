@@ -13,7 +13,7 @@ let flow: typeof import("@/server/workflow/transitions");
 let withdrawal: typeof import("@/server/workflow/withdrawal");
 let scheduler: typeof import("@/server/workflow/scheduler");
 let reviews: typeof import("@/server/workflow/reviews");
-let reader: typeof import("@/server/public-article") & typeof import("@/server/public-news");
+let reader: typeof import("@/server/public/article") & typeof import("@/server/public/news");
 let queries: typeof import("@/server/articles/studio-queries");
 
 async function writtenAndSubmitted(title: string) {
@@ -42,7 +42,7 @@ beforeAll(async () => {
   withdrawal = await import("@/server/workflow/withdrawal");
   scheduler = await import("@/server/workflow/scheduler");
   reviews = await import("@/server/workflow/reviews");
-  reader = { ...(await import("@/server/public-article")), ...(await import("@/server/public-news")) };
+  reader = { ...(await import("@/server/public/article")), ...(await import("@/server/public/news")) };
   queries = await import("@/server/articles/studio-queries");
 });
 afterAll(() => t.cleanup());

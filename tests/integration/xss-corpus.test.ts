@@ -9,7 +9,7 @@ let t: Awaited<ReturnType<typeof createTempDatabase>>;
 let staff: Awaited<ReturnType<typeof staffByRole>>;
 let drafts: typeof import("@/server/articles/drafts");
 let flow: typeof import("@/server/workflow/transitions");
-let reader: typeof import("@/server/public-article");
+let reader: typeof import("@/server/public/article");
 
 const paragraph = (text: string, marks?: unknown[]) => ({ type: "paragraph", content: [{ type: "text", text, marks }] });
 
@@ -19,7 +19,7 @@ beforeAll(async () => {
   staff = await staffByRole(t.db);
   drafts = await import("@/server/articles/drafts");
   flow = await import("@/server/workflow/transitions");
-  reader = await import("@/server/public-article");
+  reader = await import("@/server/public/article");
 });
 afterAll(() => t.cleanup());
 

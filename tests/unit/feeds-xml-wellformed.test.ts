@@ -41,7 +41,7 @@ const entry = (title: string, summary: string, body: string, categoryName: strin
   title,
   url: "https://news.example.gov/news/item",
   summary,
-  // Through the real renderer, as server/feeds.ts does it.
+  // Through the real renderer, as server/public/feeds.ts does it.
   contentHtml: body ? renderArticleHtml({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: body }] }] }) : "",
   category: { slug: "government", name: categoryName, url: "https://news.example.gov/category/government" },
   publishedAt: new Date("2026-02-05T20:30:00Z"),

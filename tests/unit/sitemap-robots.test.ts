@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { robotsFor } from "@/server/sitemap";
+import { robotsFor } from "@/server/public/sitemap";
 
 describe("/robots.txt", () => {
   it("points to both sitemaps and keeps crawlers out of the studio and the API", () => {

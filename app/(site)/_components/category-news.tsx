@@ -1,7 +1,7 @@
 import { ArticleList } from "@/components/site/article-list";
 import { PageNotFound } from "@/components/site/not-found-content";
 import { PaginationNav } from "@/components/site/pagination-nav";
-import { getCategoryBySlug, listPublishedArticlesByCategory } from "@/server/public-news";
+import { getCategoryBySlug, listPublishedArticlesByCategory } from "@/server/public/news";
 
 /** A category's listing, page 1 at /category/<slug>, the rest at /category/<slug>/page/N. */
 export async function CategoryNews({ slug, page }: { slug: string; page: number }) {

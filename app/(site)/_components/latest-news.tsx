@@ -1,7 +1,7 @@
 import { ArticleList } from "@/components/site/article-list";
 import { PageNotFound } from "@/components/site/not-found-content";
 import { PaginationNav } from "@/components/site/pagination-nav";
-import { listPublishedArticles } from "@/server/public-news";
+import { listPublishedArticles } from "@/server/public/news";
 
 /** The home page and its /page/N continuations. */
 export async function LatestNews({ page }: { page: number }) {

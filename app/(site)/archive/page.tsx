@@ -2,7 +2,7 @@ import { connection } from "next/server";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { archiveMonthPath, monthLabel } from "@/lib/archive";
-import { listArchiveMonths, type ArchiveMonthSummary } from "@/server/archive";
+import { listArchiveMonths, type ArchiveMonthSummary } from "@/server/public/archive";
 
 /** Rendered per request from cached reads, never at build: see README "Caching". */
 export const instant = false;

@@ -40,7 +40,7 @@ async function PreviewByToken({ params }: { params: Promise<{ token: string }> }
       <ArticlePreviewBanner>
         <p>This is a preview of a news item that may still change. Please do not share or publish this link.</p>
       </ArticlePreviewBanner>
-      <ArticleView article={preview.article} recommended={preview.recommended} />
+      <ArticleView article={preview.article} />
     </>
   );
 }

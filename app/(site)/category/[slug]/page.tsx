@@ -2,7 +2,7 @@ import { connection } from "next/server";
 import type { Metadata } from "next";
 import { env } from "@/lib/env";
 import { feedAlternateTypes } from "@/lib/feeds/links";
-import { getCategoryBySlug } from "@/server/public-news";
+import { getCategoryBySlug } from "@/server/public/news";
 import { CategoryNews } from "../../_components/category-news";
 
 /** Rendered per request from cached reads, never at build: see README "Caching". */

@@ -6,16 +6,15 @@ import { PageNotFound } from "@/components/site/not-found-content";
 import { env } from "@/lib/env";
 import { feedAlternateTypes } from "@/lib/feeds/links";
 import { newsArticleJsonLd } from "@/lib/structured-data";
-import { getPublishedArticleBySlug, getRecommendationsForArticle } from "@/server/public-article";
-import type { PublicArticle } from "@/server/public-dto";
-import { getPublicHeroImage } from "@/server/media/public-hero";
-import type { PublicImage } from "@/server/media/dto";
+import { getPublishedArticleBySlug } from "@/server/public/article";
+import type { PublicArticle } from "@/server/public/dto";
 
 const canonicalUrl = (article: PublicArticle) => new URL(`/news/${article.slug}`, env().SITE_URL).href;
 
 /** The sharing image: the hero's widest variant, else the first body image, as an absolute URL. */
-function shareImage(article: PublicArticle, hero: PublicImage | null) {
+function shareImage(article: PublicArticle) {
   const { SITE_URL } = env();
+  const { hero } = article;
   if (hero) return { url: new URL(hero.largest.url, SITE_URL).href, width: hero.largest.width, height: hero.largest.height, alt: hero.alt };
   return article.imageUrl ? { url: new URL(article.imageUrl, SITE_URL).href } : null;
 }
@@ -29,7 +28,7 @@ export async function generateMetadata({ params }: PageProps<"/news/[slug]">): P
   if (!article) return { title: "Page not found" };
   const { SITE_NAME } = env();
   const url = canonicalUrl(article);
-  const image = shareImage(article, await getPublicHeroImage({ slug: article.slug }));
+  const image = shareImage(article);
   return {
     title: article.title,
     description: article.summary,
@@ -61,12 +60,7 @@ export default async function NewsArticlePage({ params }: PageProps<"/news/[slug
   await connection();
   const article = await getPublishedArticleBySlug({ slug: (await params).slug });
   if (!article) return <PageNotFound />;
-  const recommended = await getRecommendationsForArticle({
-    articleId: article.id,
-    categorySlug: article.category.slug,
-  });
   const { SITE_URL, PRESS_OFFICE_NAME } = env();
-  const hero = await getPublicHeroImage({ slug: article.slug });
   return (
     <>
       <JsonLd
@@ -78,11 +72,11 @@ export default async function NewsArticlePage({ params }: PageProps<"/news/[slug
           dateModified: article.updatedAt,
           section: article.category.name,
           keywords: article.tags,
-          imageUrl: shareImage(article, hero)?.url ?? null,
+          imageUrl: shareImage(article)?.url ?? null,
           organization: { name: PRESS_OFFICE_NAME, url: new URL("/", SITE_URL).href },
         })}
       />
-      <ArticleView article={article} recommended={recommended} hero={hero} />
+      <ArticleView article={article} />
     </>
   );
 }

@@ -1,6 +1,6 @@
 import { MAX_QUERY_LENGTH } from "@/lib/search-query";
 import type { SearchParams } from "@/lib/search-params";
-import type { PublicCategory } from "@/server/public-dto";
+import type { PublicCategory } from "@/server/public/dto";
 
 /** The full search form, filled in with the current search. A plain GET form: no JavaScript needed. */
 export function SearchForm({ values, categories }: { values: SearchParams; categories: PublicCategory[] }) {

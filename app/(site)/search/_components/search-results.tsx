@@ -3,8 +3,8 @@ import { DateText } from "@/components/site/date-text";
 import { HighlightedText } from "@/components/site/highlighted-text";
 import { parseSearchParams, searchHref, type SearchParams } from "@/lib/search-params";
 import { toFtsQuery } from "@/lib/search-query";
-import { listCategories } from "@/server/public-news";
-import { SEARCH_PAGE_SIZE, searchPublishedArticles, type SearchResultPage } from "@/server/search";
+import { listCategories } from "@/server/public/news";
+import { SEARCH_PAGE_SIZE, searchPublishedArticles, type SearchResultPage } from "@/server/public/search";
 import { SearchForm } from "./search-form";
 import { NoResults, SearchMessage } from "./search-messages";
 

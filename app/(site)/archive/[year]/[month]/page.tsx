@@ -4,7 +4,7 @@ import Link from "next/link";
 import { ArticleList } from "@/components/site/article-list";
 import { PageNotFound } from "@/components/site/not-found-content";
 import { archiveMonthPath, monthKey, monthLabel, parseArchiveParams } from "@/lib/archive";
-import { listArchiveArticles, listArchiveMonths } from "@/server/archive";
+import { listArchiveArticles, listArchiveMonths } from "@/server/public/archive";
 
 /** Rendered per request from cached reads, never at build: see README "Caching". */
 export const instant = false;

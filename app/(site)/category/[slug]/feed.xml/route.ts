@@ -1,5 +1,5 @@
 import { CONTENT_TYPES, serveCachedDocument } from "@/lib/conditional-get";
-import { getCategoryFeed } from "@/server/feeds";
+import { getCategoryFeed } from "@/server/public/feeds";
 
 /** A category's feed (rss); unknown categories answer 404. */
 export async function GET(request: Request, { params }: RouteContext<"/category/[slug]/feed.xml">) {

@@ -3,7 +3,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { PageNotFound } from "@/components/site/not-found-content";
 import { parsePageParam } from "@/lib/pagination";
-import { getCategoryBySlug } from "@/server/public-news";
+import { getCategoryBySlug } from "@/server/public/news";
 import { CategoryNews } from "../../../../_components/category-news";
 
 /** Rendered per request from cached reads, never at build: see README "Caching". */

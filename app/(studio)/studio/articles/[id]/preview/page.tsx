@@ -33,7 +33,7 @@ export default async function ArticlePreviewPage({ params }: PageProps<"/studio/
     if (error instanceof AppError && error.type === "not_found") notFound();
     throw error;
   });
-  const { article, recommended, edition, status } = preview;
+  const { article, edition, status } = preview;
   const isLive = status === "published" && edition.state === "published";
   return (
     <>
@@ -57,7 +57,7 @@ export default async function ArticlePreviewPage({ params }: PageProps<"/studio/
         </p>
       </ArticlePreviewBanner>
       <div className="preview-frame">
-        <ArticleView article={article} recommended={recommended} />
+        <ArticleView article={article} />
       </div>
       {can(user, "article:preview-link") && <PreviewLinksPanel articleId={article.id} />}
     </>

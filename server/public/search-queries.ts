@@ -1,9 +1,10 @@
 // No `import "server-only"`: the benchmark (bench/db-timings.ts) times this exact query outside
 // Next. It reads no session or request; callers pass the database. Readers reach it through
-// searchPublishedArticles in server/search.ts.
+// searchPublishedArticles in server/public/search.ts.
 import { sql, type SQL } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { HIT_END, HIT_START, splitHighlights } from "@/lib/search-query";
+import { LISTED_SQL, PUBLISHED_JOINS_SQL } from "./published-articles";
 import type { SearchResultPage } from "./search";
 
 /** Search results per page on /search. */
@@ -27,7 +28,7 @@ export async function runPublicSearch(db: Pick<Database, "all">, {
   const filters: SQL[] = [
     sql`article_search MATCH ${match}`,
     // The index follows publishing in the same transaction; this keeps a stale row out regardless.
-    sql`a.status = 'published'`,
+    LISTED_SQL,
   ];
   if (category) filters.push(sql`c.slug = ${category}`);
   if (from) filters.push(sql`e.dateline_date >= ${from}`);
@@ -38,8 +39,7 @@ export async function runPublicSearch(db: Pick<Database, "all">, {
   // index once per row (40 ms instead of 0.2 ms for a rare word over 5,000 items).
   const fromClause = sql`FROM article_search
     CROSS JOIN articles a ON a.id = article_search.rowid
-    CROSS JOIN article_editions e ON e.id = a.published_edition_id
-    CROSS JOIN categories c ON c.id = a.category_id`;
+    ${PUBLISHED_JOINS_SQL}`;
 
   // Without filters the index alone answers: it holds exactly the public items (kept in step in
   // the publishing transaction), so counting and ranking need no join — 0.4 ms instead of 50 ms
@@ -72,9 +72,8 @@ export async function runPublicSearch(db: Pick<Database, "all">, {
     FROM page
     CROSS JOIN article_search ON article_search.rowid = page.id
     CROSS JOIN articles a ON a.id = page.id
-    CROSS JOIN article_editions e ON e.id = a.published_edition_id
-    CROSS JOIN categories c ON c.id = a.category_id
-    WHERE article_search MATCH ${match} AND a.status = 'published'
+    ${PUBLISHED_JOINS_SQL}
+    WHERE article_search MATCH ${match} AND ${LISTED_SQL}
     ORDER BY page.score, page.at DESC, page.id DESC`);
 
   return {

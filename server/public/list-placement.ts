@@ -1,6 +1,6 @@
 import "server-only";
 import { and, desc, eq, or } from "drizzle-orm";
-import type { Database } from "@/db/client";
+import type { Database, Transaction } from "@/db/client";
 import { recommendationLists } from "@/db/schema";
 
 const PRECEDENCE = { article: 0, category: 1, default: 2 } as const;
@@ -11,7 +11,7 @@ const PRECEDENCE = { article: 0, category: 1, default: 2 } as const;
  * published one when a placement has several. Readers and the studio preview
  * both ask this, so they always agree.
  */
-export async function findPublishedListForArticle(db: Pick<Database, "select">, { articleId, categoryId }: { articleId: number; categoryId: number | null }) {
+export async function findPublishedListForArticle(db: Pick<Database | Transaction, "select">, { articleId, categoryId }: { articleId: number; categoryId: number | null }) {
   const candidates = await db
     .select()
     .from(recommendationLists)

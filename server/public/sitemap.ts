@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, count, desc, eq, isNotNull, sql } from "drizzle-orm";
+import { asc, count, desc, isNotNull, sql } from "drizzle-orm";
 import { cacheLife, cacheTag } from "next/cache";
 import { articleEditions, articles } from "@/db/schema";
 import { archiveMonthPath } from "@/lib/archive";
@@ -11,11 +11,12 @@ import {
   latest, parseSitemapFileName, planSitemap, renderNewsSitemap, renderSitemapIndex, renderUrlset,
   sitemapFilePath, SITEMAP_MAX_URLS, type NewsSitemapItem, type SitemapUrl,
 } from "@/lib/sitemap";
+import { getDatabase } from "../db";
 import { listArchiveMonths } from "./archive";
-import { getDatabase } from "./db";
-import { listCategories } from "./public-news";
+import { listCategories } from "./news";
+import { publicRead } from "./public-read";
+import { LISTED_SQL, PUBLISHED_JOINS_SQL, selectPublishedArticles } from "./published-articles";
 
-const isPublic = eq(articles.status, "published");
 const lastChange = sql<number>`coalesce(${articles.publicUpdatedAt}, ${articles.firstPublishedAt})`;
 const w3c = (ms: number | null | undefined) => (ms ? toTokyoIsoString(new Date(Number(ms))) : undefined);
 const absolute = (path: string) => new URL(path, env().SITE_URL).href;
@@ -26,11 +27,7 @@ async function pageUrls(): Promise<SitemapUrl[]> {
   const [categoryList, months, perCategory] = await Promise.all([
     listCategories(),
     listArchiveMonths(),
-    db
-      .select({ categoryId: articles.categoryId, lastChange: sql<number>`max(${lastChange})` })
-      .from(articles)
-      .innerJoin(articleEditions, eq(articleEditions.id, articles.publishedEditionId))
-      .where(isPublic)
+    selectPublishedArticles(db, { categoryId: articles.categoryId, lastChange: sql<number>`max(${lastChange})` })
       .groupBy(articles.categoryId),
   ]);
   const byCategory = new Map(perCategory.map((r) => [r.categoryId, w3c(r.lastChange)]));
@@ -46,12 +43,7 @@ async function pageUrls(): Promise<SitemapUrl[]> {
 /** Articles in id order, so adding items only ever changes the last file of a split sitemap. */
 async function articleUrls({ offset, limit }: { offset: number; limit: number }): Promise<SitemapUrl[]> {
   const db = await getDatabase();
-  const rows = await db
-    .select({ slug: articles.slug, lastChange })
-    .from(articles)
-    // The public rule: published status and the edition it points to.
-    .innerJoin(articleEditions, eq(articleEditions.id, articles.publishedEditionId))
-    .where(isPublic)
+  const rows = await selectPublishedArticles(db, { slug: articles.slug, lastChange })
     .orderBy(asc(articles.id))
     .limit(limit)
     .offset(offset);
@@ -60,11 +52,7 @@ async function articleUrls({ offset, limit }: { offset: number; limit: number })
 
 async function countPublicArticles(): Promise<number> {
   const db = await getDatabase();
-  const [row] = await db
-    .select({ n: count() })
-    .from(articles)
-    .innerJoin(articleEditions, eq(articleEditions.id, articles.publishedEditionId))
-    .where(isPublic);
+  const [row] = await selectPublishedArticles(db, { n: count() });
   return row?.n ?? 0;
 }
 
@@ -75,8 +63,8 @@ async function articleFileLastmods(maxUrls: number): Promise<(string | undefined
     SELECT file, max(last_change) AS lastChange FROM (
       SELECT (row_number() OVER (ORDER BY a.id) - 1) / ${maxUrls} AS file,
              coalesce(a.public_updated_at, a.first_published_at) AS last_change
-      FROM articles a JOIN article_editions e ON e.id = a.published_edition_id
-      WHERE a.status = 'published'
+      FROM articles a ${PUBLISHED_JOINS_SQL}
+      WHERE ${LISTED_SQL}
     ) GROUP BY file ORDER BY file`);
   return rows.map((r) => w3c(r.lastChange));
 }
@@ -90,7 +78,7 @@ function tagSitemap() {
  * /sitemap.xml: every public page in one file, or, past `maxUrls` URLs, an index of
  * /sitemaps/pages.xml and /sitemaps/articles-<n>.xml. `maxUrls` is only lowered by tests.
  */
-export async function getSitemap({ maxUrls = SITEMAP_MAX_URLS }: { maxUrls?: number } = {}): Promise<CachedDocument> {
+async function getSitemapCached({ maxUrls = SITEMAP_MAX_URLS }: { maxUrls?: number } = {}): Promise<CachedDocument> {
   "use cache";
   tagSitemap();
   const [pages, total] = await Promise.all([pageUrls(), countPublicArticles()]);
@@ -121,7 +109,7 @@ async function cachedSitemapFile(name: string, maxUrls: number): Promise<CachedD
 }
 
 /** One file of a split sitemap by its name ("pages.xml", "articles-3.xml"), or null. */
-export async function getSitemapFile({ name, maxUrls = SITEMAP_MAX_URLS }: { name: string; maxUrls?: number }) {
+async function findSitemapFile({ name, maxUrls = SITEMAP_MAX_URLS }: { name: string; maxUrls?: number }) {
   // Names are checked before the cached call, so junk URLs never create cache entries.
   if (!parseSitemapFileName(name)) return null;
   return cachedSitemapFile(name, maxUrls);
@@ -135,11 +123,11 @@ async function recentlyPublished(): Promise<{ items: (NewsSitemapItem & { at: nu
   "use cache";
   tagSitemap();
   const db = await getDatabase();
-  const rows = await db
-    .select({ slug: articles.slug, title: articleEditions.title, firstPublishedAt: articles.firstPublishedAt })
-    .from(articles)
-    .innerJoin(articleEditions, eq(articleEditions.id, articles.publishedEditionId))
-    .where(and(isPublic, isNotNull(articles.firstPublishedAt)))
+  const rows = await selectPublishedArticles(
+    db,
+    { slug: articles.slug, title: articleEditions.title, firstPublishedAt: articles.firstPublishedAt },
+    { where: isNotNull(articles.firstPublishedAt) },
+  )
     .orderBy(desc(articles.firstPublishedAt), desc(articles.id))
     .limit(NEWS_CANDIDATES);
   return {
@@ -158,7 +146,7 @@ async function recentlyPublished(): Promise<{ items: (NewsSitemapItem & { at: nu
  * come from the cache; the window is applied per request, so an item drops out on time
  * even when nothing new is published.
  */
-export async function getNewsSitemap({ now }: { now: number }): Promise<CachedDocument> {
+async function buildNewsSitemap({ now }: { now: number }): Promise<CachedDocument> {
   const { items, generatedAt } = await recentlyPublished();
   const since = now - NEWS_WINDOW_MS;
   const fresh = items.filter((i) => i.at >= since && i.at <= now);
@@ -169,9 +157,14 @@ export async function getNewsSitemap({ now }: { now: number }): Promise<CachedDo
 }
 
 /** robots.txt: crawlers may read the public site; the studio and the API are not for them. */
-export function robotsFor(siteUrl: string) {
+function robotsForSite(siteUrl: string) {
   return {
     rules: { userAgent: "*", allow: "/", disallow: ["/studio", "/api"] },
     sitemap: [new URL("/sitemap.xml", siteUrl).href, new URL("/news-sitemap.xml", siteUrl).href],
   };
 }
+
+export const getSitemap = publicRead("sitemaps are for crawlers", getSitemapCached);
+export const getSitemapFile = publicRead("sitemaps are for crawlers", findSitemapFile);
+export const getNewsSitemap = publicRead("the news sitemap is for crawlers", buildNewsSitemap);
+export const robotsFor = publicRead("robots.txt is for crawlers", robotsForSite);

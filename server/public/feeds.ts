@@ -1,5 +1,5 @@
 import "server-only";
-import { and, desc, eq, type SQL } from "drizzle-orm";
+import { desc, eq } from "drizzle-orm";
 import { cacheLife, cacheTag } from "next/cache";
 import { articleEditions, articles, categories } from "@/db/schema";
 import { cacheTags } from "@/lib/cache-tags";
@@ -9,9 +9,11 @@ import { env } from "@/lib/env";
 import { buildFeed, type FeedEntry, type FeedFormat } from "@/lib/feeds/build-feed";
 import { feedPaths } from "@/lib/feeds/links";
 import { isValidSlug } from "@/lib/slug";
-import { getDatabase } from "./db";
-import { listPublicHeroImages } from "./media/public-hero";
-import { getCategoryBySlug } from "./public-news";
+import { getDatabase } from "../db";
+import { listPublicHeroImages } from "./hero";
+import { getCategoryBySlug } from "./news";
+import { publicRead } from "./public-read";
+import { selectPublishedArticles } from "./published-articles";
 
 /** How many of the latest items a feed carries. */
 export const FEED_ITEM_LIMIT = 50;
@@ -28,11 +30,10 @@ async function latestPublishedEntries(categoryId: number | null): Promise<Stored
   cacheTag(cacheTags.publicListings, cacheTags.categories);
   const { SITE_URL } = env();
   const db = await getDatabase();
-  const where: SQL = categoryId === null
-    ? eq(articles.status, "published")
-    : and(eq(articles.status, "published"), eq(articles.categoryId, categoryId))!;
-  const rows = await db
-    .select({
+  const where = categoryId === null ? undefined : eq(articles.categoryId, categoryId);
+  const rows = await selectPublishedArticles(
+    db,
+    {
       id: articles.id,
       slug: articles.slug,
       guid: articles.guid,
@@ -43,12 +44,9 @@ async function latestPublishedEntries(categoryId: number | null): Promise<Stored
       body: articleEditions.body,
       categorySlug: categories.slug,
       categoryName: categories.name,
-    })
-    .from(articles)
-    // Public = published status AND the edition it points to: scheduled editions never show.
-    .innerJoin(articleEditions, eq(articleEditions.id, articles.publishedEditionId))
-    .innerJoin(categories, eq(categories.id, articles.categoryId))
-    .where(where)
+    },
+    { where },
+  )
     .orderBy(desc(articles.firstPublishedAt), desc(articles.id))
     .limit(FEED_ITEM_LIMIT);
   const heroes = await listPublicHeroImages({ articleIds: rows.map((r) => r.id) });
@@ -114,15 +112,18 @@ async function cachedFeed(format: FeedFormat, category: { id: number; slug: stri
 }
 
 /** The site-wide feed: the latest published items of every category. */
-export async function getSiteFeed({ format }: { format: FeedFormat }): Promise<CachedDocument> {
+async function buildSiteFeed({ format }: { format: FeedFormat }): Promise<CachedDocument> {
   return cachedFeed(format, null);
 }
 
 /** A category's feed, or null for a category that does not exist (the route answers 404). */
-export async function getCategoryFeed({ slug, format }: { slug: string; format: FeedFormat }): Promise<CachedDocument | null> {
+async function buildCategoryFeed({ slug, format }: { slug: string; format: FeedFormat }): Promise<CachedDocument | null> {
   // Checked before the cached call, so unknown slugs never create cache entries.
   if (!isValidSlug(slug)) return null;
   const category = await getCategoryBySlug({ slug });
   if (!category) return null;
   return cachedFeed(format, category);
 }
+
+export const getSiteFeed = publicRead("feeds are for anyone to subscribe to", buildSiteFeed);
+export const getCategoryFeed = publicRead("category feeds are for anyone to subscribe to", buildCategoryFeed);

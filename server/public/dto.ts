@@ -1,4 +1,5 @@
 import type { Signatory } from "@/db/schema";
+import type { PublicImage } from "../media/dto";
 
 /** What a reader may see of an article in a list. Never a whole row. */
 export type PublicArticleSummary = {
@@ -24,6 +25,10 @@ export type PublicArticle = PublicArticleSummary & {
   withdrawal: { date: string; explanation: string } | null;
   /** Public change notes of major changes, oldest first ("Corrected the meeting date"). */
   changes: { date: string; note: string }[];
+  /** The hero image of the edition shown, or null. */
+  hero: PublicImage | null;
+  /** The "Recommended for You" list under the article (server/public/recommendations.ts). */
+  recommended: PublicRecommendation[];
 };
 
 export type PublicCategory = { slug: string; name: string; description: string };
