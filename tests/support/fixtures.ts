@@ -1,0 +1,49 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { test as base } from "vitest";
+import type { Role } from "@/db/schema";
+import { withEnv } from "@/lib/env";
+import { withDatabase } from "@/server/db";
+import { actAs as setSession } from "./session";
+import { staffByRole } from "./staff";
+import { createTempDatabase } from "./temp-db";
+
+export type Staff = Awaited<ReturnType<typeof staffByRole>>;
+type Account = { id: number; sessionVersion: number };
+
+/**
+ * The integration test API of one file: a fresh migrated SQLite database (seeded with the demo
+ * content and staff unless `demo: false`) and an empty media folder, shared by the file's tests.
+ * Every test and hook of the file runs inside withDatabase/withEnv scopes naming them, so server/
+ * is imported statically and reads this database. Fixtures (all per file, built when first asked):
+ *   db      the test database (Drizzle), the same one server/ sees
+ *   client  its libSQL client, for raw SQL
+ *   staff   the demo staff by role
+ *   actAs   signs the stubbed session in as a role, any account, or nobody (null)
+ *   mediaDir, url  the media folder and database URL server/ was given
+ * Call it once, at the top of the file: `const test = integrationTest();`.
+ */
+export function integrationTest({ demo = true }: { demo?: boolean } = {}) {
+  const test = base
+    .extend("workspace", { scope: "file" }, async ({}, { onCleanup }) => {
+      const handle = await createTempDatabase({ demo });
+      const mediaDir = mkdtempSync(join(tmpdir(), "koho-media-"));
+      onCleanup(() => {
+        handle.cleanup();
+        rmSync(mediaDir, { recursive: true, force: true });
+      });
+      return { ...handle, mediaDir };
+    })
+    .extend("db", { scope: "file" }, ({ workspace }) => workspace.db)
+    .extend("client", { scope: "file" }, ({ workspace }) => workspace.client)
+    .extend("url", { scope: "file" }, ({ workspace }) => workspace.url)
+    .extend("mediaDir", { scope: "file" }, ({ workspace }) => workspace.mediaDir)
+    .extend("staff", { scope: "file" }, ({ db }) => staffByRole(db))
+    .extend("actAs", { scope: "file" }, ({ staff }) => (who: Role | Account | null) => setSession(typeof who === "string" ? staff[who] : who));
+  // A fixture cannot wrap the test body in a scope (the runner calls it afterwards); aroundAll can.
+  test.aroundAll((runSuite, { workspace }) =>
+    withEnv({ DATABASE_URL: workspace.url, MEDIA_DIR: workspace.mediaDir }, () => withDatabase(workspace.db, runSuite)),
+  );
+  return test;
+}
