@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { createTempDatabase } from "../support/temp-db";
+import { describe, expect, vi } from "vitest";
+import { integrationTest } from "../support/fixtures";
 
-let t: Awaited<ReturnType<typeof createTempDatabase>>;
+const it = integrationTest();
 
 const routes = {
   rss: () => import("@/app/feed.xml/route"),
@@ -14,12 +14,6 @@ const routes = {
 
 const get = (path: string, headers: Record<string, string> = {}) => new Request(`http://localhost:3000${path}`, { headers });
 const slug = (value: string) => ({ params: Promise.resolve({ slug: value }) });
-
-beforeAll(async () => {
-  t = await createTempDatabase();
-  process.env.DATABASE_URL = t.url;
-});
-afterAll(() => t.cleanup());
 
 describe("feed route handlers", () => {
   it("serve each format with its content type, validators and a CDN-friendly Cache-Control", async () => {

@@ -1,22 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { createTempDatabase } from "../support/temp-db";
+import { describe, expect, vi } from "vitest";
+import { publishDueEditions } from "@/server/workflow/scheduler";
+import { getDatabase } from "@/server/db";
+import { integrationTest } from "../support/fixtures";
+
+const it = integrationTest({ demo: false });
 
 // Outside Next there is no request for connection() to wait for.
 vi.mock("next/server", async (original) => ({ ...(await original<typeof import("next/server")>()), connection: async () => {} }));
-
-let t: Awaited<ReturnType<typeof createTempDatabase>>;
-
-beforeAll(async () => {
-  t = await createTempDatabase({ demo: false });
-  process.env.DATABASE_URL = t.url;
-});
-afterAll(() => t.cleanup());
 
 const route = () => import("@/app/api/health/route");
 const health = () => import("@/server/health");
 
 async function tickScheduler(at = new Date()) {
-  const { publishDueEditions } = await import("@/server/workflow/scheduler");
   await publishDueEditions(at);
 }
 
@@ -48,10 +43,10 @@ describe("/api/health", () => {
     await tickScheduler();
   });
 
-  it("answers 503 when a committed migration is missing from the database, and names it", async () => {
-    const rows = await t.client.execute("SELECT hash, created_at FROM __drizzle_migrations ORDER BY created_at DESC LIMIT 1");
+  it("answers 503 when a committed migration is missing from the database, and names it", async ({ client }) => {
+    const rows = await client.execute("SELECT hash, created_at FROM __drizzle_migrations ORDER BY created_at DESC LIMIT 1");
     const last = { hash: String(rows.rows[0]!.hash), created_at: Number(rows.rows[0]!.created_at) };
-    await t.client.execute({ sql: "DELETE FROM __drizzle_migrations WHERE hash = ?", args: [last.hash] });
+    await client.execute({ sql: "DELETE FROM __drizzle_migrations WHERE hash = ?", args: [last.hash] });
     try {
       const response = await (await route()).GET();
       expect(response.status).toBe(503);
@@ -59,16 +54,15 @@ describe("/api/health", () => {
       expect(body.healthy).toBe(false);
       expect(body.checks.migrations).toMatchObject({ ok: false, detail: "1 committed migration(s) not applied" });
     } finally {
-      await t.client.execute({ sql: "INSERT INTO __drizzle_migrations (hash, created_at) VALUES (?, ?)", args: [last.hash, last.created_at] });
+      await client.execute({ sql: "INSERT INTO __drizzle_migrations (hash, created_at) VALUES (?, ?)", args: [last.hash, last.created_at] });
     }
-    await t.client.execute({ sql: "INSERT INTO __drizzle_migrations (hash, created_at) VALUES ('from-a-newer-build', 99999999999999)", args: [] });
+    await client.execute({ sql: "INSERT INTO __drizzle_migrations (hash, created_at) VALUES ('from-a-newer-build', 99999999999999)", args: [] });
     const body = await (await (await route()).GET()).json();
     expect(body.checks.migrations.detail).toBe("1 applied migration(s) not in this build");
-    await t.client.execute("DELETE FROM __drizzle_migrations WHERE hash = 'from-a-newer-build'");
+    await client.execute("DELETE FROM __drizzle_migrations WHERE hash = 'from-a-newer-build'");
   });
 
   it("answers 503 without details when the database cannot be reached", async () => {
-    const { getDatabase } = await import("@/server/db");
     const db = await getDatabase();
     const original = db.$client.execute.bind(db.$client);
     const fault = new Error("SQLITE_CANTOPEN: unable to open /secret/path.db");

@@ -1,26 +1,24 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect } from "vitest";
 import { MIGRATIONS_FOLDER } from "@/db/migrate";
 import { COMMUNIQUE_SEED, readSeed } from "@/db/seed";
 import { toFtsQuery } from "@/lib/search-query";
 import { slugify } from "@/lib/slug";
-import { createTempDatabase, SEEDS_DIR } from "../support/temp-db";
+import { SEEDS_DIR } from "../support/temp-db";
 import { HIDDEN, insertHiddenItems } from "./syndication-fixtures";
+import * as search from "@/server/search";
+import { integrationTest } from "../support/fixtures";
 
-let t: Awaited<ReturnType<typeof createTempDatabase>>;
-let search: typeof import("@/server/search");
+const it = integrationTest();
+
 let hidden: Awaited<ReturnType<typeof insertHiddenItems>>;
 const communique = readSeed(SEEDS_DIR, COMMUNIQUE_SEED);
 
-beforeAll(async () => {
-  t = await createTempDatabase();
-  process.env.DATABASE_URL = t.url;
-  hidden = await insertHiddenItems(t.db);
-  search = await import("@/server/search");
+it.beforeAll(async ({ db }) => {
+  hidden = await insertHiddenItems(db);
 });
-afterAll(() => t.cleanup());
 
 describe("staff search over all items (searchAllArticles)", () => {
   it("finds drafts, withdrawn and scheduled items by title or summary, with their status", async () => {
@@ -53,14 +51,14 @@ describe("staff search over all items (searchAllArticles)", () => {
 });
 
 describe("the search_index migration", () => {
-  it("backfills an existing database from its published items, leaving hidden ones out", async () => {
+  it("backfills an existing database from its published items, leaving hidden ones out", async ({ db, client }) => {
     // Drop the index and run the migration's statements again, as on a database that had
     // published items before the migration existed.
-    await t.client.execute("DROP TABLE article_search");
+    await client.execute("DROP TABLE article_search");
     const migration = readFileSync(join(MIGRATIONS_FOLDER, "0002_search_index.sql"), "utf8");
-    for (const statement of migration.split("--> statement-breakpoint")) await t.client.execute(statement);
+    for (const statement of migration.split("--> statement-breakpoint")) await client.execute(statement);
 
-    const [indexed] = await t.db.all<{ n: number }>(sql`SELECT count(*) AS n FROM article_search`);
+    const [indexed] = await db.all<{ n: number }>(sql`SELECT count(*) AS n FROM article_search`);
     expect(indexed!.n).toBe(13);
     const match = (q: string) => (toFtsQuery(q) as { match: string }).match;
     const slugs = async (q: string) =>
