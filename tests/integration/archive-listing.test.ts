@@ -1,10 +1,10 @@
 import { describe, expect } from "vitest";
 import { COMMUNIQUE_SEED, readSeed } from "@/db/seed";
 import { slugify } from "@/lib/slug";
-import { SEEDS_DIR } from "../support/temp-db";
-import { HIDDEN, insertArticle, insertHiddenItems } from "./syndication-fixtures";
 import * as archive from "@/server/archive";
 import { integrationTest } from "../support/fixtures";
+import { SEEDS_DIR } from "../support/temp-db";
+import { HIDDEN, insertArticle, insertHiddenItems } from "./syndication-fixtures";
 
 const it = integrationTest();
 

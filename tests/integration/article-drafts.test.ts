@@ -2,11 +2,11 @@ import { desc, eq } from "drizzle-orm";
 import { describe, expect } from "vitest";
 import { articleEditions, articleRevisions, articles, auditLog } from "@/db/schema";
 import { AppError } from "@/lib/errors";
-import { body, draftPayload, failure } from "../support/workflow";
 import * as drafts from "@/server/articles/drafts";
 import * as queries from "@/server/articles/studio-queries";
 import * as publicArticle from "@/server/public-article";
 import { integrationTest } from "../support/fixtures";
+import { body, draftPayload, failure } from "../support/workflow";
 
 const it = integrationTest();
 

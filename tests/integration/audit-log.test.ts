@@ -1,9 +1,9 @@
 import { and, count, desc, eq } from "drizzle-orm";
 import { describe, expect } from "vitest";
-import { auditLog, users, type Role } from "@/db/schema";
-import { failure } from "../support/failure";
-import * as audit from "@/server/audit-log";
 import type { Database } from "@/db/client";
+import { auditLog, users, type Role } from "@/db/schema";
+import * as audit from "@/server/audit-log";
+import { failure } from "../support/failure";
 import { integrationTest } from "../support/fixtures";
 import { actAs } from "../support/session";
 

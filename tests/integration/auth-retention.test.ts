@@ -1,9 +1,9 @@
 import { eq } from "drizzle-orm";
 import { describe, expect } from "vitest";
-import { auditLog, authSessions, loginThrottle, users } from "@/db/schema";
-import * as retention from "@/server/auth/retention";
-import * as credentials from "@/server/auth/credentials";
 import type { Database } from "@/db/client";
+import { auditLog, authSessions, loginThrottle, users } from "@/db/schema";
+import * as credentials from "@/server/auth/credentials";
+import * as retention from "@/server/auth/retention";
 import { integrationTest } from "../support/fixtures";
 
 const it = integrationTest();

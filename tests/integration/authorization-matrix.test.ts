@@ -1,19 +1,19 @@
 import { sql } from "drizzle-orm";
 import { describe, expect, vi } from "vitest";
-import type { Role } from "@/db/schema";
-import { body, draftPayload, seenVersion } from "../support/workflow";
-import * as articleActions from "@/app/(studio)/studio/articles/actions";
-import * as userActions from "@/app/(studio)/studio/users/actions";
 import * as historyActions from "@/app/(studio)/studio/articles/[id]/history/actions";
 import * as previewActions from "@/app/(studio)/studio/articles/[id]/preview/actions";
-import * as drafts from "@/server/articles/drafts";
-import * as flow from "@/server/workflow/transitions";
-import * as withdrawal from "@/server/workflow/withdrawal";
-import * as previewLinks from "@/server/workflow/preview-links";
+import * as articleActions from "@/app/(studio)/studio/articles/actions";
+import * as userActions from "@/app/(studio)/studio/users/actions";
 import { POST } from "@/app/api/scheduler/run/route";
 import type { Database } from "@/db/client";
+import type { Role } from "@/db/schema";
+import * as drafts from "@/server/articles/drafts";
+import * as previewLinks from "@/server/workflow/preview-links";
+import * as flow from "@/server/workflow/transitions";
+import * as withdrawal from "@/server/workflow/withdrawal";
 import { integrationTest } from "../support/fixtures";
 import { actAs } from "../support/session";
+import { body, draftPayload, seenVersion } from "../support/workflow";
 
 const it = integrationTest();
 

@@ -1,14 +1,14 @@
 import { eq } from "drizzle-orm";
 import Parser from "rss-parser";
 import { describe, expect } from "vitest";
+import type { Database } from "@/db/client";
 import { articles } from "@/db/schema";
 import { COMMUNIQUE_SEED, readSeed, SEMINAR_SEED } from "@/db/seed";
 import { slugify } from "@/lib/slug";
+import * as feeds from "@/server/feeds";
+import { integrationTest } from "../support/fixtures";
 import { SEEDS_DIR } from "../support/temp-db";
 import { HIDDEN, insertHiddenItems } from "./syndication-fixtures";
-import * as feeds from "@/server/feeds";
-import type { Database } from "@/db/client";
-import { integrationTest } from "../support/fixtures";
 
 const it = integrationTest();
 

@@ -2,10 +2,10 @@ import { eq } from "drizzle-orm";
 import { describe, expect } from "vitest";
 import { validateXML } from "xmllint-wasm";
 import { categories } from "@/db/schema";
-import { insertArticle } from "./syndication-fixtures";
 import * as feeds from "@/server/feeds";
 import * as sitemap from "@/server/sitemap";
 import { integrationTest } from "../support/fixtures";
+import { insertArticle } from "./syndication-fixtures";
 
 const it = integrationTest();
 

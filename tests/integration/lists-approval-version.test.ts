@@ -1,11 +1,11 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect } from "vitest";
 import { articles, auditLog } from "@/db/schema";
-import { failure, seenListVersion } from "../support/workflow";
 import * as lists from "@/server/lists/lists";
 import * as flow from "@/server/lists/workflow";
 import { integrationTest } from "../support/fixtures";
 import { actAs } from "../support/session";
+import { failure, seenListVersion } from "../support/workflow";
 
 const it = integrationTest();
 

@@ -1,18 +1,18 @@
 import { sql } from "drizzle-orm";
 import { describe, expect } from "vitest";
-import type { Role } from "@/db/schema";
-import { AppError } from "@/lib/errors";
-import { seenListVersion } from "../support/workflow";
-import * as lists from "@/server/lists/lists";
-import * as flow from "@/server/lists/workflow";
-import * as queries from "@/server/lists/queries";
-import * as health from "@/server/lists/health";
-import * as picker from "@/server/lists/picker";
-import * as articleList from "@/server/lists/article-list";
 import * as searchRoute from "@/app/api/studio/articles/search/route";
 import type { Database } from "@/db/client";
+import type { Role } from "@/db/schema";
+import { AppError } from "@/lib/errors";
+import * as articleList from "@/server/lists/article-list";
+import * as health from "@/server/lists/health";
+import * as lists from "@/server/lists/lists";
+import * as picker from "@/server/lists/picker";
+import * as queries from "@/server/lists/queries";
+import * as flow from "@/server/lists/workflow";
 import { integrationTest } from "../support/fixtures";
 import { actAs } from "../support/session";
+import { seenListVersion } from "../support/workflow";
 
 const it = integrationTest();
 

@@ -1,10 +1,10 @@
 import { afterEach, describe, expect } from "vitest";
 import { articleEditions } from "@/db/schema";
-import { draftPayload, failure } from "../support/workflow";
 import * as drafts from "@/server/articles/drafts";
 import * as hosts from "@/server/media/image-hosts";
 import { integrationTest } from "../support/fixtures";
 import { actAs } from "../support/session";
+import { draftPayload, failure } from "../support/workflow";
 
 const it = integrationTest();
 

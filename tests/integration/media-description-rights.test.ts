@@ -1,14 +1,14 @@
 import { describe, expect } from "vitest";
-import { photoJpeg } from "../support/images";
-import { draftPayload, failure, seenVersion } from "../support/workflow";
-import * as upload from "@/server/media/upload";
-import * as library from "@/server/media/library";
-import * as hero from "@/server/media/hero";
-import * as drafts from "@/server/articles/drafts";
-import * as flow from "@/server/workflow/transitions";
 import type { Database } from "@/db/client";
+import * as drafts from "@/server/articles/drafts";
+import * as hero from "@/server/media/hero";
+import * as library from "@/server/media/library";
+import * as upload from "@/server/media/upload";
+import * as flow from "@/server/workflow/transitions";
 import { integrationTest } from "../support/fixtures";
+import { photoJpeg } from "../support/images";
 import { actAs } from "../support/session";
+import { draftPayload, failure, seenVersion } from "../support/workflow";
 
 const it = integrationTest();
 

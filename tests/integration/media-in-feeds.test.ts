@@ -1,14 +1,14 @@
 import Parser from "rss-parser";
 import { describe, expect } from "vitest";
+import * as drafts from "@/server/articles/drafts";
+import * as feeds from "@/server/feeds";
+import * as hero from "@/server/media/hero";
+import * as library from "@/server/media/library";
+import * as upload from "@/server/media/upload";
+import * as flow from "@/server/workflow/transitions";
+import { integrationTest } from "../support/fixtures";
 import { photoJpeg } from "../support/images";
 import { draftPayload, seenVersion } from "../support/workflow";
-import * as upload from "@/server/media/upload";
-import * as library from "@/server/media/library";
-import * as hero from "@/server/media/hero";
-import * as drafts from "@/server/articles/drafts";
-import * as flow from "@/server/workflow/transitions";
-import * as feeds from "@/server/feeds";
-import { integrationTest } from "../support/fixtures";
 
 const it = integrationTest();
 

@@ -1,9 +1,9 @@
 import { describe, expect, vi } from "vitest";
-import { photoJpeg } from "../support/images";
-import * as actions from "@/app/(studio)/studio/media/actions";
 import * as page from "@/app/(studio)/studio/media/[id]/page";
+import * as actions from "@/app/(studio)/studio/media/actions";
 import { uploadMedia } from "@/server/media/upload";
 import { integrationTest } from "../support/fixtures";
+import { photoJpeg } from "../support/images";
 import { actAs } from "../support/session";
 
 const it = integrationTest();

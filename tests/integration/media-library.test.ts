@@ -3,17 +3,17 @@ import { join } from "node:path";
 import { eq } from "drizzle-orm";
 import { describe, expect } from "vitest";
 import { mediaAssets } from "@/db/schema";
+import { renderArticleHtml } from "@/lib/content/render-html";
 import { tokyoDateOf } from "@/lib/dates";
+import * as drafts from "@/server/articles/drafts";
+import * as queries from "@/server/articles/studio-queries";
+import * as hero from "@/server/media/hero";
+import * as library from "@/server/media/library";
+import * as upload from "@/server/media/upload";
+import * as flow from "@/server/workflow/transitions";
+import { integrationTest } from "../support/fixtures";
 import { photoJpeg } from "../support/images";
 import { draftPayload, failure, seenVersion } from "../support/workflow";
-import * as upload from "@/server/media/upload";
-import * as library from "@/server/media/library";
-import * as hero from "@/server/media/hero";
-import * as drafts from "@/server/articles/drafts";
-import * as flow from "@/server/workflow/transitions";
-import * as queries from "@/server/articles/studio-queries";
-import { renderArticleHtml } from "@/lib/content/render-html";
-import { integrationTest } from "../support/fixtures";
 
 const it = integrationTest();
 

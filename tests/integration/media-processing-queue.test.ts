@@ -1,9 +1,9 @@
 import { describe, expect } from "vitest";
+import * as queue from "@/server/media/processing-queue";
+import * as upload from "@/server/media/upload";
+import { integrationTest } from "../support/fixtures";
 import { photoJpeg, smallPng } from "../support/images";
 import { failure } from "../support/workflow";
-import * as upload from "@/server/media/upload";
-import * as queue from "@/server/media/processing-queue";
-import { integrationTest } from "../support/fixtures";
 
 const it = integrationTest();
 

@@ -3,15 +3,15 @@ import { join } from "node:path";
 import { count } from "drizzle-orm";
 import sharp from "sharp";
 import { describe, expect } from "vitest";
-import { mediaAssets } from "@/db/schema";
-import { htmlPage, jpegWithGps, oversizeFile, photoJpeg, smallPng, svgDrawing, truncatedJpeg } from "../support/images";
-import { failure } from "../support/workflow";
-import * as upload from "@/server/media/upload";
-import * as uploadRoute from "@/app/api/studio/media/upload/route";
 import * as listRoute from "@/app/api/studio/media/route";
+import * as uploadRoute from "@/app/api/studio/media/upload/route";
 import * as variantRoute from "@/app/media/[key]/[file]/route";
 import type { Database } from "@/db/client";
+import { mediaAssets } from "@/db/schema";
+import * as upload from "@/server/media/upload";
 import { integrationTest } from "../support/fixtures";
+import { htmlPage, jpegWithGps, oversizeFile, photoJpeg, smallPng, svgDrawing, truncatedJpeg } from "../support/images";
+import { failure } from "../support/workflow";
 
 const it = integrationTest();
 

@@ -1,12 +1,12 @@
 import { createHash } from "node:crypto";
 import { desc, eq } from "drizzle-orm";
 import { describe, expect } from "vitest";
-import { auditLog, previewLinks } from "@/db/schema";
-import { failure } from "../support/failure";
-import * as drafts from "@/server/articles/drafts";
-import * as links from "@/server/workflow/preview-links";
-import * as preview from "@/server/workflow/preview";
 import type { Database } from "@/db/client";
+import { auditLog, previewLinks } from "@/db/schema";
+import * as drafts from "@/server/articles/drafts";
+import * as preview from "@/server/workflow/preview";
+import * as links from "@/server/workflow/preview-links";
+import { failure } from "../support/failure";
 import { integrationTest } from "../support/fixtures";
 import { actAs } from "../support/session";
 

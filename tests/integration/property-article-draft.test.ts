@@ -2,11 +2,11 @@ import fc from "fast-check";
 import { describe, expect } from "vitest";
 import { articleDocumentSchema, validateArticleDocument } from "@/lib/content/document-schema";
 import { AppError } from "@/lib/errors";
-import { databaseFingerprint } from "../support/security-fingerprint";
-import { documentArb, draftFieldsArb, extraKeyArb, PROPERTY_RUNS, wrongTypeArb } from "../support/security-arbitraries";
 import * as drafts from "@/server/articles/drafts";
 import * as queries from "@/server/articles/studio-queries";
 import { integrationTest } from "../support/fixtures";
+import { documentArb, draftFieldsArb, extraKeyArb, PROPERTY_RUNS, wrongTypeArb } from "../support/security-arbitraries";
+import { databaseFingerprint } from "../support/security-fingerprint";
 
 const it = integrationTest();
 

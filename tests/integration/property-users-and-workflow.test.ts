@@ -2,11 +2,11 @@ import fc from "fast-check";
 import { describe, expect } from "vitest";
 import { ROLES } from "@/db/schema";
 import { AppError } from "@/lib/errors";
-import { databaseFingerprint } from "../support/security-fingerprint";
-import { extraKeyArb, PROPERTY_RUNS, trimmed, wrongTypeArb } from "../support/security-arbitraries";
 import * as users from "@/server/users";
 import * as transitions from "@/server/workflow/transitions";
 import { integrationTest } from "../support/fixtures";
+import { extraKeyArb, PROPERTY_RUNS, trimmed, wrongTypeArb } from "../support/security-arbitraries";
+import { databaseFingerprint } from "../support/security-fingerprint";
 
 const it = integrationTest();
 

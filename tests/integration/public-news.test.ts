@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect } from "vitest";
+import { eq } from "drizzle-orm";
 import { articleEditions, articles, categories } from "@/db/schema";
 import { PAGE_SIZE } from "@/lib/pagination";
 import * as news from "@/server/public-news";
-import { eq } from "drizzle-orm";
 import { integrationTest } from "../support/fixtures";
 
 const it = integrationTest({ demo: false });

@@ -1,9 +1,9 @@
 import { desc, eq } from "drizzle-orm";
 import { describe, expect } from "vitest";
 import { articleEditions, articles, auditLog } from "@/db/schema";
-import { failure } from "../support/failure";
 import * as drafts from "@/server/articles/drafts";
 import * as revisions from "@/server/workflow/revisions";
+import { failure } from "../support/failure";
 import { integrationTest } from "../support/fixtures";
 
 const it = integrationTest();

@@ -1,16 +1,16 @@
 import { eq, sql } from "drizzle-orm";
 import fc from "fast-check";
 import { describe, expect } from "vitest";
+import type { Database } from "@/db/client";
 import { articles } from "@/db/schema";
 import { COMMUNIQUE_SEED, readSeed, SEMINAR_SEED } from "@/db/seed";
 import { toFtsQuery } from "@/lib/search-query";
 import { slugify } from "@/lib/slug";
+import * as search from "@/server/search";
 import { rebuildSearchIndex, syncArticleSearchEntry } from "@/server/search-index";
+import { integrationTest } from "../support/fixtures";
 import { SEEDS_DIR } from "../support/temp-db";
 import { HIDDEN, insertArticle, insertHiddenItems } from "./syndication-fixtures";
-import * as search from "@/server/search";
-import type { Database } from "@/db/client";
-import { integrationTest } from "../support/fixtures";
 
 const it = integrationTest();
 

@@ -6,10 +6,10 @@ import { MIGRATIONS_FOLDER } from "@/db/migrate";
 import { COMMUNIQUE_SEED, readSeed } from "@/db/seed";
 import { toFtsQuery } from "@/lib/search-query";
 import { slugify } from "@/lib/slug";
-import { SEEDS_DIR } from "../support/temp-db";
-import { HIDDEN, insertHiddenItems } from "./syndication-fixtures";
 import * as search from "@/server/search";
 import { integrationTest } from "../support/fixtures";
+import { SEEDS_DIR } from "../support/temp-db";
+import { HIDDEN, insertHiddenItems } from "./syndication-fixtures";
 
 const it = integrationTest();
 

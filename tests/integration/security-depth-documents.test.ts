@@ -1,9 +1,9 @@
 import { describe, expect } from "vitest";
 import { MAX_DOCUMENT_DEPTH, MAX_DOCUMENT_NODES, validateArticleDocument } from "@/lib/content/document-schema";
-import { databaseFingerprint } from "../support/security-fingerprint";
-import { draftPayload, failure } from "../support/workflow";
 import * as drafts from "@/server/articles/drafts";
 import { integrationTest } from "../support/fixtures";
+import { databaseFingerprint } from "../support/security-fingerprint";
+import { draftPayload, failure } from "../support/workflow";
 
 const it = integrationTest();
 

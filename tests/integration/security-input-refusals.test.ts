@@ -1,15 +1,15 @@
 import { afterAll, describe, expect } from "vitest";
 import { AppError } from "@/lib/errors";
-import { databaseFingerprint } from "../support/security-fingerprint";
-import { draftPayload, failure } from "../support/workflow";
 import * as drafts from "@/server/articles/drafts";
+import * as auditLog from "@/server/audit-log";
 import * as users from "@/server/users";
+import * as previewLinks from "@/server/workflow/preview-links";
+import * as reviews from "@/server/workflow/reviews";
 import * as transitions from "@/server/workflow/transitions";
 import * as withdrawal from "@/server/workflow/withdrawal";
-import * as reviews from "@/server/workflow/reviews";
-import * as previewLinks from "@/server/workflow/preview-links";
-import * as auditLog from "@/server/audit-log";
 import { integrationTest } from "../support/fixtures";
+import { databaseFingerprint } from "../support/security-fingerprint";
+import { draftPayload, failure } from "../support/workflow";
 
 const it = integrationTest();
 

@@ -1,8 +1,8 @@
 import { describe, expect } from "vitest";
-import { databaseFingerprint } from "../support/security-fingerprint";
 import "../support/session";
 import { POST } from "@/app/api/scheduler/run/route";
 import { integrationTest } from "../support/fixtures";
+import { databaseFingerprint } from "../support/security-fingerprint";
 
 const it = integrationTest();
 

@@ -6,10 +6,10 @@ import { articles, recommendationLists, users } from "@/db/schema";
 import { seedDemo } from "@/db/seed";
 import { parseSeedDocument } from "@/lib/content/seed-parser";
 import { slugify } from "@/lib/slug";
-import { SEEDS_DIR } from "../support/temp-db";
 import * as publicArticleModule from "@/server/public-article";
 import * as publicNewsModule from "@/server/public-news";
 import { integrationTest } from "../support/fixtures";
+import { SEEDS_DIR } from "../support/temp-db";
 
 const it = integrationTest();
 const server = { ...publicArticleModule, ...publicNewsModule };

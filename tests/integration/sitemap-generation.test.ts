@@ -1,11 +1,11 @@
 import { and, eq, isNotNull } from "drizzle-orm";
 import { describe, expect } from "vitest";
-import { articleEditions, articles, categories } from "@/db/schema";
-import { locs, sitemapSchemaErrors } from "../fixtures/sitemap-schema";
-import { HIDDEN, insertArticle, insertHiddenItems } from "./syndication-fixtures";
-import * as sitemap from "@/server/sitemap";
 import type { Database } from "@/db/client";
+import { articleEditions, articles, categories } from "@/db/schema";
+import * as sitemap from "@/server/sitemap";
+import { locs, sitemapSchemaErrors } from "../fixtures/sitemap-schema";
 import { integrationTest } from "../support/fixtures";
+import { HIDDEN, insertArticle, insertHiddenItems } from "./syndication-fixtures";
 
 const it = integrationTest();
 

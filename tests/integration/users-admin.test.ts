@@ -1,12 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { and, desc, eq } from "drizzle-orm";
 import { beforeAll, describe, expect } from "vitest";
+import type { Database } from "@/db/client";
 import { auditLog, users, type Role } from "@/db/schema";
 import { hashPassword, verifyPassword } from "@/lib/password";
-import { failure } from "../support/failure";
-import * as admin from "@/server/users";
 import * as currentUser from "@/server/auth/current-user";
-import type { Database } from "@/db/client";
+import * as admin from "@/server/users";
+import { failure } from "../support/failure";
 import { integrationTest } from "../support/fixtures";
 import { actAs } from "../support/session";
 

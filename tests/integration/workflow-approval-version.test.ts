@@ -1,15 +1,15 @@
 import { eq } from "drizzle-orm";
 import { describe, expect } from "vitest";
+import type { Database } from "@/db/client";
 import { articles } from "@/db/schema";
-import { body, draftPayload, failure } from "../support/workflow";
 import * as drafts from "@/server/articles/drafts";
-import * as flow from "@/server/workflow/transitions";
-import * as reviews from "@/server/workflow/reviews";
 import * as queries from "@/server/articles/studio-queries";
 import * as reader from "@/server/public-article";
-import type { Database } from "@/db/client";
+import * as reviews from "@/server/workflow/reviews";
+import * as flow from "@/server/workflow/transitions";
 import { integrationTest } from "../support/fixtures";
 import { actAs } from "../support/session";
+import { body, draftPayload, failure } from "../support/workflow";
 
 const it = integrationTest();
 

@@ -1,18 +1,18 @@
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, vi } from "vitest";
+import type { Database } from "@/db/client";
 import { articleEditions, articles, auditLog } from "@/db/schema";
-import { body, draftPayload, failure, seenVersion } from "../support/workflow";
 import * as drafts from "@/server/articles/drafts";
-import * as flow from "@/server/workflow/transitions";
-import * as withdrawal from "@/server/workflow/withdrawal";
-import * as scheduler from "@/server/workflow/scheduler";
-import * as reviews from "@/server/workflow/reviews";
+import * as queries from "@/server/articles/studio-queries";
 import * as publicArticleModule from "@/server/public-article";
 import * as publicNewsModule from "@/server/public-news";
-import * as queries from "@/server/articles/studio-queries";
-import type { Database } from "@/db/client";
+import * as reviews from "@/server/workflow/reviews";
+import * as scheduler from "@/server/workflow/scheduler";
+import * as flow from "@/server/workflow/transitions";
+import * as withdrawal from "@/server/workflow/withdrawal";
 import { integrationTest } from "../support/fixtures";
 import { actAs } from "../support/session";
+import { body, draftPayload, failure, seenVersion } from "../support/workflow";
 
 const it = integrationTest();
 const reader = { ...publicArticleModule, ...publicNewsModule };

@@ -1,11 +1,11 @@
 import { describe, expect } from "vitest";
-import { HOSTILE_IMAGE_SOURCES, HOSTILE_LINKS, HOSTILE_TEXT } from "../fixtures/xss-corpus";
-import { draftPayload, failure, seenVersion } from "../support/workflow";
 import * as drafts from "@/server/articles/drafts";
-import * as flow from "@/server/workflow/transitions";
 import * as reader from "@/server/public-article";
+import * as flow from "@/server/workflow/transitions";
+import { HOSTILE_IMAGE_SOURCES, HOSTILE_LINKS, HOSTILE_TEXT } from "../fixtures/xss-corpus";
 import { integrationTest } from "../support/fixtures";
 import { actAs } from "../support/session";
+import { draftPayload, failure, seenVersion } from "../support/workflow";
 
 const it = integrationTest();
 
