@@ -14,13 +14,14 @@ export type Staff = Awaited<ReturnType<typeof staffByRole>>;
  * The integration test API of one file: a fresh migrated SQLite database (seeded with the demo
  * content and staff unless `demo: false`) and an empty media folder, shared by the file's tests.
  * Every test and hook of the file runs inside withDatabase/withEnv scopes naming them, so server/
- * is imported statically and reads this database. Fixtures (all per file, built when first asked):
+ * is imported statically and reads this database. Fixtures (one of each per file):
  *   db      the test database (Drizzle), the same one server/ sees
  *   client  its libSQL client, for raw SQL
  *   staff   the demo staff by role
  *   actAs   signs the stubbed session in as a role ("writer"), any account, or nobody (null)
  *   mediaDir, url  the media folder and database URL server/ was given
- * Call it once, at the top of the file: `const test = integrationTest();`.
+ * Call it once, at the top of the file: `const it = integrationTest();`, then `it("…", async ({ db, actAs }) => …)`.
+ * Helpers outside a test take `db` as a parameter, or import actAs from ./session.
  */
 export function integrationTest({ demo = true }: { demo?: boolean } = {}) {
   const test = base
