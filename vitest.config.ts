@@ -13,7 +13,7 @@ export default defineConfig({
   },
   test: {
     include: ["tests/unit/**/*.test.ts", "tests/integration/**/*.test.ts"],
-    setupFiles: ["tests/support/next-cache-stub.ts"],
+    setupFiles: ["tests/support/next-cache-stub.ts", "tests/support/auth-stub.ts"],
     environment: "node",
     pool: "forks",
     testTimeout: 20_000,

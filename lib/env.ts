@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from "node:async_hooks";
 import { isIP } from "node:net";
 import { z } from "zod";
 
@@ -91,7 +92,20 @@ export function authSecret(config: Env = env()): string {
 }
 
 let cached: Env | undefined;
+// Settings chosen for one call tree (a test file) instead of the process's, which are parsed once.
+const scope = new AsyncLocalStorage<Env>();
+
 export function env(): Env {
+  const scoped = scope.getStore();
+  if (scoped) return scoped;
   cached ??= parseEnv(process.env);
   return cached;
+}
+
+/**
+ * Runs `fn` with env() answering the process's settings with `overrides` on top (validated the same
+ * way), so tests change DATABASE_URL or MEDIA_DIR without reloading modules.
+ */
+export function withEnv<T>(overrides: Record<string, string | undefined>, fn: () => T): T {
+  return scope.run(parseEnv({ ...process.env, ...overrides }), fn);
 }

@@ -4,11 +4,9 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { parseSeedDocument } from "@/lib/content/seed-parser";
 import { slugify } from "@/lib/slug";
-import { ListsStudio } from "./pages/lists";
 import { PublicSite } from "./pages/public-site";
-import { Studio } from "./pages/studio";
-import { WorkflowPanel } from "./pages/workflow";
 import { accessibilityViolations, launchBrowser } from "./support/browser";
+import { signedInAs } from "./support/signed-in";
 
 let browser: Browser;
 const base = () => inject("baseURL");
@@ -16,11 +14,7 @@ const seed = (file: string) => parseSeedDocument(readFileSync(resolve("db/demo",
 const seminar = seed("governor-meets-global-partners-seminar.txt");
 const communique = seed("joint-communique-rome-tokyo.txt");
 
-async function as(email: string, password: string): Promise<{ page: Page; lists: ListsStudio; flow: WorkflowPanel }> {
-  const page = await (await browser.newContext()).newPage();
-  await new Studio(page, base()).signInAndWait(email, password);
-  return { page, lists: new ListsStudio(page, base()), flow: new WorkflowPanel(page) };
-}
+const as = (email: string, password: string) => signedInAs(browser, base(), email, password);
 
 async function recommendedOn(reader: Page, slug: string) {
   await reader.goto(new URL(`/news/${slug}`, base()).href);

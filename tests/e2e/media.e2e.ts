@@ -1,24 +1,18 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { MediaLibrary } from "./pages/media";
-import { Studio } from "./pages/studio";
-import { WorkflowPanel } from "./pages/workflow";
 import { accessibilityViolations, launchBrowser } from "./support/browser";
+import { signedInAs } from "./support/signed-in";
 
 let browser: Browser;
 let dir: string;
 const base = () => inject("baseURL");
 
-async function as(email: string, password: string): Promise<{ page: Page; studio: Studio; flow: WorkflowPanel }> {
-  const page = await (await browser.newContext()).newPage();
-  const studio = new Studio(page, base());
-  await studio.signInAndWait(email, password);
-  return { page, studio, flow: new WorkflowPanel(page) };
-}
+const as = (email: string, password: string) => signedInAs(browser, base(), email, password);
 
 beforeAll(async () => {
   browser = await launchBrowser();

@@ -1,19 +1,13 @@
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { toTokyoLocalInput } from "@/lib/schedule-time";
-import { Studio } from "./pages/studio";
-import { WorkflowPanel } from "./pages/workflow";
 import { accessibilityViolations, launchBrowser } from "./support/browser";
+import { signedInAs } from "./support/signed-in";
 
 let browser: Browser;
 const base = () => inject("baseURL");
 
-async function as(email: string, password: string): Promise<{ page: Page; studio: Studio; flow: WorkflowPanel }> {
-  const page = await (await browser.newContext()).newPage();
-  const studio = new Studio(page, base());
-  await studio.signInAndWait(email, password);
-  return { page, studio, flow: new WorkflowPanel(page) };
-}
+const as = (email: string, password: string) => signedInAs(browser, base(), email, password);
 
 async function writeItem(title: string, text: string) {
   const writer = await as("writer@koho.example", "writer-demo-pass");

@@ -1,30 +1,28 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect } from "vitest";
 import { COMMUNIQUE_SEED, readSeed } from "@/db/seed";
 import { slugify } from "@/lib/slug";
-import { createTempDatabase, SEEDS_DIR } from "../support/temp-db";
+import * as archive from "@/server/public/archive";
+import { integrationTest } from "../support/fixtures";
+import { SEEDS_DIR } from "../support/temp-db";
 import { HIDDEN, insertArticle, insertHiddenItems } from "./syndication-fixtures";
 
-let t: Awaited<ReturnType<typeof createTempDatabase>>;
-let archive: typeof import("@/server/public/archive");
+const it = integrationTest();
+
 const communique = readSeed(SEEDS_DIR, COMMUNIQUE_SEED);
 
-beforeAll(async () => {
-  t = await createTempDatabase();
-  process.env.DATABASE_URL = t.url;
-  await insertHiddenItems(t.db);
+it.beforeAll(async ({ db }) => {
+  await insertHiddenItems(db);
   // 00:30 on February 1 in Tokyo is still January 31 in UTC: it belongs to February.
-  await insertArticle(t.db, {
+  await insertArticle(db, {
     slug: "just-after-midnight-in-tokyo", title: "Just after midnight in Tokyo", text: "Early news.",
     status: "published", editionState: "published", firstPublishedAt: new Date("2026-01-31T15:30:00Z"),
   });
   // 23:30 on January 31 in Tokyo: January.
-  await insertArticle(t.db, {
+  await insertArticle(db, {
     slug: "just-before-midnight-in-tokyo", title: "Just before midnight in Tokyo", text: "Late news.",
     status: "published", editionState: "published", firstPublishedAt: new Date("2026-01-31T14:30:00Z"),
   });
-  archive = await import("@/server/public/archive");
 });
-afterAll(() => t.cleanup());
 
 describe("archive", () => {
   it("lists the months with news, newest first, with counts of published items only", async () => {

@@ -1,17 +1,14 @@
 import { desc, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect } from "vitest";
 import { articleEditions, articleRevisions, articles, auditLog } from "@/db/schema";
 import { AppError } from "@/lib/errors";
-import { actAs } from "../support/session";
-import { staffByRole } from "../support/staff";
-import { createTempDatabase } from "../support/temp-db";
+import * as drafts from "@/server/articles/drafts";
+import * as queries from "@/server/articles/studio-queries";
+import * as publicArticle from "@/server/public/article";
+import { integrationTest } from "../support/fixtures";
 import { body, draftPayload, failure } from "../support/workflow";
 
-let t: Awaited<ReturnType<typeof createTempDatabase>>;
-let drafts: typeof import("@/server/articles/drafts");
-let queries: typeof import("@/server/articles/studio-queries");
-let publicArticle: typeof import("@/server/public/article");
-let staff: Awaited<ReturnType<typeof staffByRole>>;
+const it = integrationTest();
 
 /** This file's item: the shared draft payload with a Rome story's fields. */
 function payload(id: number, version: number, overrides: Record<string, unknown> = {}) {
@@ -21,30 +18,20 @@ function payload(id: number, version: number, overrides: Record<string, unknown>
   });
 }
 
-beforeAll(async () => {
-  t = await createTempDatabase({ demo: true });
-  process.env.DATABASE_URL = t.url;
-  drafts = await import("@/server/articles/drafts");
-  queries = await import("@/server/articles/studio-queries");
-  publicArticle = await import("@/server/public/article");
-  staff = await staffByRole(t.db);
-});
-afterAll(() => t.cleanup());
-
 describe("writing news items", () => {
-  it("creates a draft owned by the writer and saves it with a new version and a revision", async () => {
-    actAs(staff.writer);
+  it("creates a draft owned by the writer and saves it with a new version and a revision", async ({ db, staff, actAs }) => {
+    actAs("writer");
     const { id } = await drafts.createArticle();
     const saved = await drafts.saveArticleDraft(payload(id, 1));
     expect(saved.version).toBe(2);
     const loaded = await queries.getArticleForEditing({ id });
     expect(loaded).toMatchObject({ slug: `governor-visits-rome-${id}`, version: 2, author: { id: staff.writer.id } });
     expect(loaded.edition).toMatchObject({ title: "Governor visits Rome", tags: ["Rome"], body: body("First words.") });
-    expect(await t.db.select().from(articleRevisions).where(eq(articleRevisions.articleId, id))).toHaveLength(1);
+    expect(await db.select().from(articleRevisions).where(eq(articleRevisions.articleId, id))).toHaveLength(1);
   });
 
-  it("lets exactly one of two saves from the same version land; the other learns who saved and when", async () => {
-    actAs(staff.writer);
+  it("lets exactly one of two saves from the same version land; the other learns who saved and when", async ({ db, actAs }) => {
+    actAs("writer");
     const { id } = await drafts.createArticle();
     const results = await Promise.allSettled([
       drafts.saveArticleDraft(payload(id, 1, { body: body("Writer A text") })),
@@ -56,26 +43,26 @@ describe("writing news items", () => {
     expect(failed).toHaveLength(1);
     expect(failed[0]!.reason).toBeInstanceOf(AppError);
     expect(failed[0]!.reason).toMatchObject({ code: "conflict:article", status: 409, details: { savedBy: "Wakana Writer", currentVersion: 2 } });
-    const [edition] = await t.db.select().from(articleEditions).where(eq(articleEditions.articleId, id));
+    const [edition] = await db.select().from(articleEditions).where(eq(articleEditions.articleId, id));
     const winner = (ok[0] as PromiseFulfilledResult<{ version: number }>).value;
     expect(winner.version).toBe(2);
     expect(JSON.stringify(edition!.body)).toMatch(/Writer [AB] text/);
   });
 
-  it("refuses fields the editor cannot set, naming them, and writes nothing", async () => {
-    actAs(staff.writer);
+  it("refuses fields the editor cannot set, naming them, and writes nothing", async ({ db, staff, actAs }) => {
+    actAs("writer");
     const { id } = await drafts.createArticle();
     for (const extra of [{ status: "published" }, { authorId: staff.admin.id }, { guid: "x" }]) {
       const error = await failure(drafts.saveArticleDraft({ ...payload(id, 1), ...extra }));
       expect(error.status).toBe(400);
       expect(error.message).toContain(Object.keys(extra)[0]);
     }
-    const [row] = await t.db.select().from(articles).where(eq(articles.id, id));
+    const [row] = await db.select().from(articles).where(eq(articles.id, id));
     expect(row).toMatchObject({ version: 1, status: "draft", authorId: staff.writer.id });
   });
 
-  it("refuses an unknown node by name and a javascript: link", async () => {
-    actAs(staff.writer);
+  it("refuses an unknown node by name and a javascript: link", async ({ actAs }) => {
+    actAs("writer");
     const { id } = await drafts.createArticle();
     const unknown = await failure(drafts.saveArticleDraft(payload(id, 1, { body: { type: "doc", content: [{ type: "iframe" }] } })));
     expect(unknown).toMatchObject({ status: 400, message: expect.stringContaining('node "iframe"') });
@@ -83,29 +70,29 @@ describe("writing news items", () => {
     expect((await failure(drafts.saveArticleDraft(payload(id, 1, { body: link })))).status).toBe(400);
   });
 
-  it("refuses a slug another item uses", async () => {
-    actAs(staff.writer);
+  it("refuses a slug another item uses", async ({ actAs }) => {
+    actAs("writer");
     const { id } = await drafts.createArticle();
     const error = await failure(drafts.saveArticleDraft(payload(id, 1, { slug: "2026-tokyo-ambassadors-night" })));
     expect(error).toMatchObject({ code: "conflict:article", details: { fields: { slug: expect.any(String) } } });
   });
 
-  it("keeps writers out of other people's items and logs the denial", async () => {
-    actAs(staff.editor);
+  it("keeps writers out of other people's items and logs the denial", async ({ db, staff, actAs }) => {
+    actAs("editor");
     const { id } = await drafts.createArticle();
-    actAs(staff.writer);
+    actAs("writer");
     expect((await failure(drafts.saveArticleDraft(payload(id, 1)))).status).toBe(403);
-    const [denial] = await t.db.select().from(auditLog).orderBy(desc(auditLog.id)).limit(1);
+    const [denial] = await db.select().from(auditLog).orderBy(desc(auditLog.id)).limit(1);
     expect(denial).toMatchObject({ action: "article.save", outcome: "denied", actorId: staff.writer.id, targetId: String(id) });
-    actAs(staff.editor);
-    actAs(staff.publisher);
+    actAs("editor");
+    actAs("publisher");
     expect((await drafts.saveArticleDraft(payload(id, 1))).version).toBe(2);
   });
 
-  it("starts a new draft edition when a published item is edited; readers keep the published words", async () => {
-    const [published] = await t.db.select().from(articles).where(eq(articles.slug, "2026-tokyo-ambassadors-night"));
+  it("starts a new draft edition when a published item is edited; readers keep the published words", async ({ db, actAs }) => {
+    const [published] = await db.select().from(articles).where(eq(articles.slug, "2026-tokyo-ambassadors-night"));
     const before = await publicArticle.getPublishedArticleBySlug({ slug: published!.slug });
-    actAs(staff.editor);
+    actAs("editor");
     const result = await drafts.saveArticleDraft(
       payload(published!.id, published!.version, { slug: published!.slug, title: "2026 Tokyo Ambassadors Night (corrected)" }),
     );
@@ -115,7 +102,7 @@ describe("writing news items", () => {
     expect(error).toMatchObject({ status: 400, details: { fields: { slug: expect.any(String) } } });
   });
 
-  it("answers 401 to a visitor without a session and to a deactivated account", async () => {
+  it("answers 401 to a visitor without a session and to a deactivated account", async ({ staff, actAs }) => {
     actAs(null);
     expect((await failure(drafts.createArticle())).status).toBe(401);
     actAs({ id: staff.writer.id, sessionVersion: staff.writer.sessionVersion + 1 });

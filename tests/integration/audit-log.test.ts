@@ -1,38 +1,26 @@
 import { and, count, desc, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect } from "vitest";
+import type { Database } from "@/db/client";
 import { auditLog, users, type Role } from "@/db/schema";
-import { AppError } from "@/lib/errors";
+import * as audit from "@/server/audit-log";
+import { failure } from "../support/failure";
+import { integrationTest } from "../support/fixtures";
 import { actAs } from "../support/session";
-import { createTempDatabase } from "../support/temp-db";
 
-let t: Awaited<ReturnType<typeof createTempDatabase>>;
-let audit: typeof import("@/server/audit-log");
+const it = integrationTest();
 
-async function signInAs(role: Role) {
-  const [row] = await t.db.select().from(users).where(eq(users.email, `${role}@koho.example`));
+async function signInAs(db: Database, role: Role) {
+  const [row] = await db.select().from(users).where(eq(users.email, `${role}@koho.example`));
   actAs(row!);
   return row!;
-}
-
-async function failure(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error("expected the call to fail");
 }
 
 const ACTIONS = ["auth.sign_in", "article.save", "user.role_change"] as const;
 const OUTCOMES = ["ok", "denied", "failed"] as const;
 const START = Date.UTC(2026, 1, 5, 1, 0, 0);
 
-beforeAll(async () => {
-  t = await createTempDatabase({ demo: true });
-  process.env.DATABASE_URL = t.url;
-  audit = await import("@/server/audit-log");
-  await t.db.delete(auditLog);
+it.beforeAll(async ({ db }) => {
+  await db.delete(auditLog);
   // 120 entries a minute apart, inserted out of order so "newest first" is the query's doing.
   const rows = Array.from({ length: 120 }, (_, i) => ({
     at: new Date(START + i * 60_000),
@@ -44,13 +32,12 @@ beforeAll(async () => {
     ip: "192.0.2.7",
     details: { n: i },
   }));
-  for (const row of rows.reverse()) await t.db.insert(auditLog).values(row);
+  for (const row of rows.reverse()) await db.insert(auditLog).values(row);
 });
-afterAll(() => t.cleanup());
 
 describe("reading the audit log as an administrator", () => {
-  it("shows the newest 50 first, then the next pages", async () => {
-    await signInAs("admin");
+  it("shows the newest 50 first, then the next pages", async ({ db }) => {
+    await signInAs(db, "admin");
     const first = await audit.listAuditEntries({ page: 1 });
     expect(first).toMatchObject({ page: 1, pageSize: 50, total: 120, totalPages: 3 });
     expect(first.entries).toHaveLength(50);
@@ -65,8 +52,8 @@ describe("reading the audit log as an administrator", () => {
     expect(first.actions).toEqual([...ACTIONS].sort());
   });
 
-  it("filters by action, by outcome, and by both", async () => {
-    await signInAs("admin");
+  it("filters by action, by outcome, and by both", async ({ db }) => {
+    await signInAs(db, "admin");
     const saves = await audit.listAuditEntries({ page: 1, action: "article.save" });
     expect(saves.total).toBe(40);
     expect(new Set(saves.entries.map((e) => e.action))).toEqual(new Set(["article.save"]));
@@ -76,7 +63,7 @@ describe("reading the audit log as an administrator", () => {
     expect(new Set(denied.entries.map((e) => e.outcome))).toEqual(new Set(["denied"]));
 
     const both = await audit.listAuditEntries({ page: 1, action: "article.save", outcome: "failed" });
-    const [expected] = await t.db
+    const [expected] = await db
       .select({ n: count() })
       .from(auditLog)
       .where(and(eq(auditLog.action, "article.save"), eq(auditLog.outcome, "failed")));
@@ -84,8 +71,8 @@ describe("reading the audit log as an administrator", () => {
     expect(both.entries.every((e) => e.action === "article.save" && e.outcome === "failed")).toBe(true);
   });
 
-  it("refuses malformed filters and unknown fields with 400, naming them", async () => {
-    await signInAs("admin");
+  it("refuses malformed filters and unknown fields with 400, naming them", async ({ db }) => {
+    await signInAs(db, "admin");
     const bad = await failure(audit.listAuditEntries({ page: 0, outcome: "maybe", action: "x' OR 1=1 --" }));
     expect(bad.status).toBe(400);
     expect(Object.keys(bad.details.fields as object).sort()).toEqual(["action", "outcome", "page"]);
@@ -97,12 +84,12 @@ describe("reading the audit log as an administrator", () => {
 
 describe("who may read the audit log", () => {
   for (const role of ["writer", "editor", "publisher"] as const) {
-    it(`refuses a ${role} with 403 and logs the denial`, async () => {
-      const me = await signInAs(role);
+    it(`refuses a ${role} with 403 and logs the denial`, async ({ db }) => {
+      const me = await signInAs(db, role);
       const error = await failure(audit.listAuditEntries({ page: 1 }));
       expect(error.status).toBe(403);
       expect(error.type).toBe("forbidden");
-      const [denial] = await t.db.select().from(auditLog).orderBy(desc(auditLog.id)).limit(1);
+      const [denial] = await db.select().from(auditLog).orderBy(desc(auditLog.id)).limit(1);
       expect(denial).toMatchObject({ actorId: me.id, action: "audit.view", outcome: "denied", details: { role } });
     });
   }
@@ -114,8 +101,8 @@ describe("who may read the audit log", () => {
     expect(error.status).toBe(401);
   });
 
-  it("shows the denials it recorded to the administrator", async () => {
-    await signInAs("admin");
+  it("shows the denials it recorded to the administrator", async ({ db }) => {
+    await signInAs(db, "admin");
     const log = await audit.listAuditEntries({ page: 1, action: "audit.view", outcome: "denied" });
     expect(log.entries.map((e) => e.actorLabel).sort()).toEqual(["editor@koho.example", "publisher@koho.example", "writer@koho.example"]);
   });

@@ -1,8 +1,12 @@
 import { and, eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect } from "vitest";
 import { auditLog, loginThrottle } from "@/db/schema";
 import { AppError } from "@/lib/errors";
-import { createTempDatabase } from "../support/temp-db";
+import * as credentials from "@/server/auth/credentials";
+import * as throttle from "@/server/auth/throttle";
+import { integrationTest } from "../support/fixtures";
+
+const it = integrationTest();
 
 /**
  * Issue 14: five wrong passwords from anywhere locked any account for 15
@@ -11,17 +15,6 @@ import { createTempDatabase } from "../support/temp-db";
  * ceiling is far higher and announced; one address guessing across accounts
  * is held back on its own.
  */
-let t: Awaited<ReturnType<typeof createTempDatabase>>;
-let credentials: typeof import("@/server/auth/credentials");
-let throttle: typeof import("@/server/auth/throttle");
-
-beforeAll(async () => {
-  t = await createTempDatabase({ demo: true });
-  process.env.DATABASE_URL = t.url;
-  credentials = await import("@/server/auth/credentials");
-  throttle = await import("@/server/auth/throttle");
-});
-afterAll(() => t.cleanup());
 
 async function attempt(email: string, password: string, ip: string): Promise<"ok" | "wrong" | { retryAfter: number }> {
   try {
@@ -49,11 +42,11 @@ describe("sign-in throttling", () => {
     expect(minutes).toEqual([0, 0, 0, 0, 1, 2, 4, 8, 15, 15, 15]);
   });
 
-  it("locks grow in the database as failures repeat after each lock runs out", async () => {
+  it("locks grow in the database as failures repeat after each lock runs out", async ({ db }) => {
     const start = new Date("2026-03-01T00:00:00Z");
     const lockAfter = async (at: Date) => {
-      await throttle.recordFailedSignIn(t.db, "growth@koho.example", "192.0.2.10", at);
-      const until = await throttle.activeLock(t.db, [throttle.throttleKeys("growth@koho.example", "192.0.2.10").pair], at);
+      await throttle.recordFailedSignIn(db, "growth@koho.example", "192.0.2.10", at);
+      const until = await throttle.activeLock(db, [throttle.throttleKeys("growth@koho.example", "192.0.2.10").pair], at);
       return until ? (until.getTime() - at.getTime()) / 60_000 : 0;
     };
     const seen = [];
@@ -73,12 +66,12 @@ describe("sign-in throttling", () => {
     expect(await attempt("editor@koho.example", "editor-demo-pass", "198.51.100.78")).toBe("ok");
   });
 
-  it("guessing one account from many addresses meets the account-wide ceiling, announced once to admins", async () => {
+  it("guessing one account from many addresses meets the account-wide ceiling, announced once to admins", async ({ db }) => {
     const email = "publisher@koho.example";
-    for (let i = 0; i < throttle.THROTTLE_POLICY.account.limit - 1; i++) await throttle.recordFailedSignIn(t.db, email, `10.20.${i >> 8}.${i & 255}`);
+    for (let i = 0; i < throttle.THROTTLE_POLICY.account.limit - 1; i++) await throttle.recordFailedSignIn(db, email, `10.20.${i >> 8}.${i & 255}`);
     expect(await attempt(email, "last-guess", "10.30.0.1")).toBe("wrong");
     expect(await attempt(email, "publisher-demo-pass", "10.30.0.2")).toMatchObject({ retryAfter: expect.any(Number) });
-    const announced = await t.db.select().from(auditLog).where(and(eq(auditLog.action, "auth.account_throttled"), eq(auditLog.actorLabel, email)));
+    const announced = await db.select().from(auditLog).where(and(eq(auditLog.action, "auth.account_throttled"), eq(auditLog.actorLabel, email)));
     expect(announced).toHaveLength(1);
     expect(announced[0]).toMatchObject({ outcome: "denied", details: { failures: 100, windowMinutes: 60 } });
   });
@@ -95,11 +88,11 @@ describe("sign-in throttling", () => {
     expect(await attempt("editor@koho.example", "editor-demo-pass", "2001:db8:9:a::1")).toBe("ok");
   });
 
-  it("a correct password clears only that account-and-address's mistakes", async () => {
+  it("a correct password clears only that account-and-address's mistakes", async ({ db }) => {
     for (let i = 0; i < 3; i++) await attempt("admin@koho.example", "typo", "203.0.113.9");
     expect(await attempt("admin@koho.example", "admin-demo-pass", "203.0.113.9")).toBe("ok");
     const keys = throttle.throttleKeys("admin@koho.example", "203.0.113.9");
-    const rows = await t.db.select().from(loginThrottle).where(sql`${loginThrottle.key} IN (${keys.pair}, ${keys.account})`);
+    const rows = await db.select().from(loginThrottle).where(sql`${loginThrottle.key} IN (${keys.pair}, ${keys.account})`);
     expect(rows.map((r) => [r.key, r.failures])).toEqual([[keys.account, 3]]);
   });
 });

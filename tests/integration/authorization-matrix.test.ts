@@ -1,10 +1,22 @@
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, vi } from "vitest";
+import * as historyActions from "@/app/(studio)/studio/articles/[id]/history/actions";
+import * as previewActions from "@/app/(studio)/studio/articles/[id]/preview/actions";
+import * as articleActions from "@/app/(studio)/studio/articles/actions";
+import * as userActions from "@/app/(studio)/studio/users/actions";
+import { POST } from "@/app/api/scheduler/run/route";
+import type { Database } from "@/db/client";
+import { INITIAL_FORM_STATE } from "@/lib/errors";
 import type { Role } from "@/db/schema";
+import * as drafts from "@/server/articles/drafts";
+import * as previewLinks from "@/server/workflow/preview-links";
+import * as flow from "@/server/workflow/transitions";
+import * as withdrawal from "@/server/workflow/withdrawal";
+import { integrationTest } from "../support/fixtures";
 import { actAs } from "../support/session";
-import { staffByRole } from "../support/staff";
-import { createTempDatabase } from "../support/temp-db";
 import { body, draftPayload, seenVersion } from "../support/workflow";
+
+const it = integrationTest();
 
 /**
  * Every studio server action, called directly (not through the UI) as each
@@ -26,25 +38,15 @@ vi.mock("next/navigation", () => ({
 
 type Who = Role | "anonymous";
 const EVERYONE: Who[] = ["anonymous", "writer", "editor", "publisher", "admin"];
-let t: Awaited<ReturnType<typeof createTempDatabase>>;
-let staff: Awaited<ReturnType<typeof staffByRole>>;
-let articleActions: typeof import("@/app/(studio)/studio/articles/actions");
-let userActions: typeof import("@/app/(studio)/studio/users/actions");
-let historyActions: typeof import("@/app/(studio)/studio/articles/[id]/history/actions");
-let previewActions: typeof import("@/app/(studio)/studio/articles/[id]/preview/actions");
-let drafts: typeof import("@/server/articles/drafts");
-let flow: typeof import("@/server/workflow/transitions");
-let withdrawal: typeof import("@/server/workflow/withdrawal");
-let previewLinks: typeof import("@/server/workflow/preview-links");
 
 const TABLES = ["articles", "article_editions", "article_revisions", "review_comments", "users", "preview_links", "login_throttle"];
-async function snapshot() {
-  const parts = await Promise.all(TABLES.map((table) => t.db.all(sql.raw(`SELECT * FROM ${table} ORDER BY 1`))));
+async function snapshot(db: Database) {
+  const parts = await Promise.all(TABLES.map((table) => db.all(sql.raw(`SELECT * FROM ${table} ORDER BY 1`))));
   return JSON.stringify(parts);
 }
 
 function become(who: Who) {
-  actAs(who === "anonymous" ? null : staff[who]);
+  actAs(who === "anonymous" ? null : who);
 }
 
 function form(values: Record<string, string | number | undefined>) {
@@ -74,7 +76,7 @@ async function outcome(call: () => Promise<unknown>): Promise<"ok" | number> {
 }
 
 async function writtenBy(role: Role, title: string) {
-  actAs(staff[role]);
+  actAs(role);
   const { id } = await drafts.createArticle();
   await drafts.saveArticleDraft(draftPayload(id, 1, { title, slug: `matrix-${id}`, body: body(title) }));
   return id;
@@ -84,27 +86,27 @@ async function submittedBy(role: Role, title: string) {
   await flow.applyTransition({ articleId: id, transition: "submit" });
   return id;
 }
-async function approved(title: string) {
+async function approved(db: Database, title: string) {
   const id = await submittedBy("writer", title);
-  actAs(staff.admin);
-  await flow.applyTransition({ articleId: id, version: await seenVersion(t.db, id), transition: "approve" });
+  actAs("admin");
+  await flow.applyTransition({ articleId: id, version: await seenVersion(db, id), transition: "approve" });
   return id;
 }
-async function published(title: string) {
-  const id = await approved(title);
-  actAs(staff.publisher);
-  await flow.applyTransition({ articleId: id, version: await seenVersion(t.db, id), transition: "publish" });
+async function published(db: Database, title: string) {
+  const id = await approved(db, title);
+  actAs("publisher");
+  await flow.applyTransition({ articleId: id, version: await seenVersion(db, id), transition: "publish" });
   return id;
 }
 
 /** The panel posts the version the person read alongside approve, schedule and publish. */
-const withVersion = async (id: number) => ({ id, version: await seenVersion(t.db, id) });
+const withVersion = async (db: Database, id: number) => ({ id, version: await seenVersion(db, id) });
 
 type Case = {
   name: string;
   allowed: Who[];
-  setup: () => Promise<Record<string, number | string>>;
-  call: (fixture: Record<string, number | string>) => Promise<unknown>;
+  setup: (db: Database) => Promise<Record<string, number | string>>;
+  call: (fixture: Record<string, number | string>, db: Database) => Promise<unknown>;
 };
 
 const cases: Case[] = [
@@ -113,8 +115,8 @@ const cases: Case[] = [
     name: "save someone else's item (an editor's)",
     allowed: ["editor", "publisher", "admin"],
     setup: async () => ({ id: await writtenBy("editor", "Editor's own item") }),
-    call: async ({ id }) => {
-      const [row] = await t.db.all<{ version: number }>(sql`SELECT version FROM articles WHERE id = ${id}`);
+    call: async ({ id }, db) => {
+      const [row] = await db.all<{ version: number }>(sql`SELECT version FROM articles WHERE id = ${id}`);
       return articleActions.saveArticleAction(draftPayload(Number(id), row!.version, { slug: `matrix-${id}`, title: "Changed" }));
     },
   },
@@ -122,77 +124,77 @@ const cases: Case[] = [
     name: "submit the writer's draft",
     allowed: ["writer", "editor", "publisher", "admin"],
     setup: async () => ({ id: await writtenBy("writer", "Writer draft") }),
-    call: ({ id }) => articleActions.transitionAction({ ok: true, message: null, data: undefined }, form({ articleId: id, transition: "submit" })),
+    call: ({ id }) => articleActions.transitionAction(INITIAL_FORM_STATE, form({ articleId: id, transition: "submit" })),
   },
   {
     name: "approve a submitted item",
     allowed: ["publisher", "admin"],
-    setup: async () => withVersion(await submittedBy("writer", "Submitted item")),
-    call: ({ id, version }) => articleActions.transitionAction({ ok: true, message: null, data: undefined }, form({ articleId: id, version, transition: "approve" })),
+    setup: async (db) => withVersion(db, await submittedBy("writer", "Submitted item")),
+    call: ({ id, version }) => articleActions.transitionAction(INITIAL_FORM_STATE, form({ articleId: id, version, transition: "approve" })),
   },
   {
     name: "request changes",
     allowed: ["editor", "publisher", "admin"],
     setup: async () => ({ id: await submittedBy("writer", "Needs changes") }),
-    call: ({ id }) => articleActions.transitionAction({ ok: true, message: null, data: undefined }, form({ articleId: id, transition: "request_changes", comment: "Fix the date." })),
+    call: ({ id }) => articleActions.transitionAction(INITIAL_FORM_STATE, form({ articleId: id, transition: "request_changes", comment: "Fix the date." })),
   },
   {
     name: "publish an approved item",
     allowed: ["publisher", "admin"],
-    setup: async () => withVersion(await approved("Approved item")),
-    call: ({ id, version }) => articleActions.transitionAction({ ok: true, message: null, data: undefined }, form({ articleId: id, version, transition: "publish" })),
+    setup: async (db) => withVersion(db, await approved(db, "Approved item")),
+    call: ({ id, version }) => articleActions.transitionAction(INITIAL_FORM_STATE, form({ articleId: id, version, transition: "publish" })),
   },
   {
     name: "schedule an approved item",
     allowed: ["publisher", "admin"],
-    setup: async () => withVersion(await approved("To schedule")),
-    call: ({ id, version }) => articleActions.transitionAction({ ok: true, message: null, data: undefined }, form({ articleId: id, version, transition: "schedule", scheduledFor: "2099-01-01T09:00" })),
+    setup: async (db) => withVersion(db, await approved(db, "To schedule")),
+    call: ({ id, version }) => articleActions.transitionAction(INITIAL_FORM_STATE, form({ articleId: id, version, transition: "schedule", scheduledFor: "2099-01-01T09:00" })),
   },
   {
     name: "publish without review",
     allowed: ["admin"],
-    setup: async () => withVersion(await writtenBy("writer", "Urgent")),
-    call: ({ id, version }) => articleActions.transitionAction({ ok: true, message: null, data: undefined }, form({ articleId: id, version, transition: "force_publish", reason: "Emergency notice, no time." })),
+    setup: async (db) => withVersion(db, await writtenBy("writer", "Urgent")),
+    call: ({ id, version }) => articleActions.transitionAction(INITIAL_FORM_STATE, form({ articleId: id, version, transition: "force_publish", reason: "Emergency notice, no time." })),
   },
   {
     name: "withdraw a published item",
     allowed: ["publisher", "admin"],
-    setup: async () => ({ id: await published("To withdraw") }),
-    call: ({ id }) => articleActions.withdrawAction({ ok: true, message: null, data: undefined }, form({ articleId: id, explanation: "Published in error." })),
+    setup: async (db) => ({ id: await published(db, "To withdraw") }),
+    call: ({ id }) => articleActions.withdrawAction(INITIAL_FORM_STATE, form({ articleId: id, explanation: "Published in error." })),
   },
   {
     name: "restore a withdrawn item",
     allowed: ["publisher", "admin"],
-    setup: async () => {
-      const id = await published("To restore");
+    setup: async (db) => {
+      const id = await published(db, "To restore");
       await withdrawal.withdrawArticle({ articleId: id, explanation: "Published in error." });
       return { id };
     },
-    call: ({ id }) => articleActions.restoreWithdrawnAction({ ok: true, message: null, data: undefined }, form({ articleId: id })),
+    call: ({ id }) => articleActions.restoreWithdrawnAction(INITIAL_FORM_STATE, form({ articleId: id })),
   },
   {
     name: "comment on an editor's item",
     allowed: ["editor", "publisher", "admin"],
     setup: async () => ({ id: await writtenBy("editor", "Commented") }),
-    call: ({ id }) => articleActions.commentAction({ ok: true, message: null, data: undefined }, form({ articleId: id, body: "Looks good." })),
+    call: ({ id }) => articleActions.commentAction(INITIAL_FORM_STATE, form({ articleId: id, body: "Looks good." })),
   },
   {
     name: "confirm a review after publication without review (the admin published it)",
     allowed: ["editor", "publisher"],
-    setup: async () => {
+    setup: async (db) => {
       const id = await writtenBy("writer", "Forced");
-      actAs(staff.admin);
-      await flow.applyTransition({ articleId: id, version: await seenVersion(t.db, id), transition: "force_publish", reason: "Emergency notice, no time." });
+      actAs("admin");
+      await flow.applyTransition({ articleId: id, version: await seenVersion(db, id), transition: "force_publish", reason: "Emergency notice, no time." });
       return { id };
     },
-    call: ({ id }) => articleActions.confirmReviewAction({ ok: true, message: null, data: undefined }, form({ articleId: id })),
+    call: ({ id }) => articleActions.confirmReviewAction(INITIAL_FORM_STATE, form({ articleId: id })),
   },
   {
     name: "restore a revision of the writer's item",
     allowed: ["writer", "editor", "publisher", "admin"],
-    setup: async () => {
+    setup: async (db) => {
       const id = await writtenBy("writer", "Revised");
-      const [rev] = await t.db.all<{ id: number }>(sql`SELECT id FROM article_revisions WHERE article_id = ${id} ORDER BY id LIMIT 1`);
+      const [rev] = await db.all<{ id: number }>(sql`SELECT id FROM article_revisions WHERE article_id = ${id} ORDER BY id LIMIT 1`);
       return { id, revisionId: rev!.id };
     },
     call: ({ id, revisionId }) => historyActions.restoreRevisionAction({ message: null }, form({ articleId: id, revisionId, confirm: "yes" })),
@@ -206,11 +208,11 @@ const cases: Case[] = [
   {
     name: "revoke a preview link",
     allowed: ["publisher", "admin"],
-    setup: async () => {
+    setup: async (db) => {
       const id = await writtenBy("writer", "Preview revoke");
-      actAs(staff.publisher);
+      actAs("publisher");
       const link = await previewLinks.createPreviewLink({ articleId: id });
-      const [row] = await t.db.all<{ id: number }>(sql`SELECT id FROM preview_links WHERE article_id = ${id}`);
+      const [row] = await db.all<{ id: number }>(sql`SELECT id FROM preview_links WHERE article_id = ${id}`);
       return { id, linkId: row!.id, path: link.path };
     },
     call: ({ id, linkId }) => previewActions.revokePreviewLinkAction({ message: null }, form({ articleId: id, linkId })),
@@ -223,41 +225,26 @@ const cases: Case[] = [
   },
 ];
 
-beforeAll(async () => {
-  t = await createTempDatabase({ demo: true });
-  process.env.DATABASE_URL = t.url;
-  staff = await staffByRole(t.db);
-  articleActions = await import("@/app/(studio)/studio/articles/actions");
-  userActions = await import("@/app/(studio)/studio/users/actions");
-  historyActions = await import("@/app/(studio)/studio/articles/[id]/history/actions");
-  previewActions = await import("@/app/(studio)/studio/articles/[id]/preview/actions");
-  drafts = await import("@/server/articles/drafts");
-  flow = await import("@/server/workflow/transitions");
-  withdrawal = await import("@/server/workflow/withdrawal");
-  previewLinks = await import("@/server/workflow/preview-links");
-}, 60_000);
-afterAll(() => t.cleanup());
 
 describe("authorization matrix of studio actions", () => {
   for (const c of cases) {
-    it(`${c.name}: allowed for ${c.allowed.join(", ")}; refused with 401/403 and no change for the others`, async () => {
+    it(`${c.name}: allowed for ${c.allowed.join(", ")}; refused with 401/403 and no change for the others`, async ({ db }) => {
       for (const who of EVERYONE) {
-        const fixture = await c.setup();
-        const before = await snapshot();
+        const fixture = await c.setup(db);
+        const before = await snapshot(db);
         become(who);
-        const result = await outcome(() => c.call(fixture));
+        const result = await outcome(() => c.call(fixture, db));
         if (c.allowed.includes(who)) {
           expect({ who, result }).toEqual({ who, result: "ok" });
         } else {
           expect({ who, result }).toEqual({ who, result: who === "anonymous" ? 401 : 403 });
-          expect(await snapshot()).toBe(before);
+          expect(await snapshot(db)).toBe(before);
         }
       }
     }, 60_000);
   }
 
   it("refuses a scheduler tick without its token", async () => {
-    const { POST } = await import("@/app/api/scheduler/run/route");
     const response = await POST(new Request("http://localhost/api/scheduler/run", { method: "POST", headers: { authorization: "Bearer wrong" } }));
     expect(response.status).toBe(401);
   });

@@ -1,14 +1,17 @@
 import { eq } from "drizzle-orm";
 import Parser from "rss-parser";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect } from "vitest";
+import type { Database } from "@/db/client";
 import { articles } from "@/db/schema";
 import { COMMUNIQUE_SEED, readSeed, SEMINAR_SEED } from "@/db/seed";
 import { slugify } from "@/lib/slug";
-import { createTempDatabase, SEEDS_DIR } from "../support/temp-db";
+import * as feeds from "@/server/public/feeds";
+import { integrationTest } from "../support/fixtures";
+import { SEEDS_DIR } from "../support/temp-db";
 import { HIDDEN, insertHiddenItems } from "./syndication-fixtures";
 
-let t: Awaited<ReturnType<typeof createTempDatabase>>;
-let feeds: typeof import("@/server/public/feeds");
+const it = integrationTest();
+
 let hidden: Awaited<ReturnType<typeof insertHiddenItems>>;
 
 const SITE = "http://localhost:3000";
@@ -36,8 +39,8 @@ const RFC822_TOKYO = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|May
 const RFC3339_TOKYO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+09:00$/;
 const URN_UUID = /^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-async function guidsBySlug() {
-  const rows = await t.db.select({ slug: articles.slug, guid: articles.guid }).from(articles);
+async function guidsBySlug(db: Database) {
+  const rows = await db.select({ slug: articles.slug, guid: articles.guid }).from(articles);
   return new Map(rows.map((r) => [r.slug, `urn:uuid:${r.guid}`]));
 }
 
@@ -51,19 +54,15 @@ function expectNothingHidden(body: string) {
   for (const slug of [HIDDEN.draft.slug, HIDDEN.withdrawn.slug, HIDDEN.scheduled.slug]) expect(body).not.toContain(slug);
 }
 
-beforeAll(async () => {
-  t = await createTempDatabase();
-  process.env.DATABASE_URL = t.url;
-  hidden = await insertHiddenItems(t.db);
-  feeds = await import("@/server/public/feeds");
+it.beforeAll(async ({ db }) => {
+  hidden = await insertHiddenItems(db);
 });
-afterAll(() => t.cleanup());
 
 describe("site-wide feeds", () => {
-  it("RSS 2.0 parses and carries every published item with GUID, link, content, category, author and a +0900 date", async () => {
+  it("RSS 2.0 parses and carries every published item with GUID, link, content, category, author and a +0900 date", async ({ db }) => {
     const doc = await feeds.getSiteFeed({ format: "rss" });
     const feed = await rssParser.parseString(doc.body);
-    const guids = await guidsBySlug();
+    const guids = await guidsBySlug(db);
     expect(feed.title).toBe("Office of the Governor — News");
     expect(feed.items).toHaveLength(13); // 12 seeded items + the published item with an embargoed edition
     const item = feed.items.find((i) => i.title === communique.title)!;
@@ -87,10 +86,10 @@ describe("site-wide feeds", () => {
     expectNothingHidden(doc.body);
   });
 
-  it("Atom 1.0 parses, with urn:uuid ids, html content and published/updated at +09:00", async () => {
+  it("Atom 1.0 parses, with urn:uuid ids, html content and published/updated at +09:00", async ({ db }) => {
     const doc = await feeds.getSiteFeed({ format: "atom" });
     const feed = await atomParser.parseString(doc.body);
-    const guids = await guidsBySlug();
+    const guids = await guidsBySlug(db);
     expect(feed.items).toHaveLength(13);
     const item = feed.items.find((i) => i.title === seminar.title)!;
     expect(item.id).toBe(guids.get(slugify(seminar.title)));
@@ -108,10 +107,10 @@ describe("site-wide feeds", () => {
     expectNothingHidden(doc.body);
   });
 
-  it("JSON Feed 1.1 has the 1.1 shape, authors, GUIDs and +09:00 dates", async () => {
+  it("JSON Feed 1.1 has the 1.1 shape, authors, GUIDs and +09:00 dates", async ({ db }) => {
     const doc = await feeds.getSiteFeed({ format: "json" });
     const feed = JSON.parse(doc.body) as JsonFeed;
-    const guids = await guidsBySlug();
+    const guids = await guidsBySlug(db);
     expect(feed.version).toBe("https://jsonfeed.org/version/1.1");
     expect(feed.feed_url).toBe(`${SITE}/feed.json`);
     expect(feed.home_page_url).toBe(`${SITE}/`);
@@ -143,12 +142,12 @@ describe("site-wide feeds", () => {
     expect(live.content_html).toContain("original wording");
   });
 
-  it("keeps the GUID when a new edition is published, and writes the major-change date as updated", async () => {
+  it("keeps the GUID when a new edition is published, and writes the major-change date as updated", async ({ db }) => {
     const before = JSON.parse((await feeds.getSiteFeed({ format: "json" })).body) as JsonFeed;
     const published = hidden.live.article.firstPublishedAt!;
     const changedAt = new Date(published.getTime() + 3 * 3600_000);
     // What publishing the scheduled edition does to the article row.
-    await t.db
+    await db
       .update(articles)
       .set({ publishedEditionId: hidden.embargoed.id, publicUpdatedAt: changedAt })
       .where(eq(articles.id, hidden.live.article.id));
@@ -163,7 +162,7 @@ describe("site-wide feeds", () => {
       expect(rssItem.guid).toBe(find(before).id);
       expect((await feeds.getSiteFeed({ format: "rss" })).body).toMatch(/<atom:updated>[^<]+\+09:00<\/atom:updated>/);
     } finally {
-      await t.db
+      await db
         .update(articles)
         .set({ publishedEditionId: hidden.live.edition.id, publicUpdatedAt: published })
         .where(eq(articles.id, hidden.live.article.id));

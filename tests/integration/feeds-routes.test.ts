@@ -1,35 +1,28 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { createTempDatabase } from "../support/temp-db";
+import { describe, expect, vi } from "vitest";
+import * as categoryAtom from "@/app/(site)/category/[slug]/atom.xml/route";
+import * as categoryJson from "@/app/(site)/category/[slug]/feed.json/route";
+import * as categoryRss from "@/app/(site)/category/[slug]/feed.xml/route";
+import * as atom from "@/app/atom.xml/route";
+import * as json from "@/app/feed.json/route";
+import * as rss from "@/app/feed.xml/route";
+import { integrationTest } from "../support/fixtures";
 
-let t: Awaited<ReturnType<typeof createTempDatabase>>;
+const it = integrationTest();
 
-const routes = {
-  rss: () => import("@/app/feed.xml/route"),
-  atom: () => import("@/app/atom.xml/route"),
-  json: () => import("@/app/feed.json/route"),
-  categoryRss: () => import("@/app/(site)/category/[slug]/feed.xml/route"),
-  categoryAtom: () => import("@/app/(site)/category/[slug]/atom.xml/route"),
-  categoryJson: () => import("@/app/(site)/category/[slug]/feed.json/route"),
-};
+const routes = { rss, atom, json, categoryRss, categoryAtom, categoryJson };
 
 const get = (path: string, headers: Record<string, string> = {}) => new Request(`http://localhost:3000${path}`, { headers });
 const slug = (value: string) => ({ params: Promise.resolve({ slug: value }) });
 
-beforeAll(async () => {
-  t = await createTempDatabase();
-  process.env.DATABASE_URL = t.url;
-});
-afterAll(() => t.cleanup());
-
 describe("feed route handlers", () => {
   it("serve each format with its content type, validators and a CDN-friendly Cache-Control", async () => {
     const cases = [
-      [await (await routes.rss()).GET(get("/feed.xml")), "application/rss+xml; charset=utf-8"],
-      [await (await routes.atom()).GET(get("/atom.xml")), "application/atom+xml; charset=utf-8"],
-      [await (await routes.json()).GET(get("/feed.json")), "application/feed+json; charset=utf-8"],
-      [await (await routes.categoryRss()).GET(get("/category/government/feed.xml"), slug("government")), "application/rss+xml; charset=utf-8"],
-      [await (await routes.categoryAtom()).GET(get("/category/government/atom.xml"), slug("government")), "application/atom+xml; charset=utf-8"],
-      [await (await routes.categoryJson()).GET(get("/category/government/feed.json"), slug("government")), "application/feed+json; charset=utf-8"],
+      [await routes.rss.GET(get("/feed.xml")), "application/rss+xml; charset=utf-8"],
+      [await routes.atom.GET(get("/atom.xml")), "application/atom+xml; charset=utf-8"],
+      [await routes.json.GET(get("/feed.json")), "application/feed+json; charset=utf-8"],
+      [await routes.categoryRss.GET(get("/category/government/feed.xml"), slug("government")), "application/rss+xml; charset=utf-8"],
+      [await routes.categoryAtom.GET(get("/category/government/atom.xml"), slug("government")), "application/atom+xml; charset=utf-8"],
+      [await routes.categoryJson.GET(get("/category/government/feed.json"), slug("government")), "application/feed+json; charset=utf-8"],
     ] as const;
     for (const [res, type] of cases) {
       expect(res.status).toBe(200);
@@ -42,7 +35,7 @@ describe("feed route handlers", () => {
   });
 
   it("answers 304 with no body to a matching If-None-Match, including a weak or listed tag", async () => {
-    const { GET } = await routes.rss();
+    const { GET } = routes.rss;
     const first = await GET(get("/feed.xml"));
     const etag = first.headers.get("etag")!;
     for (const value of [etag, `W/${etag}`, `"other", ${etag}`, "*"]) {
@@ -58,7 +51,7 @@ describe("feed route handlers", () => {
   it("answers 304 to If-Modified-Since at or after Last-Modified, 200 before it, and lets If-None-Match win", async () => {
     // Outside Next nothing is cached, so every call regenerates: hold the clock still.
     vi.spyOn(Date, "now").mockReturnValue(Date.parse("2026-03-01T00:00:00Z"));
-    const { GET } = await routes.json();
+    const { GET } = routes.json;
     const first = await GET(get("/feed.json"));
     const lastModified = first.headers.get("last-modified")!;
     expect((await GET(get("/feed.json", { "If-Modified-Since": lastModified }))).status).toBe(304);
@@ -70,7 +63,7 @@ describe("feed route handlers", () => {
   });
 
   it("answers 404 for a category that does not exist", async () => {
-    const res = await (await routes.categoryAtom()).GET(get("/category/nope/atom.xml"), slug("nope"));
+    const res = await routes.categoryAtom.GET(get("/category/nope/atom.xml"), slug("nope"));
     expect(res.status).toBe(404);
   });
 });

@@ -1,9 +1,13 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect } from "vitest";
 import { validateXML } from "xmllint-wasm";
 import { categories } from "@/db/schema";
-import { createTempDatabase } from "../support/temp-db";
+import * as feeds from "@/server/public/feeds";
+import * as sitemap from "@/server/public/sitemap";
+import { integrationTest } from "../support/fixtures";
 import { insertArticle } from "./syndication-fixtures";
+
+const it = integrationTest();
 
 /**
  * Issue 14, end to end through server/: text already in the database from
@@ -11,20 +15,15 @@ import { insertArticle } from "./syndication-fixtures";
  * name, a lone surrogate in the body — must not break any public feed or
  * sitemap. The output is safe by construction, not only the input.
  */
-let t: Awaited<ReturnType<typeof createTempDatabase>>;
-let feeds: typeof import("@/server/public/feeds");
-let sitemap: typeof import("@/server/public/sitemap");
 
 async function wellFormed(name: string, xml: string) {
   const result = await validateXML({ xml: [{ fileName: name, contents: xml }], normalization: "format" });
   return result.valid ? [] : result.errors.map((e) => e.rawMessage);
 }
 
-beforeAll(async () => {
-  t = await createTempDatabase();
-  process.env.DATABASE_URL = t.url;
-  await t.db.update(categories).set({ name: "Gov\u0000ernment & <Policy>" }).where(eq(categories.slug, "government"));
-  await insertArticle(t.db, {
+it.beforeAll(async ({ db }) => {
+  await db.update(categories).set({ name: "Gov\u0000ernment & <Policy>" }).where(eq(categories.slug, "government"));
+  await insertArticle(db, {
     slug: "budget-with-pasted-junk",
     title: "Budget\u000Bplan ]]> & <more> \uFFFE",
     text: "Body with a lone \uD800 surrogate and a \u001F unit separator",
@@ -32,10 +31,7 @@ beforeAll(async () => {
     editionState: "published",
     firstPublishedAt: new Date(),
   });
-  feeds = await import("@/server/public/feeds");
-  sitemap = await import("@/server/public/sitemap");
 });
-afterAll(() => t.cleanup());
 
 describe("feeds and sitemaps built from stored junk", () => {
   for (const format of ["rss", "atom"] as const) {

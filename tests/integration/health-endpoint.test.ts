@@ -1,22 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { createTempDatabase } from "../support/temp-db";
+import { describe, expect, vi } from "vitest";
+import * as healthRoute from "@/app/api/health/route";
+import { getDatabase } from "@/server/db";
+import { checkHealth } from "@/server/health";
+import { publishDueEditions } from "@/server/workflow/scheduler";
+import { integrationTest } from "../support/fixtures";
+
+const it = integrationTest({ demo: false });
 
 // Outside Next there is no request for connection() to wait for.
 vi.mock("next/server", async (original) => ({ ...(await original<typeof import("next/server")>()), connection: async () => {} }));
 
-let t: Awaited<ReturnType<typeof createTempDatabase>>;
-
-beforeAll(async () => {
-  t = await createTempDatabase({ demo: false });
-  process.env.DATABASE_URL = t.url;
-});
-afterAll(() => t.cleanup());
-
-const route = () => import("@/app/api/health/route");
-const health = () => import("@/server/health");
 
 async function tickScheduler(at = new Date()) {
-  const { publishDueEditions } = await import("@/server/workflow/scheduler");
   await publishDueEditions(at);
 }
 
@@ -24,7 +19,7 @@ describe("/api/health", () => {
   it("answers 200, no-store, with each check and the scheduler's last run", async () => {
     const ranAt = new Date();
     await tickScheduler(ranAt);
-    const response = await (await route()).GET();
+    const response = await healthRoute.GET();
     expect(response.status).toBe(200);
     expect(response.headers.get("cache-control")).toBe("no-store");
     const body = await response.json();
@@ -37,8 +32,7 @@ describe("/api/health", () => {
   });
 
   it("reports a stopped scheduler once the start-up grace has passed", async () => {
-    const { checkHealth } = await health();
-    await tickScheduler(new Date(Date.now() - 10 * 60_000));
+        await tickScheduler(new Date(Date.now() - 10 * 60_000));
     const late = await checkHealth({ uptimeMs: 3_600_000 });
     expect(late.healthy).toBe(false);
     expect(late.checks.scheduler.ok).toBe(false);
@@ -48,27 +42,26 @@ describe("/api/health", () => {
     await tickScheduler();
   });
 
-  it("answers 503 when a committed migration is missing from the database, and names it", async () => {
-    const rows = await t.client.execute("SELECT hash, created_at FROM __drizzle_migrations ORDER BY created_at DESC LIMIT 1");
+  it("answers 503 when a committed migration is missing from the database, and names it", async ({ client }) => {
+    const rows = await client.execute("SELECT hash, created_at FROM __drizzle_migrations ORDER BY created_at DESC LIMIT 1");
     const last = { hash: String(rows.rows[0]!.hash), created_at: Number(rows.rows[0]!.created_at) };
-    await t.client.execute({ sql: "DELETE FROM __drizzle_migrations WHERE hash = ?", args: [last.hash] });
+    await client.execute({ sql: "DELETE FROM __drizzle_migrations WHERE hash = ?", args: [last.hash] });
     try {
-      const response = await (await route()).GET();
+      const response = await healthRoute.GET();
       expect(response.status).toBe(503);
       const body = await response.json();
       expect(body.healthy).toBe(false);
       expect(body.checks.migrations).toMatchObject({ ok: false, detail: "1 committed migration(s) not applied" });
     } finally {
-      await t.client.execute({ sql: "INSERT INTO __drizzle_migrations (hash, created_at) VALUES (?, ?)", args: [last.hash, last.created_at] });
+      await client.execute({ sql: "INSERT INTO __drizzle_migrations (hash, created_at) VALUES (?, ?)", args: [last.hash, last.created_at] });
     }
-    await t.client.execute({ sql: "INSERT INTO __drizzle_migrations (hash, created_at) VALUES ('from-a-newer-build', 99999999999999)", args: [] });
-    const body = await (await (await route()).GET()).json();
+    await client.execute({ sql: "INSERT INTO __drizzle_migrations (hash, created_at) VALUES ('from-a-newer-build', 99999999999999)", args: [] });
+    const body = await (await healthRoute.GET()).json();
     expect(body.checks.migrations.detail).toBe("1 applied migration(s) not in this build");
-    await t.client.execute("DELETE FROM __drizzle_migrations WHERE hash = 'from-a-newer-build'");
+    await client.execute("DELETE FROM __drizzle_migrations WHERE hash = 'from-a-newer-build'");
   });
 
   it("answers 503 without details when the database cannot be reached", async () => {
-    const { getDatabase } = await import("@/server/db");
     const db = await getDatabase();
     const original = db.$client.execute.bind(db.$client);
     const fault = new Error("SQLITE_CANTOPEN: unable to open /secret/path.db");
@@ -76,7 +69,7 @@ describe("/api/health", () => {
     // The details go to the server log, not the answer; caught here so the expected failure prints no stack trace.
     const logged = vi.spyOn(console, "error").mockImplementation(() => {});
     try {
-      const response = await (await route()).GET();
+      const response = await healthRoute.GET();
       expect(logged).toHaveBeenCalledWith("Health check failed", fault);
       expect(response.status).toBe(503);
       const text = await response.text();

@@ -1,11 +1,20 @@
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect } from "vitest";
+import * as searchRoute from "@/app/api/studio/articles/search/route";
+import type { Database } from "@/db/client";
 import type { Role } from "@/db/schema";
 import { AppError } from "@/lib/errors";
+import * as articleList from "@/server/lists/article-list";
+import * as health from "@/server/lists/health";
+import * as lists from "@/server/lists/lists";
+import * as picker from "@/server/lists/picker";
+import * as queries from "@/server/lists/queries";
+import * as flow from "@/server/lists/workflow";
+import { integrationTest } from "../support/fixtures";
 import { actAs } from "../support/session";
-import { staffByRole } from "../support/staff";
-import { createTempDatabase } from "../support/temp-db";
 import { seenListVersion } from "../support/workflow";
+
+const it = integrationTest();
 
 /**
  * Every list server function and the picker's route handler, called directly
@@ -13,25 +22,16 @@ import { seenListVersion } from "../support/workflow";
  */
 type Who = Role | "anonymous";
 const EVERYONE: Who[] = ["anonymous", "writer", "editor", "publisher", "admin"];
-let t: Awaited<ReturnType<typeof createTempDatabase>>;
-let staff: Awaited<ReturnType<typeof staffByRole>>;
-let lists: typeof import("@/server/lists/lists");
-let flow: typeof import("@/server/lists/workflow");
-let queries: typeof import("@/server/lists/queries");
-let health: typeof import("@/server/lists/health");
-let picker: typeof import("@/server/lists/picker");
-let articleList: typeof import("@/server/lists/article-list");
-let searchRoute: typeof import("@/app/api/studio/articles/search/route");
 let articleIds: number[];
 
 const TABLES = ["recommendation_lists", "recommendation_list_editions", "recommendation_list_items", "articles", "article_editions"];
-async function snapshot() {
-  const parts = await Promise.all(TABLES.map((table) => t.db.all(sql.raw(`SELECT * FROM ${table} ORDER BY 1`))));
+async function snapshot(db: Database) {
+  const parts = await Promise.all(TABLES.map((table) => db.all(sql.raw(`SELECT * FROM ${table} ORDER BY 1`))));
   return JSON.stringify(parts);
 }
 
 function become(who: Who) {
-  actAs(who === "anonymous" ? null : staff[who]);
+  actAs(who === "anonymous" ? null : who);
 }
 
 async function outcome(call: () => Promise<unknown>): Promise<"ok" | number> {
@@ -49,16 +49,16 @@ type Stage = "draft" | "submitted" | "approved" | "scheduled";
 const future = () => new Date(Date.now() + 9 * 3_600_000 + 86_400_000).toISOString().slice(0, 16);
 
 /** A fresh list in `stage`, last edited by the writer (so the two-person rule never decides the outcome). */
-async function listAt(stage: Stage): Promise<{ listId: number; version: number }> {
-  actAs(staff.writer);
+async function listAt(db: Database, stage: Stage): Promise<{ listId: number; version: number }> {
+  actAs("writer");
   const { id, version } = await lists.createRecommendationList({ name: `Matrix ${stage}`, placement: "default" });
   await lists.saveRecommendationListDraft({ listId: id, version, name: `Matrix ${stage}`, maxItems: 10, fillFromCategory: false, entries: [{ kind: "article", articleId: articleIds[0] }] });
   if (stage !== "draft") await flow.applyListTransition({ listId: id, transition: "submit" });
-  actAs(staff.admin);
-  if (stage === "approved" || stage === "scheduled") await flow.applyListTransition({ listId: id, version: await seenListVersion(t.db, id), transition: "approve" });
-  if (stage === "scheduled") await flow.applyListTransition({ listId: id, version: await seenListVersion(t.db, id), transition: "schedule", scheduledFor: future() });
+  actAs("admin");
+  if (stage === "approved" || stage === "scheduled") await flow.applyListTransition({ listId: id, version: await seenListVersion(db, id), transition: "approve" });
+  if (stage === "scheduled") await flow.applyListTransition({ listId: id, version: await seenListVersion(db, id), transition: "schedule", scheduledFor: future() });
   // The version its studio page shows now, as the panel would post it.
-  return { listId: id, version: await seenListVersion(t.db, id) };
+  return { listId: id, version: await seenListVersion(db, id) };
 }
 
 type Case = { name: string; allowed: Who[]; stage?: Stage; call: (list: { listId: number; version: number }) => Promise<unknown> };
@@ -84,35 +84,24 @@ const CASES: Case[] = [
   { name: "transition unschedule", allowed: PUBLISHERS, stage: "scheduled", call: ({ listId }) => flow.applyListTransition({ listId, transition: "unschedule" }) },
 ];
 
-beforeAll(async () => {
-  t = await createTempDatabase({ demo: true });
-  process.env.DATABASE_URL = t.url;
-  staff = await staffByRole(t.db);
-  lists = await import("@/server/lists/lists");
-  flow = await import("@/server/lists/workflow");
-  queries = await import("@/server/lists/queries");
-  health = await import("@/server/lists/health");
-  picker = await import("@/server/lists/picker");
-  articleList = await import("@/server/lists/article-list");
-  searchRoute = await import("@/app/api/studio/articles/search/route");
-  const rows = await t.db.all<{ id: number }>(sql`SELECT id FROM articles WHERE status = 'published' ORDER BY id`);
+it.beforeAll(async ({ db }) => {
+  const rows = await db.all<{ id: number }>(sql`SELECT id FROM articles WHERE status = 'published' ORDER BY id`);
   articleIds = rows.map((r) => Number(r.id));
 });
-afterAll(() => t.cleanup());
 
 describe("list authorization matrix", () => {
   for (const c of CASES) {
-    it(`${c.name}: ${c.allowed.join(", ")} allowed; everyone else refused with nothing changed`, async () => {
+    it(`${c.name}: ${c.allowed.join(", ")} allowed; everyone else refused with nothing changed`, async ({ db }) => {
       for (const who of EVERYONE) {
-        const list = c.stage ? await listAt(c.stage) : { listId: 0, version: 0 };
+        const list = c.stage ? await listAt(db, c.stage) : { listId: 0, version: 0 };
         become(who);
-        const before = await snapshot();
+        const before = await snapshot(db);
         const result = await outcome(() => c.call(list));
         if (c.allowed.includes(who)) {
           expect({ who, result }).toEqual({ who, result: "ok" });
         } else {
           expect({ who, result }).toEqual({ who, result: who === "anonymous" ? 401 : 403 });
-          expect(await snapshot()).toBe(before);
+          expect(await snapshot(db)).toBe(before);
         }
       }
     });

@@ -1,24 +1,15 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, describe, expect } from "vitest";
 import { articleEditions } from "@/db/schema";
+import * as drafts from "@/server/articles/drafts";
+import * as hosts from "@/server/media/image-hosts";
+import { integrationTest } from "../support/fixtures";
 import { actAs } from "../support/session";
-import { staffByRole } from "../support/staff";
-import { createTempDatabase } from "../support/temp-db";
 import { draftPayload, failure } from "../support/workflow";
 
-/** Body images come from the media library (/media/…) or a host an admin allowed: no tracking pixels from anywhere. */
-let t: Awaited<ReturnType<typeof createTempDatabase>>;
-let staff: Awaited<ReturnType<typeof staffByRole>>;
-let drafts: typeof import("@/server/articles/drafts");
-let hosts: typeof import("@/server/media/image-hosts");
+const it = integrationTest();
 
-beforeAll(async () => {
-  t = await createTempDatabase({ demo: true });
-  process.env.DATABASE_URL = t.url;
-  staff = await staffByRole(t.db);
-  drafts = await import("@/server/articles/drafts");
-  hosts = await import("@/server/media/image-hosts");
-});
-afterAll(() => t.cleanup());
+/** Body images come from the media library (/media/…) or a host an admin allowed: no tracking pixels from anywhere. */
+
 afterEach(() => {
   delete process.env.MEDIA_ALLOWED_IMAGE_HOSTS;
 });
@@ -32,15 +23,15 @@ const withImage = (src: string) => ({
 });
 
 async function saveWith(src: string) {
-  actAs(staff.writer);
+  actAs("writer");
   const { id } = await drafts.createArticle();
   return drafts.saveArticleDraft(draftPayload(id, 1, { slug: `hosts-${id}`, body: withImage(src) }));
 }
 
 describe("body image sources", () => {
   // First, while the database holds only the seeded editions.
-  it("still accepts every body of the demo content", async () => {
-    const bodies = await t.db.select({ body: articleEditions.body }).from(articleEditions);
+  it("still accepts every body of the demo content", async ({ db }) => {
+    const bodies = await db.select({ body: articleEditions.body }).from(articleEditions);
     expect(bodies.length).toBeGreaterThan(0);
     for (const { body } of bodies) expect(hosts.disallowedImageSource(body)).toBeNull();
   });

@@ -1,48 +1,30 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import Parser from "rss-parser";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect } from "vitest";
+import * as drafts from "@/server/articles/drafts";
+import * as feeds from "@/server/public/feeds";
+import * as hero from "@/server/media/hero";
+import * as library from "@/server/media/library";
+import * as upload from "@/server/media/upload";
+import * as flow from "@/server/workflow/transitions";
+import { integrationTest } from "../support/fixtures";
 import { photoJpeg } from "../support/images";
-import { actAs } from "../support/session";
-import { staffByRole } from "../support/staff";
-import { createTempDatabase } from "../support/temp-db";
 import { draftPayload, seenVersion } from "../support/workflow";
 
-let t: Awaited<ReturnType<typeof createTempDatabase>>;
-let mediaDir: string;
-
-beforeAll(async () => {
-  t = await createTempDatabase({ demo: true });
-  mediaDir = mkdtempSync(join(tmpdir(), "koho-media-"));
-  process.env.DATABASE_URL = t.url;
-  process.env.MEDIA_DIR = mediaDir;
-});
-afterAll(() => {
-  t.cleanup();
-  rmSync(mediaDir, { recursive: true, force: true });
-});
+const it = integrationTest();
 
 describe("a published item's hero image", () => {
-  it("travels into the RSS enclosure and the JSON Feed image, as an absolute URL of its widest variant", async () => {
-    const staff = await staffByRole(t.db);
-    const upload = await import("@/server/media/upload");
-    const library = await import("@/server/media/library");
-    const hero = await import("@/server/media/hero");
-    const drafts = await import("@/server/articles/drafts");
-    const flow = await import("@/server/workflow/transitions");
-    const feeds = await import("@/server/public/feeds");
+  it("travels into the RSS enclosure and the JSON Feed image, as an absolute URL of its widest variant", async ({ db, actAs }) => {
 
-    actAs(staff.writer);
+    actAs("writer");
     const photo = await upload.uploadMedia({ fileName: "signing.jpg", bytes: await photoJpeg({ width: 2000, height: 1333 }) });
     await library.updateMediaDescription({ id: photo.id, version: 1, altText: "The governor signs the agreement", decorative: false, caption: "Signing", credit: "Photo: TMG" });
     const { id } = await drafts.createArticle();
     await drafts.saveArticleDraft(draftPayload(id, 1, { slug: "hero-in-feeds", title: "Hero in feeds" }));
     await hero.setArticleHeroImage({ articleId: id, mediaId: photo.id });
     await flow.applyTransition({ articleId: id, transition: "submit" });
-    actAs(staff.publisher);
-    await flow.applyTransition({ articleId: id, version: await seenVersion(t.db, id), transition: "approve" });
-    await flow.applyTransition({ articleId: id, version: await seenVersion(t.db, id), transition: "publish" });
+    actAs("publisher");
+    await flow.applyTransition({ articleId: id, version: await seenVersion(db, id), transition: "approve" });
+    await flow.applyTransition({ articleId: id, version: await seenVersion(db, id), transition: "publish" });
 
     const rss = await new Parser().parseString((await feeds.getSiteFeed({ format: "rss" })).body);
     const item = rss.items.find((i) => i.link?.endsWith("/news/hero-in-feeds"));

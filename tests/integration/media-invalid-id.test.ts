@@ -1,7 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, vi } from "vitest";
+import * as page from "@/app/(studio)/studio/media/[id]/page";
+import * as actions from "@/app/(studio)/studio/media/actions";
+import { uploadMedia } from "@/server/media/upload";
+import { integrationTest } from "../support/fixtures";
 import { photoJpeg } from "../support/images";
 import { actAs } from "../support/session";
-import { createMediaWorkspace, removeMediaWorkspace, type MediaWorkspace } from "../support/media-workspace";
+
+const it = integrationTest();
 
 /** A media id that is not a whole positive number is a 4xx with a clear message, never a 500. */
 vi.mock("next/navigation", () => ({
@@ -13,19 +18,6 @@ vi.mock("next/navigation", () => ({
   },
 }));
 
-let t: MediaWorkspace["t"];
-let staff: MediaWorkspace["staff"];
-let mediaDir: string;
-let actions: typeof import("@/app/(studio)/studio/media/actions");
-let page: typeof import("@/app/(studio)/studio/media/[id]/page");
-
-beforeAll(async () => {
-  ({ t, mediaDir, staff } = await createMediaWorkspace());
-  actions = await import("@/app/(studio)/studio/media/actions");
-  page = await import("@/app/(studio)/studio/media/[id]/page");
-});
-afterAll(() => removeMediaWorkspace({ t, mediaDir }));
-
 function form(values: Record<string, string>) {
   const data = new FormData();
   for (const [k, v] of Object.entries(values)) data.set(k, v);
@@ -34,20 +26,19 @@ function form(values: Record<string, string>) {
 
 describe("non-numeric media ids", () => {
   it.each(["abc", "", "1.5", "-3", "1e400"])("refuses describing image %j with a 400 result, not a thrown error", async (id) => {
-    actAs(staff.editor);
+    actAs("editor");
     const result = await actions.updateMediaDescriptionAction(null, form({ id, version: "1", altText: "Alt", caption: "", credit: "" }));
     expect(result).toMatchObject({ ok: false, error: { status: 400, code: "bad_request:media", message: expect.stringMatching(/image/i) } });
   });
 
   it("refuses a non-numeric version the same way", async () => {
-    actAs(staff.editor);
+    actAs("editor");
     const result = await actions.updateMediaDescriptionAction(null, form({ id: "1", version: "latest", altText: "Alt", caption: "", credit: "" }));
     expect(result).toMatchObject({ ok: false, error: { status: 400 } });
   });
 
   it("answers the detail page of /studio/media/abc, /0x1 or /1e0 with a 404, not a 500 or image 1", async () => {
-    actAs(staff.editor);
-    const { uploadMedia } = await import("@/server/media/upload");
+    actAs("editor");
     const first = await uploadMedia({ fileName: "one.jpg", bytes: await photoJpeg({ width: 600, height: 400 }) });
     expect(first.id).toBe(1);
     for (const id of ["abc", "0x1", "1e0", "1.0", " 1"]) {
@@ -56,7 +47,7 @@ describe("non-numeric media ids", () => {
   });
 
   it("refuses deleting a non-numeric id with a 4xx result", async () => {
-    actAs(staff.editor);
+    actAs("editor");
     const result = await actions.deleteMediaAction(null, form({ id: "abc" }));
     expect(result).toMatchObject({ ok: false, error: { status: 400 } });
   });

@@ -1,34 +1,21 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect } from "vitest";
 import { mediaAssets } from "@/db/schema";
+import { renderArticleHtml } from "@/lib/content/render-html";
 import { tokyoDateOf } from "@/lib/dates";
+import * as drafts from "@/server/articles/drafts";
+import * as queries from "@/server/articles/studio-queries";
+import * as hero from "@/server/media/hero";
+import * as library from "@/server/media/library";
+import * as upload from "@/server/media/upload";
+import * as flow from "@/server/workflow/transitions";
+import { integrationTest } from "../support/fixtures";
 import { photoJpeg } from "../support/images";
-import { actAs } from "../support/session";
-import { createMediaWorkspace, removeMediaWorkspace, type MediaWorkspace } from "../support/media-workspace";
 import { draftPayload, failure, seenVersion } from "../support/workflow";
 
-let t: MediaWorkspace["t"];
-let staff: MediaWorkspace["staff"];
-let mediaDir: string;
-let upload: typeof import("@/server/media/upload");
-let library: typeof import("@/server/media/library");
-let hero: typeof import("@/server/media/hero");
-let drafts: typeof import("@/server/articles/drafts");
-let flow: typeof import("@/server/workflow/transitions");
-let queries: typeof import("@/server/articles/studio-queries");
-
-beforeAll(async () => {
-  ({ t, mediaDir, staff } = await createMediaWorkspace());
-  upload = await import("@/server/media/upload");
-  library = await import("@/server/media/library");
-  hero = await import("@/server/media/hero");
-  drafts = await import("@/server/articles/drafts");
-  flow = await import("@/server/workflow/transitions");
-  queries = await import("@/server/articles/studio-queries");
-});
-afterAll(() => removeMediaWorkspace({ t, mediaDir }));
+const it = integrationTest();
 
 const imageDoc = (src: string, alt: string) => ({
   type: "doc",
@@ -40,8 +27,8 @@ async function uploaded(name: string) {
 }
 
 describe("describing images", () => {
-  it("saves alt text, caption and credit with optimistic concurrency, and finds images by them", async () => {
-    actAs(staff.writer);
+  it("saves alt text, caption and credit with optimistic concurrency, and finds images by them", async ({ actAs }) => {
+    actAs("writer");
     const media = await uploaded("ceremony.jpg");
     const saved = await library.updateMediaDescription({ id: media.id, version: media.version, altText: "Governor cuts the ribbon at Shinjuku station", decorative: false, caption: "The new east exit opens.", credit: "Photo: Tokyo Metropolitan Government" });
     expect(saved.media).toMatchObject({ usable: true, alt: "Governor cuts the ribbon at Shinjuku station", version: 2, credit: "Photo: Tokyo Metropolitan Government" });
@@ -56,22 +43,22 @@ describe("describing images", () => {
     expect((await failure(library.updateMediaDescription({ id: media.id, version: 2, altText: "x", decorative: false, caption: "", credit: "", storageKey: "../x" }))).status).toBe(400);
   });
 
-  it("gives a decorative image empty alt text", async () => {
-    actAs(staff.writer);
+  it("gives a decorative image empty alt text", async ({ actAs }) => {
+    actAs("writer");
     const media = await uploaded("pattern.jpg");
     const { media: saved } = await library.updateMediaDescription({ id: media.id, version: 1, altText: "ignored", decorative: true, caption: "", credit: "" });
     expect(saved).toMatchObject({ usable: true, decorative: true, alt: "", altText: "" });
   });
 
-  it("refuses anonymous readers of the library", async () => {
+  it("refuses anonymous readers of the library", async ({ actAs }) => {
     actAs(null);
     expect((await failure(library.listMedia({}))).status).toBe(401);
   });
 });
 
 describe("hero image, usage and deletion", () => {
-  it("refuses an undescribed hero, shows a published hero to readers, and refuses deleting an image in use with the items using it", async () => {
-    actAs(staff.writer);
+  it("refuses an undescribed hero, shows a published hero to readers, and refuses deleting an image in use with the items using it", async ({ db, actAs }) => {
+    actAs("writer");
     const media = await uploaded("drill.jpg");
     const { id } = await drafts.createArticle();
     await drafts.saveArticleDraft(draftPayload(id, 1, { title: "Disaster drill at Ariake", slug: `drill-${id}`, body: imageDoc(media.src, "Rescue teams practise at Ariake") }));
@@ -88,10 +75,9 @@ describe("hero image, usage and deletion", () => {
     expect(refused).toMatchObject({ code: "conflict:media", status: 409, message: expect.stringContaining("“Disaster drill at Ariake”") });
 
     await flow.applyTransition({ articleId: id, transition: "submit" });
-    actAs(staff.publisher);
-    await flow.applyTransition({ articleId: id, version: await seenVersion(t.db, id), transition: "approve" });
-    await flow.applyTransition({ articleId: id, version: await seenVersion(t.db, id), transition: "publish" });
-    const { renderArticleHtml } = await import("@/lib/content/render-html");
+    actAs("publisher");
+    await flow.applyTransition({ articleId: id, version: await seenVersion(db, id), transition: "approve" });
+    await flow.applyTransition({ articleId: id, version: await seenVersion(db, id), transition: "publish" });
     const bodyHtml = renderArticleHtml(imageDoc(media.src, "Rescue teams practise at Ariake") as never);
     expect(bodyHtml).toContain(`srcset="${media.src.replace("960.webp", "480.webp")} 480w, ${media.src} 960w, ${media.src.replace("960.webp", "1600.webp")} 1600w"`);
     expect(bodyHtml).toContain('alt="Rescue teams practise at Ariake"');
@@ -106,36 +92,36 @@ describe("hero image, usage and deletion", () => {
     expect((await failure(hero.setArticleHeroImage({ articleId: id, mediaId: null }))).code).toBe("conflict:article");
   });
 
-  it("deletes an unused image: row and files", async () => {
-    actAs(staff.writer);
+  it("deletes an unused image: row and files", async ({ db, mediaDir, actAs }) => {
+    actAs("writer");
     const media = await uploaded("unused.jpg");
-    const [row] = await t.db.select().from(mediaAssets).where(eq(mediaAssets.id, media.id));
+    const [row] = await db.select().from(mediaAssets).where(eq(mediaAssets.id, media.id));
     expect(existsSync(join(mediaDir, row!.storageKey))).toBe(true);
     await library.deleteMedia({ id: media.id });
     expect(existsSync(join(mediaDir, row!.storageKey))).toBe(false);
-    expect(await t.db.select().from(mediaAssets).where(eq(mediaAssets.id, media.id))).toEqual([]);
+    expect(await db.select().from(mediaAssets).where(eq(mediaAssets.id, media.id))).toEqual([]);
     expect((await failure(library.deleteMedia({ id: media.id }))).status).toBe(404);
   });
 
-  it("lets writers delete only their own uploads, and counts an image in a draft's text as in use", async () => {
-    actAs(staff.editor);
+  it("lets writers delete only their own uploads, and counts an image in a draft's text as in use", async ({ actAs }) => {
+    actAs("editor");
     const theirs = await uploaded("editor.jpg");
-    actAs(staff.writer);
+    actAs("writer");
     expect((await failure(library.deleteMedia({ id: theirs.id }))).status).toBe(403);
     const { id } = await drafts.createArticle();
     const current = await queries.getArticleForEditing({ id });
     await drafts.saveArticleDraft(draftPayload(id, current.version, { title: "Body only", slug: `body-${id}`, body: imageDoc(theirs.src, "Editor photo") }));
-    actAs(staff.editor);
+    actAs("editor");
     const refused = await failure(library.deleteMedia({ id: theirs.id }));
     expect(refused.details).toMatchObject({ usage: [expect.objectContaining({ title: "Body only", as: "body" })] });
   });
 
-  it("refuses a hero change on someone else's item for a writer", async () => {
-    actAs(staff.editor);
+  it("refuses a hero change on someone else's item for a writer", async ({ actAs }) => {
+    actAs("editor");
     const { id } = await drafts.createArticle();
     const media = await uploaded("x.jpg");
     await library.updateMediaDescription({ id: media.id, version: 1, altText: "Alt", decorative: false, caption: "", credit: "" });
-    actAs(staff.writer);
+    actAs("writer");
     expect((await failure(hero.setArticleHeroImage({ articleId: id, mediaId: media.id }))).status).toBe(403);
   });
 });

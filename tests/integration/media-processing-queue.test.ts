@@ -1,8 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect } from "vitest";
+import * as queue from "@/server/media/processing-queue";
+import * as upload from "@/server/media/upload";
+import { integrationTest } from "../support/fixtures";
 import { photoJpeg, smallPng } from "../support/images";
-import { actAs } from "../support/session";
-import { createMediaWorkspace, removeMediaWorkspace, type MediaWorkspace } from "../support/media-workspace";
 import { failure } from "../support/workflow";
+
+const it = integrationTest();
 
 /**
  * Decoding an image costs memory by its pixels, not its bytes (a 5 KB PNG can
@@ -10,18 +13,6 @@ import { failure } from "../support/workflow";
  * pixel budget beyond which an upload is refused with "try again shortly".
  * The bound is observed through the queue's own counters, never timing.
  */
-let t: MediaWorkspace["t"];
-let staff: MediaWorkspace["staff"];
-let mediaDir: string;
-let upload: typeof import("@/server/media/upload");
-let queue: typeof import("@/server/media/processing-queue");
-
-beforeAll(async () => {
-  ({ t, mediaDir, staff } = await createMediaWorkspace());
-  upload = await import("@/server/media/upload");
-  queue = await import("@/server/media/processing-queue");
-});
-afterAll(() => removeMediaWorkspace({ t, mediaDir }));
 
 function deferred() {
   let resolve!: () => void;
@@ -66,8 +57,8 @@ describe("the image processing queue", () => {
     await Promise.all([first, second]);
   });
 
-  it("never processes more than one upload at once, however many arrive together", async () => {
-    actAs(staff.writer);
+  it("never processes more than one upload at once, however many arrive together", async ({ actAs }) => {
+    actAs("writer");
     queue.mediaProcessingQueue.resetPeak();
     const files = await Promise.all([photoJpeg({ width: 1200, height: 800 }), photoJpeg({ width: 900, height: 600 }), smallPng(), photoJpeg({ width: 700, height: 500 })]);
     const stored = await Promise.all(files.map((bytes, i) => upload.uploadMedia({ fileName: `parallel-${i}.jpg`, bytes })));

@@ -1,32 +1,26 @@
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect } from "vitest";
 import { articleDocumentSchema, validateArticleDocument } from "@/lib/content/document-schema";
 import { AppError } from "@/lib/errors";
-import { databaseFingerprint } from "../support/security-fingerprint";
+import * as drafts from "@/server/articles/drafts";
+import * as queries from "@/server/articles/studio-queries";
+import { integrationTest } from "../support/fixtures";
 import { documentArb, draftFieldsArb, extraKeyArb, PROPERTY_RUNS, wrongTypeArb } from "../support/security-arbitraries";
-import { actAs } from "../support/session";
-import { staffByRole } from "../support/staff";
-import { createTempDatabase } from "../support/temp-db";
+import { databaseFingerprint } from "../support/security-fingerprint";
 
-let t: Awaited<ReturnType<typeof createTempDatabase>>;
-let drafts: typeof import("@/server/articles/drafts");
-let queries: typeof import("@/server/articles/studio-queries");
+const it = integrationTest();
+
 let categoryIds: number[];
 let articleId: number;
 let version: number;
 let saves = 0;
 
-beforeAll(async () => {
-  t = await createTempDatabase({ demo: true });
-  process.env.DATABASE_URL = t.url;
-  drafts = await import("@/server/articles/drafts");
-  queries = await import("@/server/articles/studio-queries");
-  actAs((await staffByRole(t.db)).writer);
-  categoryIds = (await t.client.execute("SELECT id FROM categories")).rows.map((r) => Number(r.id));
+it.beforeAll(async ({ client, actAs }) => {
+  actAs("writer");
+  categoryIds = (await client.execute("SELECT id FROM categories")).rows.map((r) => Number(r.id));
   ({ id: articleId } = await drafts.createArticle());
   version = (await queries.getArticleForEditing({ id: articleId })).version;
 });
-afterAll(() => t.cleanup());
 
 const DRAFT_KEYS = ["id", "version", "title", "slug", "summary", "categoryId", "datelineDate", "signatories", "tags", "body"];
 
@@ -65,7 +59,7 @@ describe("article drafts (property)", () => {
     );
   });
 
-  it("any draft with an extra field, a wrong-typed field or a broken body is a 400 and writes nothing", async () => {
+  it("any draft with an extra field, a wrong-typed field or a broken body is a 400 and writes nothing", async ({ client }) => {
     const valid = () => ({ id: articleId, version, title: "Valid", slug: "valid-draft-slug", summary: "", categoryId: categoryIds[0]!, datelineDate: "2026-11-20", signatories: [], tags: [], body: { type: "doc", content: [{ type: "paragraph" }] } });
     const brokenBody = fc.oneof(
       fc.constant({ type: "doc", content: [{ type: "script", text: "alert(1)" }] }),
@@ -81,7 +75,7 @@ describe("article drafts (property)", () => {
       brokenBody.map((body) => ({ ...valid(), body })),
       fc.anything().filter((x) => typeof x !== "object" || x === null || Array.isArray(x)),
     );
-    const before = await databaseFingerprint(t.client);
+    const before = await databaseFingerprint(client);
     let refused = 0;
     await fc.assert(
       fc.asyncProperty(invalid, async (input) => {
@@ -95,7 +89,7 @@ describe("article drafts (property)", () => {
       }),
       { ...PROPERTY_RUNS, numRuns: 200 },
     );
-    expect(await databaseFingerprint(t.client)).toEqual(before);
+    expect(await databaseFingerprint(client)).toEqual(before);
     expect(refused).toBeGreaterThanOrEqual(200);
     expect(validateArticleDocument({ type: "doc", content: [{ type: "iframe" }] })).toMatchObject({ ok: false, path: "body" });
   }, 120_000);

@@ -1,27 +1,16 @@
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect } from "vitest";
 import { ROLES } from "@/db/schema";
 import { AppError } from "@/lib/errors";
-import { databaseFingerprint } from "../support/security-fingerprint";
+import * as users from "@/server/users";
+import * as transitions from "@/server/workflow/transitions";
+import { integrationTest } from "../support/fixtures";
 import { extraKeyArb, PROPERTY_RUNS, trimmed, wrongTypeArb } from "../support/security-arbitraries";
-import { actAs } from "../support/session";
-import { staffByRole } from "../support/staff";
-import { createTempDatabase } from "../support/temp-db";
+import { databaseFingerprint } from "../support/security-fingerprint";
 
-let t: Awaited<ReturnType<typeof createTempDatabase>>;
-let staff: Awaited<ReturnType<typeof staffByRole>>;
-let users: typeof import("@/server/users");
-let transitions: typeof import("@/server/workflow/transitions");
+const it = integrationTest();
+
 let created = 0;
-
-beforeAll(async () => {
-  t = await createTempDatabase({ demo: true });
-  process.env.DATABASE_URL = t.url;
-  staff = await staffByRole(t.db);
-  users = await import("@/server/users");
-  transitions = await import("@/server/workflow/transitions");
-});
-afterAll(() => t.cleanup());
 
 async function refusal(promise: Promise<unknown>) {
   return promise.then(
@@ -36,8 +25,8 @@ const emailArb = fc
   .map(([local, domain]) => `${local}@${domain}`);
 
 describe("staff accounts (property)", () => {
-  it("any valid new account is stored as given (email lower-cased) and never exposes its hash", async () => {
-    actAs(staff.admin);
+  it("any valid new account is stored as given (email lower-cased) and never exposes its hash", async ({ actAs }) => {
+    actAs("admin");
     await fc.assert(
       fc.asyncProperty(emailArb, fc.boolean(), trimmed(1, 200), fc.constantFrom(...ROLES), fc.string({ minLength: 12, maxLength: 64 }), async (email, upper, name, role, password) => {
         const unique = `${++created}.${email}`;
@@ -51,8 +40,8 @@ describe("staff accounts (property)", () => {
     );
   }, 120_000);
 
-  it("any invalid account change is a 400 and writes nothing", async () => {
-    actAs(staff.admin);
+  it("any invalid account change is a 400 and writes nothing", async ({ client, staff, actAs }) => {
+    actAs("admin");
     const valid = {
       create: { email: "someone.new@koho.example", name: "Someone New", role: "writer", password: "long-enough-password" },
       role: { id: staff.writer.id, role: "editor" },
@@ -72,7 +61,7 @@ describe("staff accounts (property)", () => {
       if ("email" in base) arms.push(fc.constantFrom("no-at-sign", "a@", "@b.example", "a b@c.example", "x".repeat(330) + "@c.example").map((email) => ({ ...base, email })));
       return fc.oneof(...arms).map((input) => ({ which, input }));
     });
-    const before = await databaseFingerprint(t.client);
+    const before = await databaseFingerprint(client);
     await fc.assert(
       fc.asyncProperty(invalid, async ({ which, input }) => {
         const error = await refusal(calls[which](input));
@@ -81,7 +70,7 @@ describe("staff accounts (property)", () => {
       }),
       { ...PROPERTY_RUNS, numRuns: 200 },
     );
-    expect(await databaseFingerprint(t.client)).toEqual(before);
+    expect(await databaseFingerprint(client)).toEqual(before);
   }, 120_000);
 });
 
@@ -109,9 +98,9 @@ describe("workflow transitions (property)", () => {
     );
   });
 
-  it("any invalid transition request is a 400 and writes nothing", async () => {
-    actAs(staff.publisher);
-    const [row] = (await t.client.execute("SELECT id FROM articles ORDER BY id LIMIT 1")).rows;
+  it("any invalid transition request is a 400 and writes nothing", async ({ client, actAs }) => {
+    actAs("publisher");
+    const [row] = (await client.execute("SELECT id FROM articles ORDER BY id LIMIT 1")).rows;
     const base: Record<string, unknown> = { articleId: Number(row!.id), transition: "publish" };
     const keys = ["articleId", "transition", "comment", "reason", "scheduledFor", "changeType", "changeNote"];
     const invalid = fc.oneof(
@@ -122,7 +111,7 @@ describe("workflow transitions (property)", () => {
       fc.string({ minLength: 1 }).filter((s) => !["minor", "major"].includes(s)).map((changeType) => ({ ...base, changeType })),
       fc.string({ minLength: 301, maxLength: 400 }).filter((s) => s.trim().length > 300).map((changeNote) => ({ ...base, changeNote })),
     );
-    const before = await databaseFingerprint(t.client);
+    const before = await databaseFingerprint(client);
     await fc.assert(
       fc.asyncProperty(invalid, async (input) => {
         const parsed = transitions.transitionInputSchema.safeParse(input);
@@ -133,6 +122,6 @@ describe("workflow transitions (property)", () => {
       }),
       { ...PROPERTY_RUNS, numRuns: 200 },
     );
-    expect(await databaseFingerprint(t.client)).toEqual(before);
+    expect(await databaseFingerprint(client)).toEqual(before);
   }, 120_000);
 });

@@ -1,37 +1,33 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect } from "vitest";
+import { eq } from "drizzle-orm";
 import { articleEditions, articles, categories } from "@/db/schema";
 import { PAGE_SIZE } from "@/lib/pagination";
-import { createTempDatabase } from "../support/temp-db";
+import * as news from "@/server/public/news";
+import { integrationTest } from "../support/fixtures";
 
-let t: Awaited<ReturnType<typeof createTempDatabase>>;
-let news: typeof import("@/server/public/news");
+const it = integrationTest({ demo: false });
 
-beforeAll(async () => {
-  t = await createTempDatabase({ demo: false });
-  process.env.DATABASE_URL = t.url;
-  news = await import("@/server/public/news");
-  const [category] = await t.db.select().from(categories).limit(1);
+it.beforeAll(async ({ db }) => {
+  const [category] = await db.select().from(categories).limit(1);
   // 25 published items, one per day, and one draft that must never be listed.
   for (let i = 0; i < 26; i++) {
     const published = i < 25;
     const at = new Date(Date.UTC(2026, 0, 1 + i, 3));
-    const [a] = await t.db
+    const [a] = await db
       .insert(articles)
       .values({ slug: `item-${i}`, guid: randomUUID(), status: published ? "published" : "draft", categoryId: category!.id, firstPublishedAt: published ? at : null })
       .returning();
-    const [e] = await t.db
+    const [e] = await db
       .insert(articleEditions)
       .values({
         articleId: a!.id, number: 1, state: published ? "published" : "draft", title: `Item ${i}`,
         body: { type: "doc", content: [{ type: "paragraph" }] }, categoryId: category!.id, datelineDate: at.toISOString().slice(0, 10),
       })
       .returning();
-    const { eq } = await import("drizzle-orm");
-    await t.db.update(articles).set({ publishedEditionId: e!.id }).where(eq(articles.id, a!.id));
+    await db.update(articles).set({ publishedEditionId: e!.id }).where(eq(articles.id, a!.id));
   }
 });
-afterAll(() => t.cleanup());
 
 describe("public listings", () => {
   it("pages the latest published news, newest first", async () => {

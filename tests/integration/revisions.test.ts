@@ -1,15 +1,12 @@
 import { desc, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect } from "vitest";
 import { articleEditions, articles, auditLog } from "@/db/schema";
-import { AppError } from "@/lib/errors";
-import { actAs } from "../support/session";
-import { staffByRole } from "../support/staff";
-import { createTempDatabase } from "../support/temp-db";
+import * as drafts from "@/server/articles/drafts";
+import * as revisions from "@/server/workflow/revisions";
+import { failure } from "../support/failure";
+import { integrationTest } from "../support/fixtures";
 
-let t: Awaited<ReturnType<typeof createTempDatabase>>;
-let drafts: typeof import("@/server/articles/drafts");
-let revisions: typeof import("@/server/workflow/revisions");
-let staff: Awaited<ReturnType<typeof staffByRole>>;
+const it = integrationTest();
 
 const body = (...paragraphs: string[]) => ({
   type: "doc",
@@ -20,15 +17,6 @@ function payload(id: number, version: number, overrides: Record<string, unknown>
     id, version, title: "Governor visits Rome", slug: `governor-visits-rome-${id}`, summary: "A short visit.",
     categoryId: 1, datelineDate: "2026-02-05", signatories: [], tags: ["Rome"], body: body("The governor met the mayor on Monday."), ...overrides,
   };
-}
-async function failure(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error("expected the call to fail");
 }
 /** An item with two saves: the first words, then a second set with some words replaced. */
 async function itemWithTwoSaves() {
@@ -44,20 +32,11 @@ async function itemWithTwoSaves() {
   return id;
 }
 
-beforeAll(async () => {
-  t = await createTempDatabase({ demo: true });
-  process.env.DATABASE_URL = t.url;
-  drafts = await import("@/server/articles/drafts");
-  revisions = await import("@/server/workflow/revisions");
-  staff = await staffByRole(t.db);
-});
-afterAll(() => t.cleanup());
-
 describe("revision history", () => {
-  it("lists every save, newest first, with who saved, when, the edition and the version", async () => {
-    actAs(staff.writer);
+  it("lists every save, newest first, with who saved, when, the edition and the version", async ({ actAs }) => {
+    actAs("writer");
     const id = await itemWithTwoSaves();
-    actAs(staff.editor);
+    actAs("editor");
     const history = await revisions.listRevisions({ articleId: id });
     expect(history.article).toMatchObject({ id, title: "Governor visits Rome and Milan", canRestore: true });
     expect(history.revisions).toHaveLength(2);
@@ -66,15 +45,15 @@ describe("revision history", () => {
     expect(Date.parse(history.revisions[0]!.savedAt)).not.toBeNaN();
   });
 
-  it("refuses an unknown item and anyone signed out", async () => {
-    actAs(staff.writer);
+  it("refuses an unknown item and anyone signed out", async ({ actAs }) => {
+    actAs("writer");
     expect((await failure(revisions.listRevisions({ articleId: 999_999 }))).status).toBe(404);
     actAs(null);
     expect((await failure(revisions.listRevisions({ articleId: 1 }))).status).toBe(401);
   });
 
-  it("shows exactly the inserted and deleted words between two saves", async () => {
-    actAs(staff.writer);
+  it("shows exactly the inserted and deleted words between two saves", async ({ actAs }) => {
+    actAs("writer");
     const id = await itemWithTwoSaves();
     const [newer, older] = (await revisions.listRevisions({ articleId: id })).revisions;
     const diff = await revisions.diffRevisions({ articleId: id, fromId: older!.id, toId: newer!.id });
@@ -98,8 +77,8 @@ describe("revision history", () => {
     expect(diff.to.id).toBe(newer!.id);
   });
 
-  it("finds no change between a save and itself, and refuses saves of another item", async () => {
-    actAs(staff.writer);
+  it("finds no change between a save and itself, and refuses saves of another item", async ({ actAs }) => {
+    actAs("writer");
     const id = await itemWithTwoSaves();
     const other = await itemWithTwoSaves();
     const [newest] = (await revisions.listRevisions({ articleId: id })).revisions;
@@ -111,14 +90,14 @@ describe("revision history", () => {
 });
 
 describe("restoring a revision", () => {
-  it("brings the old words back as a new save at the next version, and audits it", async () => {
-    actAs(staff.writer);
+  it("brings the old words back as a new save at the next version, and audits it", async ({ db, staff, actAs }) => {
+    actAs("writer");
     const id = await itemWithTwoSaves();
     const [, first] = (await revisions.listRevisions({ articleId: id })).revisions;
     const saved = await revisions.restoreRevision({ articleId: id, revisionId: first!.id });
     expect(saved.version).toBe(4);
 
-    const [edition] = await t.db.select().from(articleEditions).where(eq(articleEditions.articleId, id));
+    const [edition] = await db.select().from(articleEditions).where(eq(articleEditions.articleId, id));
     expect(edition).toMatchObject({ title: "Governor visits Rome", body: body("The governor met the mayor on Monday."), lastEditedById: staff.writer.id });
     const history = await revisions.listRevisions({ articleId: id });
     expect(history.revisions).toHaveLength(3);
@@ -126,37 +105,37 @@ describe("restoring a revision", () => {
     const diff = await revisions.diffRevisions({ articleId: id, fromId: first!.id, toId: history.revisions[0]!.id });
     expect(diff.changed).toBe(false);
 
-    const [audit] = await t.db.select().from(auditLog).orderBy(desc(auditLog.id)).limit(1);
+    const [audit] = await db.select().from(auditLog).orderBy(desc(auditLog.id)).limit(1);
     expect(audit).toMatchObject({ action: "article.restore_revision", outcome: "ok", actorId: staff.writer.id, targetId: String(id) });
   });
 
-  it("refuses a writer restoring an editor's item (403, audited) and changes nothing", async () => {
-    actAs(staff.editor);
+  it("refuses a writer restoring an editor's item (403, audited) and changes nothing", async ({ db, staff, actAs }) => {
+    actAs("editor");
     const id = await itemWithTwoSaves();
     const [, first] = (await revisions.listRevisions({ articleId: id })).revisions;
-    actAs(staff.writer);
+    actAs("writer");
     const error = await failure(revisions.restoreRevision({ articleId: id, revisionId: first!.id }));
     expect(error).toMatchObject({ status: 403, code: "forbidden:article" });
     expect((await revisions.listRevisions({ articleId: id })).article.canRestore).toBe(false);
-    const [denial] = await t.db.select().from(auditLog).orderBy(desc(auditLog.id)).limit(1);
+    const [denial] = await db.select().from(auditLog).orderBy(desc(auditLog.id)).limit(1);
     expect(denial).toMatchObject({ action: "article.restore_revision", outcome: "denied", actorId: staff.writer.id });
-    const [row] = await t.db.select().from(articles).where(eq(articles.id, id));
+    const [row] = await db.select().from(articles).where(eq(articles.id, id));
     expect(row!.version).toBe(3);
   });
 
-  it("restores into a new draft edition of a published item and keeps its address", async () => {
-    const [published] = await t.db.select().from(articles).where(eq(articles.slug, "2026-tokyo-ambassadors-night"));
-    actAs(staff.editor);
+  it("restores into a new draft edition of a published item and keeps its address", async ({ db, actAs }) => {
+    const [published] = await db.select().from(articles).where(eq(articles.slug, "2026-tokyo-ambassadors-night"));
+    actAs("editor");
     await drafts.saveArticleDraft(payload(published!.id, published!.version, { slug: published!.slug, title: "Ambassadors Night (corrected)" }));
     const history = await revisions.listRevisions({ articleId: published!.id });
     const saved = await revisions.restoreRevision({ articleId: published!.id, revisionId: history.revisions[0]!.id });
     expect(saved).toMatchObject({ editionNumber: 2, slug: published!.slug });
-    const [row] = await t.db.select().from(articles).where(eq(articles.id, published!.id));
+    const [row] = await db.select().from(articles).where(eq(articles.id, published!.id));
     expect(row).toMatchObject({ slug: published!.slug, status: "published", publishedEditionId: published!.publishedEditionId });
   });
 
-  it("refuses a revision of another item", async () => {
-    actAs(staff.writer);
+  it("refuses a revision of another item", async ({ actAs }) => {
+    actAs("writer");
     const id = await itemWithTwoSaves();
     const other = await itemWithTwoSaves();
     const [foreign] = (await revisions.listRevisions({ articleId: other })).revisions;

@@ -1,16 +1,19 @@
 import { eq, sql } from "drizzle-orm";
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect } from "vitest";
+import type { Database } from "@/db/client";
 import { articles } from "@/db/schema";
 import { COMMUNIQUE_SEED, readSeed, SEMINAR_SEED } from "@/db/seed";
 import { toFtsQuery } from "@/lib/search-query";
 import { slugify } from "@/lib/slug";
+import * as search from "@/server/public/search";
 import { rebuildSearchIndex, syncArticleSearchEntry } from "@/server/search-index";
-import { createTempDatabase, SEEDS_DIR } from "../support/temp-db";
+import { integrationTest } from "../support/fixtures";
+import { SEEDS_DIR } from "../support/temp-db";
 import { HIDDEN, insertArticle, insertHiddenItems } from "./syndication-fixtures";
 
-let t: Awaited<ReturnType<typeof createTempDatabase>>;
-let search: typeof import("@/server/public/search");
+const it = integrationTest();
+
 let hidden: Awaited<ReturnType<typeof insertHiddenItems>>;
 
 const communique = readSeed(SEEDS_DIR, COMMUNIQUE_SEED);
@@ -23,17 +26,13 @@ async function find(q: string, filters: { category?: string; from?: string; to?:
   return search.searchPublishedArticles({ match: query.match, page: 1, ...filters });
 }
 const slugsFor = async (q: string) => (await find(q))?.items.map((i) => i.slug) ?? [];
-const indexRows = async (id: number) =>
-  (await t.db.all<{ n: number }>(sql`SELECT count(*) AS n FROM article_search WHERE rowid = ${id}`))[0]!.n;
+const indexRows = async (db: Database, id: number) =>
+  (await db.all<{ n: number }>(sql`SELECT count(*) AS n FROM article_search WHERE rowid = ${id}`))[0]!.n;
 
-beforeAll(async () => {
-  t = await createTempDatabase();
-  process.env.DATABASE_URL = t.url;
-  hidden = await insertHiddenItems(t.db);
-  await rebuildSearchIndex(t.db);
-  search = await import("@/server/public/search");
+it.beforeAll(async ({ db }) => {
+  hidden = await insertHiddenItems(db);
+  await rebuildSearchIndex(db);
 });
-afterAll(() => t.cleanup());
 
 describe("public search", () => {
   it("finds the communiqué for “Gualtieri”, with the hit highlighted", async () => {
@@ -83,18 +82,18 @@ describe("public search", () => {
     expect(await slugsFor("original wording")).toEqual([hidden.live.article.slug]);
   });
 
-  it("ranks a title match above body-only matches", async () => {
-    const inBody = await insertArticle(t.db, {
+  it("ranks a title match above body-only matches", async ({ db }) => {
+    const inBody = await insertArticle(db, {
       slug: "item-about-lanterns", title: "An evening by the river", status: "published", editionState: "published",
       text: "Heliotrope lanterns, heliotrope banners and heliotrope flags lined the heliotrope river bank.",
       firstPublishedAt: new Date("2026-03-02T03:00:00Z"),
     });
-    const inTitle = await insertArticle(t.db, {
+    const inTitle = await insertArticle(db, {
       slug: "heliotrope-garden-opens", title: "Heliotrope garden opens", status: "published", editionState: "published",
       text: "A garden opened on Saturday.", firstPublishedAt: new Date("2026-03-01T03:00:00Z"),
     });
-    await syncArticleSearchEntry(t.db, inBody.article.id);
-    await syncArticleSearchEntry(t.db, inTitle.article.id);
+    await syncArticleSearchEntry(db, inBody.article.id);
+    await syncArticleSearchEntry(db, inTitle.article.id);
     const result = (await find("heliotrope"))!;
     expect(result.items.map((i) => i.slug)).toEqual([inTitle.article.slug, inBody.article.slug]);
     expect(result.items[0]!.titleHighlighted).toEqual([
@@ -122,12 +121,12 @@ describe("public search", () => {
     expect((await find("governor", { pageSize: 2, page: 999 }))!.items).toEqual([]);
   });
 
-  it("keeps markup in the text as text (the page renders it escaped)", async () => {
-    const odd = await insertArticle(t.db, {
+  it("keeps markup in the text as text (the page renders it escaped)", async ({ db }) => {
+    const odd = await insertArticle(db, {
       slug: "markup-in-text", title: "Nasturtium <b>bold</b> claims", status: "published", editionState: "published",
       text: "The nasturtium <script>alert(1)</script> display.", firstPublishedAt: new Date("2026-03-03T03:00:00Z"),
     });
-    await syncArticleSearchEntry(t.db, odd.article.id);
+    await syncArticleSearchEntry(db, odd.article.id);
     const hit = (await find("nasturtium"))!.items[0]!;
     expect(hit.excerpt.map((s) => s.text).join("")).toContain("<script>alert(1)</script>");
     expect(hit.titleHighlighted.map((s) => s.text).join("")).toBe("Nasturtium <b>bold</b> claims");
@@ -145,28 +144,28 @@ describe("public search", () => {
 });
 
 describe("keeping the index in step with publishing", () => {
-  it("a withdrawn item disappears at once when syncArticleSearchEntry runs in the withdrawing transaction", async () => {
-    const item = await insertArticle(t.db, {
+  it("a withdrawn item disappears at once when syncArticleSearchEntry runs in the withdrawing transaction", async ({ db }) => {
+    const item = await insertArticle(db, {
       slug: "notice-about-the-gondola", title: "Notice about the gondola", text: "The gondola service resumes.",
       status: "published", editionState: "published", firstPublishedAt: new Date("2026-03-04T03:00:00Z"),
     });
-    await t.db.transaction(async (tx) => {
+    await db.transaction(async (tx) => {
       expect(await syncArticleSearchEntry(tx, item.article.id)).toBe("indexed");
     });
     expect(await slugsFor("gondola")).toEqual(["notice-about-the-gondola"]);
 
-    await t.db.transaction(async (tx) => {
+    await db.transaction(async (tx) => {
       await tx.update(articles).set({ status: "withdrawn", withdrawnAt: new Date() }).where(eq(articles.id, item.article.id));
       expect(await syncArticleSearchEntry(tx, item.article.id)).toBe("removed");
     });
     expect(await slugsFor("gondola")).toEqual([]);
-    expect(await indexRows(item.article.id)).toBe(0);
+    expect(await indexRows(db, item.article.id)).toBe(0);
   });
 
-  it("a rolled-back publication leaves the index as it was", async () => {
+  it("a rolled-back publication leaves the index as it was", async ({ db }) => {
     const id = hidden.scheduled.article.id;
     await expect(
-      t.db.transaction(async (tx) => {
+      db.transaction(async (tx) => {
         await tx.update(articles)
           .set({ status: "published", publishedEditionId: hidden.scheduled.edition.id, firstPublishedAt: new Date() })
           .where(eq(articles.id, id));
@@ -174,13 +173,13 @@ describe("keeping the index in step with publishing", () => {
         throw new Error("publishing failed");
       }),
     ).rejects.toThrow("publishing failed");
-    expect(await indexRows(id)).toBe(0);
+    expect(await indexRows(db, id)).toBe(0);
     expect(await slugsFor(HIDDEN.scheduled.word)).toEqual([]);
   });
 
-  it("a scheduled item appears once it fires, and a scheduled edition's words replace the old ones", async () => {
+  it("a scheduled item appears once it fires, and a scheduled edition's words replace the old ones", async ({ db }) => {
     const firedAt = new Date();
-    await t.db.transaction(async (tx) => {
+    await db.transaction(async (tx) => {
       await tx.update(articles)
         .set({ status: "published", publishedEditionId: hidden.scheduled.edition.id, firstPublishedAt: firedAt, publicUpdatedAt: firedAt })
         .where(eq(articles.id, hidden.scheduled.article.id));
@@ -193,20 +192,20 @@ describe("keeping the index in step with publishing", () => {
     expect(await slugsFor(HIDDEN.scheduled.word)).toEqual([HIDDEN.scheduled.slug]);
     expect(await slugsFor(HIDDEN.embargoedEdition.word)).toEqual([hidden.live.article.slug]);
     expect(await slugsFor("original wording")).toEqual([]);
-    expect(await indexRows(hidden.live.article.id)).toBe(1);
+    expect(await indexRows(db, hidden.live.article.id)).toBe(1);
   });
 
-  it("a draft is never indexed, even when asked", async () => {
-    expect(await syncArticleSearchEntry(t.db, hidden.draft.article.id)).toBe("removed");
+  it("a draft is never indexed, even when asked", async ({ db }) => {
+    expect(await syncArticleSearchEntry(db, hidden.draft.article.id)).toBe("removed");
     expect(await slugsFor(HIDDEN.draft.word)).toEqual([]);
   });
 
-  it("rebuildSearchIndex indexes exactly the published items", async () => {
-    const count = await rebuildSearchIndex(t.db);
-    const [published] = await t.db.all<{ n: number }>(
+  it("rebuildSearchIndex indexes exactly the published items", async ({ db }) => {
+    const count = await rebuildSearchIndex(db);
+    const [published] = await db.all<{ n: number }>(
       sql`SELECT count(*) AS n FROM articles a JOIN article_editions e ON e.id = a.published_edition_id WHERE a.status = 'published'`,
     );
-    const [indexed] = await t.db.all<{ n: number }>(sql`SELECT count(*) AS n FROM article_search`);
+    const [indexed] = await db.all<{ n: number }>(sql`SELECT count(*) AS n FROM article_search`);
     expect(count).toBe(published!.n);
     expect(indexed!.n).toBe(published!.n);
   });

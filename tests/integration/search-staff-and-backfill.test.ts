@@ -1,35 +1,30 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect } from "vitest";
 import { MIGRATIONS_FOLDER } from "@/db/migrate";
 import { COMMUNIQUE_SEED, readSeed } from "@/db/seed";
 import { toFtsQuery } from "@/lib/search-query";
 import { slugify } from "@/lib/slug";
-import { actAs } from "../support/session";
-import { staffByRole } from "../support/staff";
-import { createTempDatabase, SEEDS_DIR } from "../support/temp-db";
+import { listStudioArticles } from "@/server/articles/studio-queries";
+import * as search from "@/server/public/search";
+import { integrationTest } from "../support/fixtures";
+import { SEEDS_DIR } from "../support/temp-db";
 import { HIDDEN, insertHiddenItems } from "./syndication-fixtures";
 
-let t: Awaited<ReturnType<typeof createTempDatabase>>;
-let search: typeof import("@/server/public/search");
-let studio: typeof import("@/server/articles/studio-queries");
+const it = integrationTest();
+
 let hidden: Awaited<ReturnType<typeof insertHiddenItems>>;
 const communique = readSeed(SEEDS_DIR, COMMUNIQUE_SEED);
 
-beforeAll(async () => {
-  t = await createTempDatabase();
-  process.env.DATABASE_URL = t.url;
-  hidden = await insertHiddenItems(t.db);
-  search = await import("@/server/public/search");
-  studio = await import("@/server/articles/studio-queries");
-  actAs((await staffByRole(t.db)).writer);
+it.beforeAll(async ({ db, actAs }) => {
+  hidden = await insertHiddenItems(db);
+  actAs("writer");
 });
-afterAll(() => t.cleanup());
 
 // The studio's search box (listStudioArticles, behind a session): the one staff search.
 const staffSearch = async (filters: { q: string; status?: "draft" | "published" | "withdrawn" }) =>
-  (await studio.listStudioArticles({ ...filters, page: 1 })).items;
+  (await listStudioArticles({ ...filters, page: 1 })).items;
 
 describe("staff search over all items (listStudioArticles)", () => {
   it("finds drafts, withdrawn and scheduled items by title or summary, with their status", async () => {
@@ -62,14 +57,14 @@ describe("staff search over all items (listStudioArticles)", () => {
 });
 
 describe("the search_index migration", () => {
-  it("backfills an existing database from its published items, leaving hidden ones out", async () => {
+  it("backfills an existing database from its published items, leaving hidden ones out", async ({ db, client }) => {
     // Drop the index and run the migration's statements again, as on a database that had
     // published items before the migration existed.
-    await t.client.execute("DROP TABLE article_search");
+    await client.execute("DROP TABLE article_search");
     const migration = readFileSync(join(MIGRATIONS_FOLDER, "0002_search_index.sql"), "utf8");
-    for (const statement of migration.split("--> statement-breakpoint")) await t.client.execute(statement);
+    for (const statement of migration.split("--> statement-breakpoint")) await client.execute(statement);
 
-    const [indexed] = await t.db.all<{ n: number }>(sql`SELECT count(*) AS n FROM article_search`);
+    const [indexed] = await db.all<{ n: number }>(sql`SELECT count(*) AS n FROM article_search`);
     expect(indexed!.n).toBe(13);
     const match = (q: string) => (toFtsQuery(q) as { match: string }).match;
     const slugs = async (q: string) =>

@@ -1,19 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect } from "vitest";
 import { MAX_DOCUMENT_DEPTH, MAX_DOCUMENT_NODES, validateArticleDocument } from "@/lib/content/document-schema";
+import * as drafts from "@/server/articles/drafts";
+import { integrationTest } from "../support/fixtures";
 import { databaseFingerprint } from "../support/security-fingerprint";
-import { actAs } from "../support/session";
-import { staffByRole } from "../support/staff";
-import { createTempDatabase } from "../support/temp-db";
 import { draftPayload, failure } from "../support/workflow";
+
+const it = integrationTest();
 
 /**
  * Issue 14: a body nested hundreds of levels deep exhausted the stack in the
  * recursive schema (an unexplained 500), and it was parsed before the session
  * was checked, so anyone with a made-up cookie could trigger it.
  */
-let t: Awaited<ReturnType<typeof createTempDatabase>>;
-let drafts: typeof import("@/server/articles/drafts");
-let staff: Awaited<ReturnType<typeof staffByRole>>;
 let id: number;
 
 /** Quotes inside quotes: `levels` nodes from the doc down to the text, counting both. */
@@ -23,15 +21,10 @@ function nested(levels: number) {
   return { type: "doc", content: [node] };
 }
 
-beforeAll(async () => {
-  t = await createTempDatabase({ demo: true });
-  process.env.DATABASE_URL = t.url;
-  drafts = await import("@/server/articles/drafts");
-  staff = await staffByRole(t.db);
-  actAs(staff.writer);
+it.beforeAll(async ({ actAs }) => {
+  actAs("writer");
   ({ id } = await drafts.createArticle());
 });
-afterAll(() => t.cleanup());
 
 describe("deeply nested documents", () => {
   it("are refused by the schema with a message, at any depth, without recursing", () => {
@@ -47,18 +40,18 @@ describe("deeply nested documents", () => {
     expect(validateArticleDocument(nested(MAX_DOCUMENT_DEPTH)).ok).toBe(true);
   });
 
-  it("are refused with 400 for a signed-in writer, and nothing is written", async () => {
-    actAs(staff.writer);
-    const before = await databaseFingerprint(t.client);
+  it("are refused with 400 for a signed-in writer, and nothing is written", async ({ client, actAs }) => {
+    actAs("writer");
+    const before = await databaseFingerprint(client);
     const error = await failure(drafts.saveArticleDraft(draftPayload(id, 1, { body: nested(800) })));
     expect(error.status).toBe(400);
     expect(error.message).toMatch(/nested more than \d+ levels/);
-    expect(await databaseFingerprint(t.client)).toEqual(before);
+    expect(await databaseFingerprint(client)).toEqual(before);
   });
 
-  it("without a valid session, the answer is 401 before the body is even looked at", async () => {
+  it("without a valid session, the answer is 401 before the body is even looked at", async ({ client, staff, actAs }) => {
     actAs(null);
-    const before = await databaseFingerprint(t.client);
+    const before = await databaseFingerprint(client);
     for (const input of [draftPayload(id, 1, { body: nested(800) }), { not: "a draft" }, null]) {
       const error = await failure(drafts.saveArticleDraft(input));
       expect(error.status, JSON.stringify(input)?.slice(0, 40)).toBe(401);
@@ -66,6 +59,6 @@ describe("deeply nested documents", () => {
     // A deactivated account's cookie is no better than a made-up one.
     actAs({ id: staff.writer.id, sessionVersion: staff.writer.sessionVersion + 1 });
     expect((await failure(drafts.saveArticleDraft(draftPayload(id, 1, { body: nested(800) })))).status).toBe(401);
-    expect(await databaseFingerprint(t.client)).toEqual(before);
+    expect(await databaseFingerprint(client)).toEqual(before);
   });
 });

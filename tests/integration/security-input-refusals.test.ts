@@ -1,10 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect } from "vitest";
 import { AppError } from "@/lib/errors";
+import * as drafts from "@/server/articles/drafts";
+import * as auditLog from "@/server/audit-log";
+import * as users from "@/server/users";
+import * as previewLinks from "@/server/workflow/preview-links";
+import * as reviews from "@/server/workflow/reviews";
+import * as transitions from "@/server/workflow/transitions";
+import * as withdrawal from "@/server/workflow/withdrawal";
+import { integrationTest } from "../support/fixtures";
 import { databaseFingerprint } from "../support/security-fingerprint";
-import { actAs } from "../support/session";
-import { staffByRole } from "../support/staff";
-import { createTempDatabase } from "../support/temp-db";
 import { draftPayload, failure } from "../support/workflow";
+
+const it = integrationTest();
 
 /**
  * Every server/ function that takes input from a form or an action, with a
@@ -12,8 +19,6 @@ import { draftPayload, failure } from "../support/workflow";
  * with each field given the wrong type. Each refusal must be a 400 naming the
  * field, and the database must be byte-for-byte what it was.
  */
-let t: Awaited<ReturnType<typeof createTempDatabase>>;
-let staff: Awaited<ReturnType<typeof staffByRole>>;
 type Case = { name: string; as: "writer" | "editor" | "publisher" | "admin"; call: (input: unknown) => Promise<unknown>; valid: () => Record<string, unknown>; emptyMeansDefaults?: boolean };
 let cases: Case[];
 export const tried = { extra: 0, wrongType: 0, notObject: 0 };
@@ -28,20 +33,10 @@ function wrongValuesFor(good: unknown): unknown[] {
   return ["x", 42, null, [], {}, { type: "doc" }];
 }
 
-beforeAll(async () => {
-  t = await createTempDatabase({ demo: true });
-  process.env.DATABASE_URL = t.url;
-  staff = await staffByRole(t.db);
-  const drafts = await import("@/server/articles/drafts");
-  const users = await import("@/server/users");
-  const transitions = await import("@/server/workflow/transitions");
-  const withdrawal = await import("@/server/workflow/withdrawal");
-  const reviews = await import("@/server/workflow/reviews");
-  const previewLinks = await import("@/server/workflow/preview-links");
-  const auditLog = await import("@/server/audit-log");
-  actAs(staff.writer);
+it.beforeAll(async ({ client, staff, actAs }) => {
+  actAs("writer");
   const { id } = await drafts.createArticle();
-  const [published] = (await t.client.execute("SELECT id FROM articles WHERE status = 'published' LIMIT 1")).rows;
+  const [published] = (await client.execute("SELECT id FROM articles WHERE status = 'published' LIMIT 1")).rows;
   const publishedId = Number(published!.id);
   cases = [
     { name: "saveArticleDraft", as: "writer", call: drafts.saveArticleDraft, valid: () => draftPayload(id, 1) },
@@ -61,7 +56,6 @@ beforeAll(async () => {
 });
 afterAll(() => {
   console.log(`security-input-refusals: ${tried.extra} extra-field, ${tried.wrongType} wrong-type and ${tried.notObject} non-object inputs refused, nothing written`);
-  t.cleanup();
 });
 
 async function expectRefused(c: Case, input: unknown, field?: string) {
@@ -75,10 +69,10 @@ async function expectRefused(c: Case, input: unknown, field?: string) {
 }
 
 describe("inputs that must be refused, writing nothing", () => {
-  it("extra fields (mass assignment) are refused by name", async () => {
+  it("extra fields (mass assignment) are refused by name", async ({ client, staff, actAs }) => {
     for (const c of cases) {
       actAs(staff[c.as]);
-      const before = await databaseFingerprint(t.client);
+      const before = await databaseFingerprint(client);
       for (const extra of EXTRA_FIELDS) {
         if (extra in c.valid()) continue;
         await expectRefused(c, { ...c.valid(), [extra]: extra === "constructor" ? { prototype: {} } : "published" }, extra);
@@ -87,39 +81,39 @@ describe("inputs that must be refused, writing nothing", () => {
       // A __proto__ key arrives as an own property from JSON.parse.
       await expectRefused(c, JSON.parse(`{"__proto__": {"role": "admin"}, ${JSON.stringify(c.valid()).slice(1)}`));
       tried.extra++;
-      expect(await databaseFingerprint(t.client), c.name).toEqual(before);
+      expect(await databaseFingerprint(client), c.name).toEqual(before);
     }
   });
 
-  it("every field with a wrong type is refused", async () => {
+  it("every field with a wrong type is refused", async ({ client, staff, actAs }) => {
     for (const c of cases) {
       actAs(staff[c.as]);
-      const before = await databaseFingerprint(t.client);
+      const before = await databaseFingerprint(client);
       for (const [field, good] of Object.entries(c.valid())) {
         for (const bad of wrongValuesFor(good)) {
           await expectRefused(c, { ...c.valid(), [field]: bad });
           tried.wrongType++;
         }
       }
-      expect(await databaseFingerprint(t.client), c.name).toEqual(before);
+      expect(await databaseFingerprint(client), c.name).toEqual(before);
     }
   });
 
-  it("inputs that are not objects at all are refused", async () => {
+  it("inputs that are not objects at all are refused", async ({ client, staff, actAs }) => {
     for (const c of cases) {
       actAs(staff[c.as]);
-      const before = await databaseFingerprint(t.client);
+      const before = await databaseFingerprint(client);
       // A read whose filters are all optional treats a missing input (or one with no keys) as "no filters".
       const inputs = [null, undefined, "{}", 42, [], [c.valid()], new Date()].filter((i) => !(c.emptyMeansDefaults && (i == null || i instanceof Date)));
       for (const input of inputs) {
         await expectRefused(c, input);
         tried.notObject++;
       }
-      expect(await databaseFingerprint(t.client), c.name).toEqual(before);
+      expect(await databaseFingerprint(client), c.name).toEqual(before);
     }
   });
 
-  it("the valid inputs used above are accepted (so the refusals are the schema's doing)", async () => {
+  it("the valid inputs used above are accepted (so the refusals are the schema's doing)", async ({ staff, actAs }) => {
     for (const c of cases) {
       actAs(staff[c.as]);
       // Accepted, or refused for a reason other than its shape (e.g. a workflow rule): never a 400.

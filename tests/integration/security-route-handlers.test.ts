@@ -1,22 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { databaseFingerprint } from "../support/security-fingerprint";
+import { describe, expect } from "vitest";
 import "../support/session";
-import { createTempDatabase } from "../support/temp-db";
+import { POST } from "@/app/api/scheduler/run/route";
+import { integrationTest } from "../support/fixtures";
+import { databaseFingerprint } from "../support/security-fingerprint";
 
-let t: Awaited<ReturnType<typeof createTempDatabase>>;
-
-beforeAll(async () => {
-  t = await createTempDatabase({ demo: true });
-  process.env.DATABASE_URL = t.url;
-});
-afterAll(() => t.cleanup());
+const it = integrationTest();
 
 const BODIES: (string | null)[] = [null, "", "{", "not json", "[]", "null", '{"published":[1,2,3]}', "\u0000\u0001", "x".repeat(200_000), '{"__proto__":{"admin":true}}'];
 
 describe("route handlers under hostile requests", () => {
-  it("the scheduler tick refuses every request without its token with a 401 JSON answer, writing nothing", async () => {
-    const { POST } = await import("@/app/api/scheduler/run/route");
-    const before = await databaseFingerprint(t.client);
+  it("the scheduler tick refuses every request without its token with a 401 JSON answer, writing nothing", async ({ client }) => {
+    const before = await databaseFingerprint(client);
     const auths = [undefined, "", "Bearer", "Bearer ", "Basic YWRtaW46YWRtaW4=", "Bearer x", `Bearer ${"a".repeat(43)}`, "Bearer null"];
     let tried = 0;
     for (const authorization of auths) {
@@ -30,7 +24,7 @@ describe("route handlers under hostile requests", () => {
         tried++;
       }
     }
-    expect(await databaseFingerprint(t.client)).toEqual(before);
+    expect(await databaseFingerprint(client)).toEqual(before);
     console.log(`security-route-handlers: ${tried} unauthenticated scheduler requests refused`);
   });
 });

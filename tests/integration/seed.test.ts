@@ -1,15 +1,18 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect } from "vitest";
 import { articles, recommendationLists, users } from "@/db/schema";
 import { seedDemo } from "@/db/seed";
 import { parseSeedDocument } from "@/lib/content/seed-parser";
 import { slugify } from "@/lib/slug";
-import { createTempDatabase, SEEDS_DIR } from "../support/temp-db";
+import * as publicArticleModule from "@/server/public/article";
+import * as publicNewsModule from "@/server/public/news";
+import { integrationTest } from "../support/fixtures";
+import { SEEDS_DIR } from "../support/temp-db";
 
-let t: Awaited<ReturnType<typeof createTempDatabase>>;
-let server: typeof import("@/server/public/article") & typeof import("@/server/public/news");
+const it = integrationTest();
+const server = { ...publicArticleModule, ...publicNewsModule };
 
 const seminar = parseSeedDocument(readFileSync(join(SEEDS_DIR, "governor-meets-global-partners-seminar.txt"), "utf8"));
 const communique = parseSeedDocument(readFileSync(join(SEEDS_DIR, "joint-communique-rome-tokyo.txt"), "utf8"));
@@ -27,22 +30,15 @@ function textOf(html: string) {
     .replace(/\s+/g, " ");
 }
 
-beforeAll(async () => {
-  t = await createTempDatabase({ demo: true });
-  process.env.DATABASE_URL = t.url;
-  server = { ...(await import("@/server/public/article")), ...(await import("@/server/public/news")) };
-});
-afterAll(() => t.cleanup());
-
 describe("demo seed", () => {
-  it("imports both seeds and the ten recommended items as published articles", async () => {
-    const rows = await t.db.select().from(articles);
+  it("imports both seeds and the ten recommended items as published articles", async ({ db }) => {
+    const rows = await db.select().from(articles);
     expect(rows).toHaveLength(12);
     expect(rows.every((r) => r.status === "published" && r.publishedEditionId !== null)).toBe(true);
   });
 
-  it("creates one demo account per role with Argon2id hashes", async () => {
-    const staff = await t.db.select().from(users);
+  it("creates one demo account per role with Argon2id hashes", async ({ db }) => {
+    const staff = await db.select().from(users);
     expect(staff.map((u) => u.role).sort()).toEqual(["admin", "editor", "publisher", "writer"]);
     expect(staff.every((u) => u.passwordHash?.startsWith("$argon2id$"))).toBe(true);
   });
@@ -74,27 +70,27 @@ describe("demo seed", () => {
     expect(recommended.map((r) => ({ title: r.title, date: r.datelineDate }))).toEqual(seminar.recommended);
   });
 
-  it("never lists an article in its own recommendations, nor an unpublished one", async () => {
+  it("never lists an article in its own recommendations, nor an unpublished one", async ({ db }) => {
     const target = await server.getPublishedArticleBySlug({ slug: slugify(seminar.recommended[0]!.title) });
     const own = await server.getRecommendationsForArticle({ articleId: target!.id, categorySlug: target!.category.slug });
     expect(own.map((r) => r.title)).not.toContain(seminar.recommended[0]!.title);
     expect(own).toHaveLength(9);
 
     const second = slugify(seminar.recommended[1]!.title);
-    await t.db.update(articles).set({ status: "draft" }).where(eq(articles.slug, second));
+    await db.update(articles).set({ status: "draft" }).where(eq(articles.slug, second));
     const after = await server.getRecommendationsForArticle({ articleId: target!.id, categorySlug: target!.category.slug });
     expect(after.map((r) => r.title)).not.toContain(seminar.recommended[1]!.title);
     expect(await server.getPublishedArticleBySlug({ slug: second })).toBeNull();
-    await t.db.update(articles).set({ status: "published" }).where(eq(articles.slug, second));
+    await db.update(articles).set({ status: "published" }).where(eq(articles.slug, second));
   });
 
-  it("keeps a published default list", async () => {
-    const lists = await t.db.select().from(recommendationLists);
+  it("keeps a published default list", async ({ db }) => {
+    const lists = await db.select().from(recommendationLists);
     expect(lists).toMatchObject([{ placement: "default", status: "published", maxItems: 10 }]);
   });
 
-  it("refuses to seed demo content twice", async () => {
-    await expect(seedDemo(t.db, SEEDS_DIR)).rejects.toThrow();
-    expect(await t.db.select().from(articles)).toHaveLength(12);
+  it("refuses to seed demo content twice", async ({ db }) => {
+    await expect(seedDemo(db, SEEDS_DIR)).rejects.toThrow();
+    expect(await db.select().from(articles)).toHaveLength(12);
   });
 });

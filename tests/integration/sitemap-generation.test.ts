@@ -1,17 +1,19 @@
 import { and, eq, isNotNull } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect } from "vitest";
+import type { Database } from "@/db/client";
 import { articleEditions, articles, categories } from "@/db/schema";
+import * as sitemap from "@/server/public/sitemap";
 import { locs, sitemapSchemaErrors } from "../fixtures/sitemap-schema";
-import { createTempDatabase } from "../support/temp-db";
+import { integrationTest } from "../support/fixtures";
 import { HIDDEN, insertArticle, insertHiddenItems } from "./syndication-fixtures";
 
-let t: Awaited<ReturnType<typeof createTempDatabase>>;
-let sitemap: typeof import("@/server/public/sitemap");
+const it = integrationTest();
+
 let hidden: Awaited<ReturnType<typeof insertHiddenItems>>;
 const SITE = "http://localhost:3000";
 
-async function publicArticleUrls() {
-  const rows = await t.db
+async function publicArticleUrls(db: Database) {
+  const rows = await db
     .select({ slug: articles.slug })
     .from(articles)
     .innerJoin(articleEditions, eq(articleEditions.id, articles.publishedEditionId))
@@ -22,13 +24,9 @@ async function publicArticleUrls() {
 const hiddenSlugs = [HIDDEN.draft.slug, HIDDEN.withdrawn.slug, HIDDEN.scheduled.slug];
 const articleLocs = (xml: string) => locs(xml).filter((l) => l.includes("/news/"));
 
-beforeAll(async () => {
-  t = await createTempDatabase();
-  process.env.DATABASE_URL = t.url;
-  hidden = await insertHiddenItems(t.db);
-  sitemap = await import("@/server/public/sitemap");
+it.beforeAll(async ({ db }) => {
+  hidden = await insertHiddenItems(db);
 });
-afterAll(() => t.cleanup());
 
 describe("/sitemap.xml", () => {
   it("validates against the sitemaps.org XSD", async () => {
@@ -37,20 +35,20 @@ describe("/sitemap.xml", () => {
     expect(await sitemapSchemaErrors(body)).toEqual([]);
   });
 
-  it("lists every published article exactly once, and no draft, withdrawn or scheduled item", async () => {
+  it("lists every published article exactly once, and no draft, withdrawn or scheduled item", async ({ db }) => {
     const { body } = await sitemap.getSitemap();
     const listed = articleLocs(body);
-    expect([...listed].sort()).toEqual(await publicArticleUrls());
+    expect([...listed].sort()).toEqual(await publicArticleUrls(db));
     expect(new Set(listed).size).toBe(listed.length);
     expect(listed).toHaveLength(13);
     for (const slug of hiddenSlugs) expect(body).not.toContain(slug);
   });
 
-  it("lists the home page, every category, the archive and its months, each with a Tokyo lastmod", async () => {
+  it("lists the home page, every category, the archive and its months, each with a Tokyo lastmod", async ({ db }) => {
     const { body } = await sitemap.getSitemap();
     const all = locs(body);
     expect(all[0]).toBe(`${SITE}/`);
-    const cats = await t.db.select({ slug: categories.slug }).from(categories);
+    const cats = await db.select({ slug: categories.slug }).from(categories);
     for (const c of cats) expect(all).toContain(`${SITE}/category/${c.slug}`);
     expect(all).toContain(`${SITE}/archive`);
     expect(all).toContain(`${SITE}/archive/2026/02`);
@@ -63,7 +61,7 @@ describe("/sitemap.xml", () => {
 });
 
 describe("a split sitemap (page size lowered to 5 URLs)", () => {
-  it("becomes an index whose files all validate and together list every article exactly once", async () => {
+  it("becomes an index whose files all validate and together list every article exactly once", async ({ db }) => {
     const index = await sitemap.getSitemap({ maxUrls: 5 });
     expect(index.body).toMatch(/<sitemapindex /);
     expect(await sitemapSchemaErrors(index.body)).toEqual([]);
@@ -80,7 +78,7 @@ describe("a split sitemap (page size lowered to 5 URLs)", () => {
       if (name.startsWith("articles-")) expect(locs(file!.body).length).toBeLessThanOrEqual(5);
       seen.push(...articleLocs(file!.body));
     }
-    expect([...seen].sort()).toEqual(await publicArticleUrls());
+    expect([...seen].sort()).toEqual(await publicArticleUrls(db));
     expect(new Set(seen).size).toBe(seen.length);
   });
 
@@ -112,8 +110,8 @@ describe("/news-sitemap.xml", () => {
     expect(after.lastModified).toBeGreaterThanOrEqual(Math.floor((publishedAt + sitemap.NEWS_WINDOW_MS) / 1000) * 1000);
   });
 
-  it("shows an item only once it is published (the scheduled item fires)", async () => {
-    const fresh = await insertArticle(t.db, {
+  it("shows an item only once it is published (the scheduled item fires)", async ({ db }) => {
+    const fresh = await insertArticle(db, {
       slug: "fresh-item-about-the-harbour", title: "Fresh item about the harbour", text: "Harbour news.",
       status: "published", editionState: "published", firstPublishedAt: new Date(), categorySlug: "economy",
     });

@@ -1,45 +1,33 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect } from "vitest";
+import * as drafts from "@/server/articles/drafts";
+import * as reader from "@/server/public/article";
+import * as flow from "@/server/workflow/transitions";
 import { HOSTILE_IMAGE_SOURCES, HOSTILE_LINKS, HOSTILE_TEXT } from "../fixtures/xss-corpus";
+import { integrationTest } from "../support/fixtures";
 import { actAs } from "../support/session";
-import { staffByRole } from "../support/staff";
-import { createTempDatabase } from "../support/temp-db";
 import { draftPayload, failure, seenVersion } from "../support/workflow";
 
-let t: Awaited<ReturnType<typeof createTempDatabase>>;
-let staff: Awaited<ReturnType<typeof staffByRole>>;
-let drafts: typeof import("@/server/articles/drafts");
-let flow: typeof import("@/server/workflow/transitions");
-let reader: typeof import("@/server/public/article");
+const it = integrationTest();
 
 const paragraph = (text: string, marks?: unknown[]) => ({ type: "paragraph", content: [{ type: "text", text, marks }] });
 
-beforeAll(async () => {
-  t = await createTempDatabase({ demo: true });
-  process.env.DATABASE_URL = t.url;
-  staff = await staffByRole(t.db);
-  drafts = await import("@/server/articles/drafts");
-  flow = await import("@/server/workflow/transitions");
-  reader = await import("@/server/public/article");
-});
-afterAll(() => t.cleanup());
-
 describe("XSS corpus", () => {
   it.each(HOSTILE_LINKS)("refuses the link %j at save, writing nothing", async (href) => {
-    actAs(staff.writer);
+    actAs("writer");
     const { id } = await drafts.createArticle();
     const error = await failure(drafts.saveArticleDraft(draftPayload(id, 1, { body: { type: "doc", content: [paragraph("x", [{ type: "link", attrs: { href } }])] } })));
     expect(error.status).toBe(400);
   });
 
   it.each(HOSTILE_IMAGE_SOURCES)("refuses the image source %j", async (src) => {
-    actAs(staff.writer);
+    actAs("writer");
     const { id } = await drafts.createArticle();
     const error = await failure(drafts.saveArticleDraft(draftPayload(id, 1, { body: { type: "doc", content: [{ type: "image", attrs: { src, alt: "x" } }] } })));
     expect(error.status).toBe(400);
   });
 
   it("refuses event-handler attributes on any node or mark", async () => {
-    actAs(staff.writer);
+    actAs("writer");
     const { id } = await drafts.createArticle();
     for (const content of [
       [{ type: "paragraph", attrs: { onclick: "alert(1)" }, content: [{ type: "text", text: "x" }] }],
@@ -50,8 +38,8 @@ describe("XSS corpus", () => {
     }
   });
 
-  it("stores hostile text as text and publishes it with nothing executable in the page HTML", async () => {
-    actAs(staff.admin);
+  it("stores hostile text as text and publishes it with nothing executable in the page HTML", async ({ db }) => {
+    actAs("admin");
     const { id } = await drafts.createArticle();
     await drafts.saveArticleDraft(
       draftPayload(id, 1, {
@@ -61,7 +49,7 @@ describe("XSS corpus", () => {
         body: { type: "doc", content: HOSTILE_TEXT.map((text) => paragraph(text)) },
       }),
     );
-    await flow.applyTransition({ articleId: id, version: await seenVersion(t.db, id), transition: "force_publish", reason: "XSS corpus publication test" });
+    await flow.applyTransition({ articleId: id, version: await seenVersion(db, id), transition: "force_publish", reason: "XSS corpus publication test" });
     const page = await reader.getPublishedArticleBySlug({ slug: "hostile-text" });
     expect(page!.title).toBe('<script>alert("title")</script>'); // React escapes it as text on the page
     const html = page!.bodyHtml;
