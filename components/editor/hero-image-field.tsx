@@ -20,7 +20,7 @@ export function HeroImageField({ articleId, initial, disabled = false }: { artic
   function save(mediaId: number | null) {
     startTransition(async () => {
       const result = await setArticleHeroImageAction(articleId, mediaId);
-      if (!result.ok) return setError(result.error.message);
+      if (!result.ok) return setError(result.message);
       setError(null);
       setHero(result.data);
       setPicking(false);

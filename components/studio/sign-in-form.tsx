@@ -1,20 +1,23 @@
 "use client";
 
 import { useActionState } from "react";
-import type { SignInState } from "@/app/(auth)/sign-in/actions";
+import { INITIAL_FORM_STATE, type FormState } from "@/lib/errors";
 
 type Props = {
-  action: (state: SignInState, formData: FormData) => Promise<SignInState>;
+  action: (state: FormState, formData: FormData) => Promise<FormState>;
   callbackUrl: string;
 };
 
 export function SignInForm({ action, callbackUrl }: Props) {
-  const [state, formAction, pending] = useActionState(action, { error: null, email: "" });
+  const [state, formAction, pending] = useActionState<FormState, FormData>(action, INITIAL_FORM_STATE);
+  const error = state.ok ? null : state.message;
+  // What was typed comes back with a refusal, so the person corrects rather than retypes.
+  const email = state.ok ? "" : String(state.details?.email ?? "");
   return (
     <form action={formAction} className="form" noValidate>
-      {state.error && (
+      {error && (
         <p className="form-error" role="alert" id="sign-in-error">
-          {state.error}
+          {error}
         </p>
       )}
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
@@ -26,8 +29,8 @@ export function SignInForm({ action, callbackUrl }: Props) {
           type="email"
           autoComplete="username"
           required
-          defaultValue={state.email}
-          aria-describedby={state.error ? "sign-in-error" : undefined}
+          defaultValue={email}
+          aria-describedby={error ? "sign-in-error" : undefined}
         />
       </div>
       <div className="field">
