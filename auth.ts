@@ -8,7 +8,8 @@ import { authSecret, env } from "@/lib/env";
 import { authenticateWithOidc, authenticateWithPassword, type SignedInUser } from "@/server/auth/credentials";
 import { findSignInIdentityByEmail } from "@/server/auth/identity";
 import { clientIp } from "@/server/auth/request-ip";
-import { closeSession, isTokenSessionLive, openSession } from "@/server/auth/sessions";
+import { isTokenSessionLive, openSession } from "@/server/auth/sessions";
+import { authEvents } from "@/server/auth/sign-out";
 
 /** Carries the reason to the sign-in form without hinting which of email or password was wrong. */
 class SignInRefused extends CredentialsSignin {
@@ -131,12 +132,8 @@ function config(request?: Request): NextAuthConfig {
         return { ...session, uid: token.uid as number, sv: token.sv as number };
       },
     },
-    events: {
-      // Both the studio's sign-out button and POST /api/auth/signout end up here.
-      async signOut(message) {
-        if ("token" in message) await closeSession(message.token);
-      },
-    },
+    // Both the studio's sign-out button and POST /api/auth/signout end up here (session revoked, auth.sign_out audited).
+    events: authEvents,
   };
 }
 

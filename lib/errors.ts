@@ -115,7 +115,10 @@ export function formSuccess<T = undefined>(message: string | null, data?: T): Fo
 
 export function toFormState(error: unknown): FormState<never> {
   const e = AppError.from(error);
-  return { ok: false, message: e.message, code: e.code, status: e.status, fields: e.fields, details: e.details };
+  // `fields` is a copy, not the object inside `details`: useActionState posts the state back as the next
+  // call's first argument, React encodes a repeated object as a "$0:…" back-reference, and proxy.ts's
+  // action-argument check (lib/http/flight-reply.ts) refuses that request with a 400.
+  return { ok: false, message: e.message, code: e.code, status: e.status, fields: e.fields && { ...e.fields }, details: e.details };
 }
 
 // Transitional (issue 15): the older result shape, kept until every action returns FormState<T>.

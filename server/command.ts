@@ -21,6 +21,12 @@ export type CommandContext<Input, Resource> = {
   note: (details: Record<string, unknown>) => void;
   /** Public cache tags this change makes stale: recorded durably in the transaction, expired after commit. */
   expire: (...tags: string[]) => void;
+  /**
+   * Nothing changed (the account already has that role, the link was already
+   * revoked): the wrapper writes no audit entry and expires no tags, so a
+   * repeated click leaves the log as it was.
+   */
+  unchanged: () => void;
 };
 
 export type AuthorizeContext<Input> = {
@@ -72,6 +78,7 @@ export function defineCommand<Schema extends z.ZodType, Resource = undefined, Re
     const tags = new Set<string>();
     const details: Record<string, unknown> = {};
     const now = options.now ?? new Date();
+    let changed = true;
     const result = await db.transaction(async (tx) => {
       const value = await spec.run({
         user,
@@ -81,7 +88,14 @@ export function defineCommand<Schema extends z.ZodType, Resource = undefined, Re
         now,
         note: (more) => Object.assign(details, more),
         expire: (...more) => more.forEach((tag) => tags.add(tag)),
+        unchanged: () => {
+          changed = false;
+        },
       });
+      if (!changed) {
+        tags.clear();
+        return value;
+      }
       const target = spec.target?.(input, resource, value);
       await recordAudit(tx, {
         actor: user,

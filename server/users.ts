@@ -1,16 +1,14 @@
 import "server-only";
-import type { AuditAction } from "@/lib/audit-actions";
 import { asc, desc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Transaction } from "@/db/client";
 import { users } from "@/db/schema";
-import type { Role } from "@/lib/vocabulary";
-import { describeIssues } from "@/lib/article-input";
 import { AppError } from "@/lib/errors";
 import { hashPassword } from "@/lib/password";
 import { newStaffSchema, staffPasswordSchema, staffRoleSchema } from "@/lib/staff-input";
-import { recordAudit } from "./audit";
-import { denyAccess, requireCapability, type CurrentUser } from "./auth/current-user";
+import type { Role } from "@/lib/vocabulary";
+import { requireCapability } from "./auth/current-user";
+import { defineCommand, type AuthorizeContext } from "./command";
 import { getDatabase } from "./db";
 
 /** What the users admin sees of an account: never the password hash or the session version. */
@@ -26,21 +24,10 @@ export type StaffMember = {
 };
 
 const userId = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
-const role = staffRoleSchema;
-const password = staffPasswordSchema;
-const createSchema = newStaffSchema;
-const roleSchema = z.object({ id: userId, role }).strict();
-const activeSchema = z.object({ id: userId, active: z.boolean() }).strict();
-const passwordSchema = z.object({ id: userId, password }).strict();
 
-function parse<T extends z.ZodType>(schema: T, input: unknown): z.output<T> {
-  const parsed = schema.safeParse(input);
-  if (!parsed.success) {
-    const { message, fields } = describeIssues(parsed.error);
-    throw new AppError("bad_request:user", message, { fields });
-  }
-  return parsed.data;
-}
+const roleSchema = z.object({ id: userId, role: staffRoleSchema }).strict();
+const activeSchema = z.object({ id: userId, active: z.boolean() }).strict();
+const passwordSchema = z.object({ id: userId, password: staffPasswordSchema }).strict();
 
 type Row = typeof users.$inferSelect;
 function toStaffMember(row: Row): StaffMember {
@@ -71,11 +58,6 @@ async function updateAndEndSessions(tx: Transaction, id: number, changes: Partia
   return row!;
 }
 
-/** Nobody administers their own account here: no raising, changing or switching off oneself. */
-async function refuseSelf(admin: CurrentUser, id: number, action: AuditAction, message: string) {
-  if (admin.id === id) await denyAccess(admin, "user", action, message, { type: "user", id });
-}
-
 export async function listStaffMembers(): Promise<StaffMember[]> {
   await requireCapability("users:manage", "user", "user.list");
   const db = await getDatabase();
@@ -83,30 +65,42 @@ export async function listStaffMembers(): Promise<StaffMember[]> {
   return rows.map(toStaffMember);
 }
 
+const SELF_ROLE = "You cannot change your own role. Ask another administrator.";
+const SELF_ACTIVE = "You cannot deactivate or reactivate your own account.";
+const targetUser = (input: { id: number }) => ({ type: "user", id: input.id });
+
+/** Nobody administers their own account here: no raising, changing or switching off oneself. */
+function refuseSelf(message: string) {
+  return async ({ user, input, deny }: AuthorizeContext<{ id: number }>) => {
+    if (user.id === input.id) await deny(message);
+  };
+}
+
+const createCommand = defineCommand({
+  action: "user.create",
+  surface: "user",
+  capability: "users:manage",
+  input: newStaffSchema,
+  // Hashing is slow on purpose: do it before the write transaction opens, not inside it.
+  authorize: async ({ input }) => ({ passwordHash: await hashPassword(input.password) }),
+  target: (_input, _resource, result: StaffMember) => result && { type: "user", id: result.id },
+  run: async ({ input, resource, tx, note }) => {
+    const [taken] = await tx.select({ id: users.id }).from(users).where(eq(users.email, input.email));
+    if (taken) throw duplicateEmail(input.email);
+    const [row] = await tx.insert(users).values({ email: input.email, name: input.name, role: input.role, passwordHash: resource.passwordHash }).returning();
+    note({ email: row!.email, role: row!.role });
+    return toStaffMember(row!);
+  },
+});
+
 export async function createStaffMember(input: unknown): Promise<StaffMember> {
-  const admin = await requireCapability("users:manage", "user", "user.create");
-  const data = parse(createSchema, input);
-  const passwordHash = await hashPassword(data.password);
-  const db = await getDatabase();
   try {
-    return await db.transaction(async (tx) => {
-      const [taken] = await tx.select({ id: users.id }).from(users).where(eq(users.email, data.email));
-      if (taken) throw duplicateEmail(data.email);
-      const [row] = await tx.insert(users).values({ email: data.email, name: data.name, role: data.role, passwordHash }).returning();
-      await recordAudit(tx, {
-        actor: admin,
-        action: "user.create",
-        outcome: "ok",
-        targetType: "user",
-        targetId: row!.id,
-        details: { email: row!.email, role: row!.role },
-      });
-      return toStaffMember(row!);
-    });
+    return await createCommand(input);
   } catch (error) {
     // Two admins creating the same email at once: the unique index decides.
+    const email = (input as { email?: unknown } | null)?.email;
     if (!(error instanceof AppError) && /UNIQUE constraint failed: users\.email/.test(String((error as { cause?: unknown }).cause ?? error))) {
-      throw duplicateEmail(data.email);
+      throw duplicateEmail(String(email).trim().toLowerCase());
     }
     throw error;
   }
@@ -118,60 +112,70 @@ function duplicateEmail(email: string) {
   });
 }
 
-export async function changeStaffRole(input: unknown): Promise<StaffMember> {
-  const admin = await requireCapability("users:manage", "user", "user.role_change");
-  const data = parse(roleSchema, input);
-  await refuseSelf(admin, data.id, "user.role_change", "You cannot change your own role. Ask another administrator.");
-  const db = await getDatabase();
-  return db.transaction(async (tx) => {
-    const before = await findForUpdate(tx, data.id);
-    if (before.role === data.role) return toStaffMember(before);
-    const after = await updateAndEndSessions(tx, data.id, { role: data.role });
-    await recordAudit(tx, {
-      actor: admin,
-      action: "user.role_change",
-      outcome: "ok",
-      targetType: "user",
-      targetId: data.id,
-      details: { email: after.email, from: before.role, to: after.role },
-    });
+export const changeStaffRole = defineCommand({
+  action: "user.role_change",
+  surface: "user",
+  capability: "users:manage",
+  input: roleSchema,
+  authorize: refuseSelf(SELF_ROLE),
+  target: targetUser,
+  run: async ({ input, tx, note, unchanged }): Promise<StaffMember> => {
+    const before = await findForUpdate(tx, input.id);
+    if (before.role === input.role) {
+      unchanged();
+      return toStaffMember(before);
+    }
+    const after = await updateAndEndSessions(tx, input.id, { role: input.role });
+    note({ email: after.email, from: before.role, to: after.role });
     return toStaffMember(after);
+  },
+});
+
+function activeCommand(action: "user.deactivate" | "user.reactivate") {
+  return defineCommand({
+    action,
+    surface: "user",
+    capability: "users:manage",
+    input: activeSchema,
+    authorize: refuseSelf(SELF_ACTIVE),
+    target: targetUser,
+    run: async ({ input, tx, note, unchanged }): Promise<StaffMember> => {
+      const before = await findForUpdate(tx, input.id);
+      if (before.active === input.active) {
+        unchanged();
+        return toStaffMember(before);
+      }
+      const after = await updateAndEndSessions(tx, input.id, { active: input.active });
+      note({ email: after.email });
+      return toStaffMember(after);
+    },
   });
 }
+const deactivate = activeCommand("user.deactivate");
+const reactivate = activeCommand("user.reactivate");
 
-/** Deactivating ends the person's sessions at once; reactivating lets them sign in again. */
+/**
+ * Deactivating ends the person's sessions at once; reactivating lets them sign
+ * in again. Which of the two audit actions applies is read from the raw input
+ * (only `active: true` reactivates), so even a refused attempt is logged as what it tried.
+ */
 export async function setStaffMemberActive(input: unknown): Promise<StaffMember> {
-  const action = typeof input === "object" && input !== null && (input as { active?: unknown }).active === true ? "user.reactivate" : "user.deactivate";
-  const admin = await requireCapability("users:manage", "user", action);
-  const data = parse(activeSchema, input);
-  await refuseSelf(admin, data.id, action, "You cannot deactivate or reactivate your own account.");
-  const db = await getDatabase();
-  return db.transaction(async (tx) => {
-    const before = await findForUpdate(tx, data.id);
-    if (before.active === data.active) return toStaffMember(before);
-    const after = await updateAndEndSessions(tx, data.id, { active: data.active });
-    await recordAudit(tx, { actor: admin, action, outcome: "ok", targetType: "user", targetId: data.id, details: { email: after.email } });
-    return toStaffMember(after);
-  });
+  const wantsActive = typeof input === "object" && input !== null && (input as { active?: unknown }).active === true;
+  return (wantsActive ? reactivate : deactivate)(input);
 }
 
 /** An administrator sets a new password; the person's existing sessions end. */
-export async function resetStaffPassword(input: unknown): Promise<StaffMember> {
-  const admin = await requireCapability("users:manage", "user", "user.password_reset");
-  const data = parse(passwordSchema, input);
-  const passwordHash = await hashPassword(data.password);
-  const db = await getDatabase();
-  return db.transaction(async (tx) => {
-    await findForUpdate(tx, data.id);
-    const after = await updateAndEndSessions(tx, data.id, { passwordHash });
-    await recordAudit(tx, {
-      actor: admin,
-      action: "user.password_reset",
-      outcome: "ok",
-      targetType: "user",
-      targetId: data.id,
-      details: { email: after.email, own: admin.id === data.id },
-    });
+export const resetStaffPassword = defineCommand({
+  action: "user.password_reset",
+  surface: "user",
+  capability: "users:manage",
+  input: passwordSchema,
+  authorize: async ({ input }) => ({ passwordHash: await hashPassword(input.password) }),
+  target: targetUser,
+  run: async ({ user, input, resource, tx, note }): Promise<StaffMember> => {
+    await findForUpdate(tx, input.id);
+    const after = await updateAndEndSessions(tx, input.id, { passwordHash: resource.passwordHash });
+    note({ email: after.email, own: user.id === input.id });
     return toStaffMember(after);
-  });
-}
+  },
+});

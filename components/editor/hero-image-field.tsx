@@ -1,13 +1,13 @@
 "use client";
 
 import { useState, useTransition } from "react";
-import type { ActionResult } from "@/lib/errors";
+import type { FormState } from "@/lib/errors";
 import { MediaPicker } from "./media-picker";
 
 export type HeroImageValue = { mediaId: number; src: string; alt: string; width: number; height: number };
 
 /** The server action that sets (or, with null, clears) the hero; passed in by the page, since components/ never import app/. */
-export type SaveHeroImage = (articleId: number, mediaId: number | null) => Promise<ActionResult<HeroImageValue | null>>;
+export type SaveHeroImage = (articleId: number, mediaId: number | null) => Promise<FormState<HeroImageValue | null>>;
 
 /**
  * The item's lead photo (article page, feeds, OpenGraph, JSON-LD). Saved at
@@ -23,7 +23,7 @@ export function HeroImageField({ articleId, initial, disabled = false, saveHero 
   function save(mediaId: number | null) {
     startTransition(async () => {
       const result = await saveHero(articleId, mediaId);
-      if (!result.ok) return setError(result.error.message);
+      if (!result.ok) return setError(result.message);
       setError(null);
       setHero(result.data);
       setPicking(false);

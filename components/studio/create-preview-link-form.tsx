@@ -2,10 +2,9 @@
 
 import { useActionState } from "react";
 import { formatTokyoDateTime } from "@/lib/dates";
+import { INITIAL_FORM_STATE, type FormState } from "@/lib/errors";
 
-export type CreatePreviewLinkFormState =
-  | { ok: true; url: string; expiresAt: string; message: null }
-  | { ok: false; url: null; expiresAt: null; message: string | null; status?: number };
+type CreatedLink = FormState<{ url: string; expiresAt: string }>;
 
 type Lifetime = { value: string; label: string };
 
@@ -22,9 +21,9 @@ export function CreatePreviewLinkForm({
   articleId: number;
   lifetimes: Lifetime[];
   defaultLifetime: string;
-  action: (state: CreatePreviewLinkFormState, formData: FormData) => Promise<CreatePreviewLinkFormState>;
+  action: (state: CreatedLink, formData: FormData) => Promise<CreatedLink>;
 }) {
-  const [state, formAction, pending] = useActionState(action, { ok: false, url: null, expiresAt: null, message: null });
+  const [state, formAction, pending] = useActionState<CreatedLink, FormData>(action, INITIAL_FORM_STATE);
   return (
     <>
       <form action={formAction} className="preview-link-form">
@@ -43,7 +42,7 @@ export function CreatePreviewLinkForm({
           {pending ? "Creating…" : "Create preview link"}
         </button>
       </form>
-      {state.message && (
+      {!state.ok && state.message && (
         <p className="form-error" role="alert">
           {state.message}
         </p>
@@ -53,9 +52,9 @@ export function CreatePreviewLinkForm({
           <label htmlFor="new-preview-link" className="label">
             New preview link (shown only once: copy it now)
           </label>
-          <input id="new-preview-link" type="url" readOnly value={state.url} aria-describedby="new-preview-link-hint" />
+          <input id="new-preview-link" type="url" readOnly value={state.data.url} aria-describedby="new-preview-link-hint" />
           <p id="new-preview-link-hint" className="hint">
-            Anyone with this link can read the newest version of this item until {formatTokyoDateTime(state.expiresAt)} or until it is
+            Anyone with this link can read the newest version of this item until {formatTokyoDateTime(state.data.expiresAt)} or until it is
             revoked. Send it only to the people who need it.
           </p>
         </div>

@@ -1,8 +1,8 @@
 "use client";
 
 import { useActionState } from "react";
-import { INITIAL_FORM_STATE, type FormState } from "@/lib/errors";
 import { formatTokyoDateTime } from "@/lib/dates";
+import { INITIAL_FORM_STATE, type FormState } from "@/lib/errors";
 import type { ReviewComment } from "@/server/workflow/reviews";
 
 const KIND_LABEL = { comment: "Comment", changes_requested: "Changes requested", approved: "Approved" } as const;
@@ -18,7 +18,7 @@ export function ReviewThread({
   canComment: boolean;
   action: (state: FormState, formData: FormData) => Promise<FormState>;
 }) {
-  const [state, formAction, pending] = useActionState(action, INITIAL_FORM_STATE);
+  const [state, formAction, pending] = useActionState<FormState, FormData>(action, INITIAL_FORM_STATE);
   return (
     <section className="review-thread" aria-labelledby="review-heading">
       <h2 id="review-heading">Review</h2>

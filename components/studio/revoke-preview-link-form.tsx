@@ -1,8 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-
-export type RevokePreviewLinkFormState = { message: string | null; status?: number };
+import { INITIAL_FORM_STATE, type FormState } from "@/lib/errors";
 
 /** One "Revoke" button per link; the link stops working on the next request. */
 export function RevokePreviewLinkForm({
@@ -15,9 +14,9 @@ export function RevokePreviewLinkForm({
   linkId: number;
   /** Names the link for screen readers: "Revoke the link created by … expiring …". */
   label: string;
-  action: (state: RevokePreviewLinkFormState, formData: FormData) => Promise<RevokePreviewLinkFormState>;
+  action: (state: FormState, formData: FormData) => Promise<FormState>;
 }) {
-  const [state, formAction, pending] = useActionState(action, { message: null });
+  const [state, formAction, pending] = useActionState<FormState, FormData>(action, INITIAL_FORM_STATE);
   return (
     <form action={formAction}>
       <input type="hidden" name="articleId" value={articleId} />
@@ -25,7 +24,7 @@ export function RevokePreviewLinkForm({
       <button type="submit" className="button small danger" disabled={pending} aria-label={label}>
         {pending ? "Revoking…" : "Revoke"}
       </button>
-      {state.message && (
+      {!state.ok && state.message && (
         <p className="field-error" role="alert">
           {state.message}
         </p>

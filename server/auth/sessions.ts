@@ -35,10 +35,19 @@ export async function isSessionLive(db: Database, { sid, userId, now = new Date(
   return row !== undefined;
 }
 
-/** Ends one session at once; other sessions of the same person are untouched. */
-export async function revokeSession(db: Database, { sid, now = new Date() }: { sid: unknown; now?: Date }) {
-  if (typeof sid !== "string") return;
-  await db.update(authSessions).set({ revokedAt: now }).where(eq(authSessions.idHash, hashOf(sid)));
+/**
+ * Ends one session at once; other sessions of the same person are untouched.
+ * Resolves to the account whose live session this ended, or null (unknown
+ * or already revoked: a replayed sign-out changes nothing).
+ */
+export async function revokeSession(db: Pick<Database, "update">, { sid, now = new Date() }: { sid: unknown; now?: Date }): Promise<number | null> {
+  if (typeof sid !== "string") return null;
+  const [row] = await db
+    .update(authSessions)
+    .set({ revokedAt: now })
+    .where(and(eq(authSessions.idHash, hashOf(sid)), isNull(authSessions.revokedAt)))
+    .returning({ userId: authSessions.userId });
+  return row?.userId ?? null;
 }
 
 /** Expired rows can never be used again (an unknown id is refused like a revoked one). */

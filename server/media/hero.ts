@@ -7,8 +7,8 @@ import { AppError } from "@/lib/errors";
 import { canEditArticle } from "@/lib/permissions";
 import { EDITABLE_STATES, STATE_LABELS } from "@/lib/workflow";
 import { getLatestEdition } from "../articles/editions";
-import { recordAudit } from "../audit";
 import { denyAccess, requireCapability } from "../auth/current-user";
+import { defineCommand } from "../command";
 import { getDatabase } from "../db";
 import { isUsable, toMediaDto, type MediaDto } from "./dto";
 
@@ -39,15 +39,24 @@ export async function getArticleHeroImage({ articleId }: { articleId: number }):
  * Sets (or clears, with null) the lead photo of the item's working edition.
  * Authorized like saving the item; an image without alt text is refused unless marked decorative.
  */
-export async function setArticleHeroImage(input: { articleId: number; mediaId: number | null }): Promise<MediaDto | null> {
-  const parsed = heroSchema.safeParse(input);
-  if (!parsed.success) throw new AppError("bad_request:article", "Choose an image from the library.");
-  const { articleId, mediaId } = parsed.data;
-  const { user, db, edition } = await editableEdition(articleId, "article.hero");
-  if (!EDITABLE_STATES.includes(edition.state)) {
-    throw new AppError("conflict:article", `This version is ${STATE_LABELS[edition.state].toLowerCase()}; save a change to start a new draft before changing its hero image.`);
-  }
-  return db.transaction(async (tx) => {
+export const setArticleHeroImage = defineCommand({
+  action: "article.hero",
+  surface: "article",
+  capability: "article:edit-own",
+  input: heroSchema,
+  authorize: async ({ user, input, db, deny }) => {
+    const article = await db.query.articles.findFirst({ where: (a, { eq: is }) => is(a.id, input.articleId) });
+    if (!article) throw new AppError("not_found:article", "This item no longer exists.");
+    if (!canEditArticle(user, article)) await deny("Writers can only edit their own items.");
+    const edition = await getLatestEdition(db, input.articleId);
+    if (!edition) throw new AppError("not_found:article", "This item has no edition to edit.");
+    if (!EDITABLE_STATES.includes(edition.state)) {
+      throw new AppError("conflict:article", `This version is ${STATE_LABELS[edition.state].toLowerCase()}; save a change to start a new draft before changing its hero image.`);
+    }
+    return edition;
+  },
+  target: (input) => ({ type: "article", id: input.articleId }),
+  run: async ({ user, input: { mediaId }, resource: edition, tx, now, note }): Promise<MediaDto | null> => {
     let media: MediaDto | null = null;
     if (mediaId !== null) {
       const [row] = await tx.select().from(mediaAssets).where(eq(mediaAssets.id, mediaId)).limit(1);
@@ -55,10 +64,10 @@ export async function setArticleHeroImage(input: { articleId: number; mediaId: n
       if (!isUsable(row)) throw new AppError("bad_request:media", "Describe this image (alt text) or mark it decorative in the media library before using it.");
       media = toMediaDto(row);
     }
-    await tx.update(articleEditions).set({ heroMediaId: mediaId, lastEditedById: user.id, updatedAt: new Date() }).where(eq(articleEditions.id, edition.id));
-    await recordAudit(tx, { actor: user, action: "article.hero", outcome: "ok", targetType: "article", targetId: articleId, details: { mediaId, edition: edition.number } });
+    await tx.update(articleEditions).set({ heroMediaId: mediaId, lastEditedById: user.id, updatedAt: now }).where(eq(articleEditions.id, edition.id));
+    note({ mediaId, edition: edition.number });
     return media;
-  });
-}
+  },
+});
 
 export { getPublicHeroImage, listPublicHeroImages } from "../public/hero";

@@ -5,9 +5,9 @@ import { mediaAssets } from "@/db/schema";
 import { isIsoDate } from "@/lib/dates";
 import { AppError } from "@/lib/errors";
 import { can } from "@/lib/permissions";
-import { recordAudit } from "../audit";
-import { denyAccess, requireCapability } from "../auth/current-user";
-import { publicTagsForArticle, recordTagExpirations } from "../cache-invalidation";
+import { requireCapability } from "../auth/current-user";
+import { publicTagsForArticle } from "../cache-invalidation";
+import { defineCommand } from "../command";
 import { getDatabase } from "../db";
 import { toMediaDto, type MediaDto } from "./dto";
 import { removeAssetFiles } from "./storage";
@@ -94,23 +94,23 @@ const describeSchema = z
 
 /**
  * Alt text, decorative mark, caption and credit. Optimistic concurrency on
- * `version`; public pages showing the image are expired (returned). Who may
- * change it depends on where it is used (`descriptionRights`), checked inside
- * the transaction so an item published a moment ago counts.
+ * `version`; public pages showing the image are expired (and the tags
+ * returned). Who may change it depends on where it is used
+ * (`descriptionRights`), checked again inside the transaction so an item
+ * published a moment ago counts.
  */
-export async function updateMediaDescription(input: unknown): Promise<{ media: MediaDto; expireTags: string[] }> {
-  const user = await requireCapability("media:upload", "media", "media.describe");
-  const parsed = describeSchema.safeParse(input);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new AppError("bad_request:media", issue.message, { fields: { [String(issue.path[0])]: issue.message } });
-  }
-  const d = parsed.data;
-  const db = await getDatabase();
-  const before = await loadRow(db, d.id);
-  const refusal = descriptionRights(user, before, await findUsage(db, before)).reason;
-  if (refusal) await denyAccess(user, "media", "media.describe", refusal, { type: "media", id: d.id });
-  return db.transaction(async (tx) => {
+export const updateMediaDescription = defineCommand({
+  action: "media.describe",
+  surface: "media",
+  capability: "media:upload",
+  input: describeSchema,
+  authorize: async ({ user, input, db, deny }) => {
+    const before = await loadRow(db, input.id);
+    const refusal = descriptionRights(user, before, await findUsage(db, before)).reason;
+    if (refusal) await deny(refusal);
+  },
+  target: (input) => ({ type: "media", id: input.id }),
+  run: async ({ user, input: d, tx, now, note, expire }): Promise<{ media: MediaDto; expireTags: string[] }> => {
     // Again inside the write: an item using the image may have gone into review since.
     const row = await loadRow(tx, d.id);
     const usage = await findUsage(tx, row);
@@ -118,33 +118,46 @@ export async function updateMediaDescription(input: unknown): Promise<{ media: M
     if (!rights.canEdit) throw new AppError("forbidden:media", rights.reason!);
     const [updated] = await tx
       .update(mediaAssets)
-      .set({ altText: d.decorative ? "" : d.altText, decorative: d.decorative, caption: d.caption, credit: d.credit, version: row.version + 1, updatedAt: new Date() })
+      .set({ altText: d.decorative ? "" : d.altText, decorative: d.decorative, caption: d.caption, credit: d.credit, version: row.version + 1, updatedAt: now })
       .where(and(eq(mediaAssets.id, d.id), eq(mediaAssets.version, d.version)))
       .returning();
     if (!updated) throw new AppError("conflict:media", "Someone changed this description after you opened it. Reload to see their words, then edit again.", { currentVersion: row.version });
-    await recordAudit(tx, { actor: user, action: "media.describe", outcome: "ok", targetType: "media", targetId: d.id, details: { decorative: d.decorative } });
+    note({ decorative: d.decorative });
     const expireTags = usage.flatMap((u) => (u.publishedSlug ? publicTagsForArticle(u.publishedSlug) : []));
-    await recordTagExpirations(tx, expireTags);
+    expire(...expireTags);
     return { media: toMediaDto(updated), expireTags };
-  });
-}
+  },
+});
 
-/** Removes an unused image: its row, then its files. Writers may delete their own uploads; editors and up, any. */
-export async function deleteMedia({ id }: { id: number }): Promise<void> {
-  const user = await requireCapability("media:upload", "media", "media.delete");
-  const db = await getDatabase();
-  const row = await loadRow(db, id);
-  if (!can(user, "article:edit-any") && row.uploadedById !== user.id) {
-    await denyAccess(user, "media", "media.delete", "Writers can only delete images they uploaded.", { type: "media", id });
-  }
-  await db.transaction(async (tx) => {
+const deleteCommand = defineCommand({
+  action: "media.delete",
+  surface: "media",
+  capability: "media:upload",
+  input: z.object({ id: z.number() }).strict(),
+  authorize: async ({ user, input, db, deny }) => {
+    const row = await loadRow(db, input.id);
+    if (!can(user, "article:edit-any") && row.uploadedById !== user.id) await deny("Writers can only delete images they uploaded.");
+    return row;
+  },
+  target: (input) => ({ type: "media", id: input.id }),
+  run: async ({ input, resource: row, tx, note }) => {
     const usage = await findUsage(tx, row);
     if (usage.length > 0) {
       const list = usage.map((u) => `“${u.title}” (${u.as === "hero" ? "hero image" : "in the text"}, ${u.state.toLowerCase()})`).join("; ");
       throw new AppError("conflict:media", `This image is still used by: ${list}. Remove it from those items first.`, { usage });
     }
-    await tx.delete(mediaAssets).where(eq(mediaAssets.id, id));
-    await recordAudit(tx, { actor: user, action: "media.delete", outcome: "ok", targetType: "media", targetId: id, details: { name: row.originalName } });
-  });
-  await removeAssetFiles(row.storageKey);
+    await tx.delete(mediaAssets).where(eq(mediaAssets.id, input.id));
+    note({ name: row.originalName });
+    return row.storageKey;
+  },
+});
+
+/**
+ * Removes an unused image: its row, then (after the commit) its files.
+ * Writers may delete their own uploads; editors and up, any. A malformed id
+ * is "no longer exists" (404), like the detail page.
+ */
+export async function deleteMedia({ id }: { id: number }): Promise<void> {
+  const storageKey = await deleteCommand({ id });
+  await removeAssetFiles(storageKey);
 }

@@ -84,14 +84,17 @@ export async function uploadMedia({ fileName, bytes }: { fileName: string; bytes
 
 /**
  * The upload route's work: sign-in and capability are checked before the body
- * is read, a declared length over the limit is refused unread, and the body
- * stream is cut off as soon as it passes the limit.
+ * is read, a declared length over the limit is refused unread (413,
+ * too_large), and the body stream is cut off as soon as it passes the limit.
+ * Not a defineCommand: the input is a stream that must be cut off, not an
+ * object to validate; uploadMedia keeps the same order (authenticate →
+ * check → one transaction with its typed audit entry).
  */
 export async function uploadMediaFromRequest(request: Request): Promise<MediaDto> {
   await requireCapability("media:upload", "media", "media.upload");
   const limit = env().MEDIA_MAX_BYTES + MULTIPART_ALLOWANCE;
   const tooLarge = () =>
-    new AppError("bad_request:media", `The file is larger than the ${formatMegabytes(env().MEDIA_MAX_BYTES)} limit. Resize or compress it and retry.`, { limit: env().MEDIA_MAX_BYTES });
+    new AppError("too_large:media", `The file is larger than the ${formatMegabytes(env().MEDIA_MAX_BYTES)} limit. Resize or compress it and retry.`, { limit: env().MEDIA_MAX_BYTES });
   const declared = Number(request.headers.get("content-length") ?? "NaN");
   if (Number.isFinite(declared) && declared > limit) throw tooLarge();
   if (!request.body) throw new AppError("bad_request:media", "Choose an image file to upload.");

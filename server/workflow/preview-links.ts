@@ -3,10 +3,9 @@ import { createHash, randomBytes } from "node:crypto";
 import { and, desc, eq, gt, isNull } from "drizzle-orm";
 import { z } from "zod";
 import { previewLinks, users } from "@/db/schema";
-import { describeIssues } from "@/lib/article-input";
 import { AppError } from "@/lib/errors";
-import { recordAudit } from "../audit";
 import { requireCapability } from "../auth/current-user";
+import { defineCommand, publicRead } from "../command";
 import { getDatabase } from "../db";
 import { buildNewestEditionPreview, type ArticlePreview } from "./preview";
 
@@ -30,15 +29,6 @@ const listSchema = z.object({ articleId: id }).strict();
 /** 32 random bytes in base64url: exactly 43 characters of A–Z, a–z, 0–9, "-" and "_". */
 const tokenSchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/);
 
-function parse<T extends z.ZodType>(schema: T, input: unknown): z.output<T> {
-  const parsed = schema.safeParse(input);
-  if (!parsed.success) {
-    const { message, fields } = describeIssues(parsed.error);
-    throw new AppError("bad_request:preview", message, { fields });
-  }
-  return parsed.data;
-}
-
 /** Only the hash is stored, so a leaked database does not leak working links. */
 function hashToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
@@ -48,58 +38,53 @@ function hashToken(token: string): string {
  * A link that shows the item's newest edition to someone without an account.
  * The token is returned once, here, and never again.
  */
-export async function createPreviewLink(input: unknown, now = new Date()): Promise<CreatedPreviewLink> {
-  const data = parse(createSchema, input);
-  const user = await requireCapability("article:preview-link", "preview", "preview_link.create");
-  const db = await getDatabase();
-  const article = await db.query.articles.findFirst({ where: (a, { eq: is }) => is(a.id, data.articleId) });
-  if (!article) throw new AppError("not_found:article", "There is no news item with that number.");
-  const token = randomBytes(32).toString("base64url");
-  const expiresAt = new Date(now.getTime() + PREVIEW_LINK_LIFETIMES[data.expiresIn].ms);
-  return db.transaction(async (tx) => {
+export const createPreviewLink = defineCommand({
+  action: "preview_link.create",
+  surface: "preview",
+  capability: "article:preview-link",
+  input: createSchema,
+  authorize: async ({ input, db }) => {
+    const article = await db.query.articles.findFirst({ where: (a, { eq: is }) => is(a.id, input.articleId) });
+    if (!article) throw new AppError("not_found:article", "There is no news item with that number.");
+    return article;
+  },
+  target: (input) => ({ type: "article", id: input.articleId }),
+  run: async ({ user, input, resource: article, tx, now, note }): Promise<CreatedPreviewLink> => {
+    const token = randomBytes(32).toString("base64url");
+    const expiresAt = new Date(now.getTime() + PREVIEW_LINK_LIFETIMES[input.expiresIn].ms);
     const [link] = await tx
       .insert(previewLinks)
       .values({ articleId: article.id, tokenHash: hashToken(token), createdById: user.id, expiresAt, createdAt: now })
       .returning({ id: previewLinks.id });
-    await recordAudit(tx, {
-      actor: user,
-      action: "preview_link.create",
-      outcome: "ok",
-      targetType: "article",
-      targetId: article.id,
-      details: { linkId: link!.id, expiresAt: expiresAt.toISOString() },
-    });
+    note({ linkId: link!.id, expiresAt: expiresAt.toISOString() });
     return { id: link!.id, token, path: `/preview/${token}`, expiresAt: expiresAt.toISOString() };
-  });
-}
+  },
+});
 
 /** Ends a link at once: the next request with it is refused. Revoking twice changes nothing. */
-export async function revokePreviewLink(input: unknown, now = new Date()): Promise<void> {
-  const data = parse(revokeSchema, input);
-  const user = await requireCapability("article:preview-link", "preview", "preview_link.revoke");
-  const db = await getDatabase();
-  await db.transaction(async (tx) => {
+export const revokePreviewLink = defineCommand({
+  action: "preview_link.revoke",
+  surface: "preview",
+  capability: "article:preview-link",
+  input: revokeSchema,
+  target: (input) => ({ type: "article", id: input.articleId }),
+  run: async ({ input, tx, now, note, unchanged }) => {
     const link = await tx.query.previewLinks.findFirst({
-      where: (l, { and: all, eq: is }) => all(is(l.id, data.linkId), is(l.articleId, data.articleId)),
+      where: (l, { and: all, eq: is }) => all(is(l.id, input.linkId), is(l.articleId, input.articleId)),
     });
     if (!link) throw new AppError("not_found:preview", "That preview link does not belong to this news item.");
-    if (link.revokedAt) return;
+    if (link.revokedAt) return unchanged();
     await tx.update(previewLinks).set({ revokedAt: now }).where(eq(previewLinks.id, link.id));
-    await recordAudit(tx, {
-      actor: user,
-      action: "preview_link.revoke",
-      outcome: "ok",
-      targetType: "article",
-      targetId: data.articleId,
-      details: { linkId: link.id },
-    });
-  });
-}
+    note({ linkId: link.id });
+  },
+});
 
 /** Links of an item that still work: not revoked and not expired, newest first. */
 export async function listPreviewLinks(input: { articleId: number }, now = new Date()): Promise<ActivePreviewLink[]> {
-  const { articleId } = parse(listSchema, input);
   await requireCapability("article:preview-link", "preview", "preview_link.list");
+  const parsed = listSchema.safeParse(input);
+  if (!parsed.success) throw AppError.invalid("preview", parsed.error);
+  const { articleId } = parsed.data;
   const db = await getDatabase();
   const rows = await db
     .select({ id: previewLinks.id, createdBy: users.name, createdAt: previewLinks.createdAt, expiresAt: previewLinks.expiresAt })
@@ -116,7 +101,13 @@ export async function listPreviewLinks(input: { articleId: number }, now = new D
  * so a visitor cannot tell them apart. The lookup is by hash, so timing
  * reveals nothing about stored tokens.
  */
-export async function resolvePreviewToken({ token, now = new Date() }: { token: unknown; now?: Date }): Promise<ArticlePreview | null> {
+export const resolvePreviewToken = publicRead("the token is the credential", async function resolvePreviewToken({
+  token,
+  now = new Date(),
+}: {
+  token: unknown;
+  now?: Date;
+}): Promise<ArticlePreview | null> {
   const parsed = tokenSchema.safeParse(token);
   if (!parsed.success) return null;
   const db = await getDatabase();
@@ -126,4 +117,4 @@ export async function resolvePreviewToken({ token, now = new Date() }: { token: 
   });
   if (!link) return null;
   return buildNewestEditionPreview(db, link.articleId);
-}
+});

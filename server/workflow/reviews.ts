@@ -2,11 +2,10 @@ import "server-only";
 import { and, asc, eq } from "drizzle-orm";
 import { z } from "zod";
 import { articleEditions, reviewComments, users } from "@/db/schema";
-import { describeIssues } from "@/lib/article-input";
 import { AppError } from "@/lib/errors";
 import { can, canEditArticle } from "@/lib/permissions";
-import { recordAudit } from "../audit";
-import { denyAccess, requireCapability } from "../auth/current-user";
+import { requireCapability } from "../auth/current-user";
+import { defineCommand } from "../command";
 import { getDatabase } from "../db";
 import { getLatestEdition } from "../articles/editions";
 
@@ -33,53 +32,59 @@ export async function listReviewThread({ articleId }: { articleId: number }): Pr
   return rows.map((r) => ({ ...r, at: r.at.toISOString() }));
 }
 
+const articleId = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 const commentSchema = z
   .object({
-    articleId: z.coerce.number().int().positive(),
+    articleId,
     body: z.string().trim().min(1, "Write a comment first.").max(5_000, "Comments are at most 5,000 characters"),
   })
   .strict();
+const targetArticle = (input: { articleId: number }) => ({ type: "article", id: input.articleId });
 
 /** Reviewers and the item's own editors may comment. */
-export async function addReviewComment(input: unknown) {
-  const parsed = commentSchema.safeParse(input);
-  if (!parsed.success) throw new AppError("bad_request:article", describeIssues(parsed.error).message);
-  const user = await requireCapability("studio:use", "article", "article.comment");
-  const db = await getDatabase();
-  const article = await db.query.articles.findFirst({ where: (a, { eq: is }) => is(a.id, parsed.data.articleId) });
-  if (!article) throw new AppError("not_found:article", "There is no news item with that number.");
-  if (!can(user, "article:review") && !canEditArticle(user, article)) {
-    await denyAccess(user, "article", "article.comment", "Only reviewers and the item's author can comment.", { type: "article", id: article.id });
-  }
-  const edition = await getLatestEdition(db, article.id);
-  await db.transaction(async (tx) => {
-    await tx.insert(reviewComments).values({ articleId: article.id, editionId: edition?.id ?? null, authorId: user.id, kind: "comment", body: parsed.data.body });
-    await recordAudit(tx, { actor: user, action: "article.comment", outcome: "ok", targetType: "article", targetId: article.id });
-  });
-}
+export const addReviewComment = defineCommand({
+  action: "article.comment",
+  surface: "article",
+  capability: "studio:use",
+  input: commentSchema,
+  authorize: async ({ user, input, db, deny }) => {
+    const article = await db.query.articles.findFirst({ where: (a, { eq: is }) => is(a.id, input.articleId) });
+    if (!article) throw new AppError("not_found:article", "There is no news item with that number.");
+    if (!can(user, "article:review") && !canEditArticle(user, article)) await deny("Only reviewers and the item's author can comment.");
+    return article;
+  },
+  target: targetArticle,
+  run: async ({ user, input, resource: article, tx }) => {
+    const edition = await getLatestEdition(tx, article.id);
+    await tx.insert(reviewComments).values({ articleId: article.id, editionId: edition?.id ?? null, authorId: user.id, kind: "comment", body: input.body });
+  },
+});
 
 /**
  * After an admin published without review, a second person reads the live
  * edition and confirms it; until then the studio marks it "published without review".
  */
-export async function confirmReviewAfterPublication(input: unknown) {
-  const parsed = z.object({ articleId: z.coerce.number().int().positive() }).strict().safeParse(input);
-  if (!parsed.success) throw new AppError("bad_request:article", describeIssues(parsed.error).message);
-  const user = await requireCapability("article:review", "article", "article.review_after_publication");
-  const db = await getDatabase();
-  const article = await db.query.articles.findFirst({ where: (a, { eq: is }) => is(a.id, parsed.data.articleId) });
-  const editionId = article?.publishedEditionId;
-  const edition = editionId ? await db.query.articleEditions.findFirst({ where: (e, { eq: is }) => is(e.id, editionId) }) : undefined;
-  if (!article || !edition?.publishedWithoutReview) throw new AppError("conflict:article", "This item's published edition does not need a review.");
-  if (edition.publishedById === user.id || edition.lastEditedById === user.id) {
-    await denyAccess(user, "article", "article.review_after_publication", "Someone other than the person who wrote or published it must review it.", { type: "article", id: article.id });
-  }
-  await db.transaction(async (tx) => {
+export const confirmReviewAfterPublication = defineCommand({
+  action: "article.review_after_publication",
+  surface: "article",
+  capability: "article:review",
+  input: z.object({ articleId }).strict(),
+  authorize: async ({ user, input, db, deny }) => {
+    const article = await db.query.articles.findFirst({ where: (a, { eq: is }) => is(a.id, input.articleId) });
+    const editionId = article?.publishedEditionId;
+    const edition = editionId ? await db.query.articleEditions.findFirst({ where: (e, { eq: is }) => is(e.id, editionId) }) : undefined;
+    if (!article || !edition?.publishedWithoutReview) throw new AppError("conflict:article", "This item's published edition does not need a review.");
+    if (edition.publishedById === user.id || edition.lastEditedById === user.id) {
+      await deny("Someone other than the person who wrote or published it must review it.");
+    }
+    return { article, edition };
+  },
+  target: targetArticle,
+  run: async ({ user, resource: { article, edition }, tx }) => {
     await tx
       .update(articleEditions)
       .set({ publishedWithoutReview: false, reviewedById: user.id })
       .where(and(eq(articleEditions.id, edition.id), eq(articleEditions.publishedWithoutReview, true)));
     await tx.insert(reviewComments).values({ articleId: article.id, editionId: edition.id, authorId: user.id, kind: "approved", body: "Reviewed after publication." });
-    await recordAudit(tx, { actor: user, action: "article.review_after_publication", outcome: "ok", targetType: "article", targetId: article.id });
-  });
-}
+  },
+});

@@ -3,7 +3,6 @@ import { diffWords } from "diff";
 import { and, desc, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import { articleRevisions, users } from "@/db/schema";
-import { describeIssues } from "@/lib/article-input";
 import { documentToPlainText } from "@/lib/content/document-schema";
 import { AppError } from "@/lib/errors";
 import { canEditArticle } from "@/lib/permissions";
@@ -49,12 +48,10 @@ const listSchema = z.object({ articleId: id }).strict();
 const diffSchema = z.object({ articleId: id, fromId: id, toId: id }).strict();
 const restoreSchema = z.object({ articleId: id, revisionId: id }).strict();
 
+/** Called after authentication: a stranger learns nothing, not even what a valid input looks like. */
 function parse<T extends z.ZodType>(schema: T, input: unknown): z.output<T> {
   const parsed = schema.safeParse(input);
-  if (!parsed.success) {
-    const { message, fields } = describeIssues(parsed.error);
-    throw new AppError("bad_request:article", message, { fields });
-  }
+  if (!parsed.success) throw AppError.invalid("article", parsed.error);
   return parsed.data;
 }
 
@@ -79,8 +76,8 @@ async function loadArticle(db: Awaited<ReturnType<typeof getDatabase>>, articleI
 
 /** Every save of an item, newest first: who saved, when, into which edition, at which version. */
 export async function listRevisions(input: { articleId: number }): Promise<RevisionHistory> {
-  const { articleId } = parse(listSchema, input);
   const user = await requireCapability("studio:use", "article", "article.revisions");
+  const { articleId } = parse(listSchema, input);
   const db = await getDatabase();
   const article = await loadArticle(db, articleId);
   const edition = await getLatestEdition(db, articleId);
@@ -114,8 +111,8 @@ function wordDiff(before: string, after: string): DiffPart[] {
 
 /** Word-level differences from one save to another of the same item: title, summary and body text. */
 export async function diffRevisions(input: { articleId: number; fromId: number; toId: number }): Promise<RevisionDiff> {
-  const { articleId, fromId, toId } = parse(diffSchema, input);
   await requireCapability("studio:use", "article", "article.revisions");
+  const { articleId, fromId, toId } = parse(diffSchema, input);
   const db = await getDatabase();
   const rows = await db
     .select({ ...summaryColumns, summary: articleRevisions.summary, body: articleRevisions.body })
@@ -145,10 +142,13 @@ export async function diffRevisions(input: { articleId: number; fromId: number; 
  * saveArticleDraft at the item's current version, so every rule of an
  * ordinary save applies (who may edit, which states are editable, a new
  * edition for a published item) and the restore is itself a new revision.
+ * Not a defineCommand: the save is a command of its own, with its own
+ * transaction and audit entry; the restore entry follows it, in the same
+ * order (authenticate → validate → authorize → write → audit).
  */
 export async function restoreRevision(input: { articleId: number; revisionId: number }): Promise<SaveResult> {
-  const { articleId, revisionId } = parse(restoreSchema, input);
   const user = await requireCapability("article:edit-own", "article", "article.restore_revision");
+  const { articleId, revisionId } = parse(restoreSchema, input);
   const db = await getDatabase();
   const article = await loadArticle(db, articleId);
   if (!canEditArticle(user, article)) {

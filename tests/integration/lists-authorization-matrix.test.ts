@@ -111,7 +111,7 @@ describe("list authorization matrix", () => {
     become("anonymous");
     const refused = await searchRoute.GET(new Request("http://koho.test/api/studio/articles/search?q=Tokyo"));
     expect(refused.status).toBe(401);
-    expect(await refused.json()).toMatchObject({ error: "unauthorized:auth" });
+    expect(await refused.json()).toMatchObject({ error: { code: "unauthorized:auth" } });
     become("writer");
     const found = await searchRoute.GET(new Request("http://koho.test/api/studio/articles/search?q=Tokyo%20Ambassadors"));
     expect(found.headers.get("cache-control")).toBe("private, no-store");

@@ -58,7 +58,7 @@ describe("preview links", () => {
     const id = await draftItem();
     actAs("publisher");
     const now = new Date("2026-03-01T00:00:00Z");
-    const link = await links.createPreviewLink({ articleId: id }, now);
+    const link = await links.createPreviewLink({ articleId: id }, { now });
     expect(link.expiresAt).toBe("2026-03-02T00:00:00.000Z");
     expect((await failure(links.createPreviewLink({ articleId: id, expiresIn: "30d" }))).status).toBe(400);
     expect((await failure(links.createPreviewLink({ articleId: id, createdById: staff.writer.id }))).status).toBe(400);
@@ -118,7 +118,7 @@ describe("preview links", () => {
     const id = await draftItem();
     actAs("publisher");
     const created = new Date();
-    const link = await links.createPreviewLink({ articleId: id, expiresIn: "1h" }, created);
+    const link = await links.createPreviewLink({ articleId: id, expiresIn: "1h" }, { now: created });
     actAs(null);
     expect(await links.resolvePreviewToken({ token: link.token, now: new Date(created.getTime() + HOUR - 1) })).not.toBeNull();
     expect(await links.resolvePreviewToken({ token: link.token, now: new Date(created.getTime() + HOUR) })).toBeNull();

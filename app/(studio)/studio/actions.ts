@@ -1,9 +1,8 @@
 "use server";
 
 import { signOut } from "@/auth";
-import { recordSignOut } from "@/server/auth/sign-out";
 
+/** The studio's Sign out button. The audit entry is written by Auth.js's signOut event (server/auth/sign-out.ts), as for POST /api/auth/signout. */
 export async function signOutAction() {
-  await recordSignOut();
   await signOut({ redirectTo: "/sign-in" });
 }

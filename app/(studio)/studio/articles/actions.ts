@@ -51,22 +51,37 @@ export async function transitionAction(_prev: WorkflowFormState, formData: FormD
   return workflowStep(input.articleId, () => applyTransition(input), "Done.");
 }
 
-export async function withdrawAction(_prev: WorkflowFormState, formData: FormData): Promise<WorkflowFormState> {
-  const input = formDataToObject(formData);
-  return workflowStep(input.articleId, () => withdrawArticle(input), "Withdrawn. The page now shows the notice.");
+/**
+ * Withdrawal and review steps: their commands (server/) authenticate, authorize,
+ * audit and expire the public pages; this only revalidates the studio page and
+ * answers with the one FormState.
+ */
+async function articleCommand(articleId: string | undefined, run: () => Promise<unknown>, done: string): Promise<FormState> {
+  try {
+    await run();
+    if (articleId) revalidatePath(`/studio/articles/${articleId}`);
+    return formSuccess(done);
+  } catch (error) {
+    return toFormState(error);
+  }
 }
 
-export async function restoreWithdrawnAction(_prev: WorkflowFormState, formData: FormData): Promise<WorkflowFormState> {
+export async function withdrawAction(_prev: unknown, formData: FormData): Promise<FormState> {
   const input = formDataToObject(formData);
-  return workflowStep(input.articleId, () => restoreWithdrawnArticle(input), "Restored to the public site.");
+  return articleCommand(input.articleId, () => withdrawArticle(input), "Withdrawn. The page now shows the notice.");
 }
 
-export async function commentAction(_prev: WorkflowFormState, formData: FormData): Promise<WorkflowFormState> {
+export async function restoreWithdrawnAction(_prev: unknown, formData: FormData): Promise<FormState> {
   const input = formDataToObject(formData);
-  return workflowStep(input.articleId, () => addReviewComment(input), "Comment added.");
+  return articleCommand(input.articleId, () => restoreWithdrawnArticle(input), "Restored to the public site.");
 }
 
-export async function confirmReviewAction(_prev: WorkflowFormState, formData: FormData): Promise<WorkflowFormState> {
+export async function commentAction(_prev: unknown, formData: FormData): Promise<FormState> {
   const input = formDataToObject(formData);
-  return workflowStep(input.articleId, () => confirmReviewAfterPublication(input), "Review recorded.");
+  return articleCommand(input.articleId, () => addReviewComment(input), "Comment added.");
+}
+
+export async function confirmReviewAction(_prev: unknown, formData: FormData): Promise<FormState> {
+  const input = formDataToObject(formData);
+  return articleCommand(input.articleId, () => confirmReviewAfterPublication(input), "Review recorded.");
 }

@@ -14,12 +14,8 @@ export async function POST(request: NextRequest) {
     try {
       await assertNotThrottled(email, clientIp(request.headers));
     } catch (error) {
-      if (error instanceof AppError && error.type === "rate_limited") {
-        return Response.json(
-          { error: error.code, message: error.message },
-          { status: 429, headers: { "Retry-After": String(error.details.retryAfterSeconds ?? 900) } },
-        );
-      }
+      // The one error shape; Retry-After comes from the lock's details.retryAfterSeconds.
+      if (error instanceof AppError && error.type === "rate_limited") return error.toResponse();
       throw error;
     }
   }

@@ -1,4 +1,4 @@
-import { toActionError } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
 import { listMedia } from "@/server/media/library";
 
 const PRIVATE = { "Cache-Control": "private, no-store" };
@@ -15,7 +15,6 @@ export async function GET(request: Request) {
     });
     return Response.json({ media }, { headers: PRIVATE });
   } catch (error) {
-    const e = toActionError(error);
-    return Response.json({ error: { code: e.code, message: e.message } }, { status: e.status, headers: PRIVATE });
+    return AppError.from(error).toResponse(PRIVATE);
   }
 }

@@ -1,6 +1,7 @@
+import { AppError } from "@/lib/errors";
 import { openMediaVariant } from "@/server/media/serve";
 
-const NOT_FOUND_HEADERS = { "Content-Type": "text/plain; charset=utf-8", "X-Content-Type-Options": "nosniff", "Cache-Control": "no-store" };
+const NOT_FOUND_HEADERS = { "X-Content-Type-Options": "nosniff", "Cache-Control": "no-store" };
 
 /**
  * Image variants. Names are random and a file never changes once written, so
@@ -8,15 +9,19 @@ const NOT_FOUND_HEADERS = { "Content-Type": "text/plain; charset=utf-8", "X-Cont
  */
 export async function GET(_request: Request, { params }: { params: Promise<{ key: string; file: string }> }) {
   const { key, file } = await params;
-  const found = await openMediaVariant({ key, file });
-  if (!found) return new Response("Not found", { status: 404, headers: NOT_FOUND_HEADERS });
-  return new Response(found.stream, {
-    headers: {
-      "Content-Type": found.contentType,
-      "Content-Length": String(found.size),
-      "Cache-Control": "public, max-age=31536000, immutable",
-      "X-Content-Type-Options": "nosniff",
-      "Content-Security-Policy": "default-src 'none'; sandbox",
-    },
-  });
+  try {
+    const found = await openMediaVariant({ key, file });
+    if (!found) return new AppError("not_found:media", "There is no such image.").toResponse(NOT_FOUND_HEADERS);
+    return new Response(found.stream, {
+      headers: {
+        "Content-Type": found.contentType,
+        "Content-Length": String(found.size),
+        "Cache-Control": "public, max-age=31536000, immutable",
+        "X-Content-Type-Options": "nosniff",
+        "Content-Security-Policy": "default-src 'none'; sandbox",
+      },
+    });
+  } catch (error) {
+    return AppError.from(error).toResponse(NOT_FOUND_HEADERS);
+  }
 }

@@ -1,11 +1,12 @@
 "use client";
 
 import { useActionState } from "react";
-import { deleteMediaAction, type MediaActionState } from "../actions";
+import { INITIAL_FORM_STATE, type FormState } from "@/lib/errors";
+import { deleteMediaAction } from "../actions";
 
 /** Deleting is refused while the image is used; the refusal lists the items using it. */
 export function DeleteMediaForm({ id, name }: { id: number; name: string }) {
-  const [state, action, pending] = useActionState<MediaActionState, FormData>(deleteMediaAction, null);
+  const [state, action, pending] = useActionState<FormState, FormData>(deleteMediaAction, INITIAL_FORM_STATE);
   return (
     <form
       action={action}
@@ -14,9 +15,9 @@ export function DeleteMediaForm({ id, name }: { id: number; name: string }) {
       }}
     >
       <input type="hidden" name="id" value={id} />
-      {state && !state.ok && (
+      {!state.ok && state.message && (
         <p className="form-error" role="alert">
-          {state.error.message}
+          {state.message}
         </p>
       )}
       <button type="submit" className="button danger" disabled={pending}>

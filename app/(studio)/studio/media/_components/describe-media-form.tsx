@@ -3,7 +3,8 @@
 import { useActionState, useState } from "react";
 import type { MediaDto } from "@/server/media/dto";
 import type { DescriptionRights } from "@/server/media/usage";
-import { updateMediaDescriptionAction, type MediaActionState } from "../actions";
+import { INITIAL_FORM_STATE, type FormState } from "@/lib/errors";
+import { updateMediaDescriptionAction } from "../actions";
 
 /**
  * Alt text (or a decorative mark), caption and credit; saved with the version
@@ -11,9 +12,9 @@ import { updateMediaDescriptionAction, type MediaActionState } from "../actions"
  * and refuses too), the fields are read-only and the reason says who can.
  */
 export function DescribeMediaForm({ media, rights }: { media: MediaDto; rights: DescriptionRights }) {
-  const [state, action, pending] = useActionState<MediaActionState, FormData>(updateMediaDescriptionAction, null);
+  const [state, action, pending] = useActionState<FormState<{ version: number }>, FormData>(updateMediaDescriptionAction, INITIAL_FORM_STATE);
   const [decorative, setDecorative] = useState(media.decorative);
-  const version = state?.ok ? state.data.version : media.version;
+  const version = state.ok ? state.data.version : media.version;
   return (
     <form action={action} className="form" aria-labelledby="describe-heading">
       <h2 id="describe-heading">Description</h2>
@@ -50,13 +51,13 @@ export function DescribeMediaForm({ media, rights }: { media: MediaDto; rights: 
           </p>
         </div>
       </fieldset>
-      {state && !state.ok && (
+      {!state.ok && state.message && (
         <p className="form-error" role="alert">
-          {state.error.message}
+          {state.message}
         </p>
       )}
       <p role="status" className="notice-inline">
-        {state?.ok ? state.data.message : ""}
+        {state.ok ? state.message : ""}
       </p>
       <button type="submit" className="button primary" disabled={pending || !rights.canEdit}>
         {pending ? "Saving…" : "Save description"}

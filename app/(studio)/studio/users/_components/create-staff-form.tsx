@@ -3,25 +3,26 @@
 import { useActionState } from "react";
 import type { Role } from "@/lib/vocabulary";
 import { ROLE_LABELS } from "@/lib/permissions";
-import { createStaffMemberAction, type StaffActionState } from "../actions";
-import { describedBy, fieldError, FormFeedback } from "./form-feedback";
+import { INITIAL_FORM_STATE, type FormState } from "@/lib/errors";
+import { createStaffMemberAction } from "../actions";
+import { describedBy, failed, fieldError, FormFeedback } from "./form-feedback";
 
 /** Creates a staff account with an initial password the administrator passes on to the person. */
 const ROLES = Object.keys(ROLE_LABELS) as Role[];
 const FIELD_IDS = { name: "new-staff-name", email: "new-staff-email", role: "new-staff-role", password: "new-staff-password" };
 
 export function CreateStaffForm({ passwordMinLength }: { passwordMinLength: number }) {
-  const [state, formAction, pending] = useActionState<StaffActionState, FormData>(createStaffMemberAction, null);
-  const values = state && !state.ok ? state.values : undefined;
+  const [state, formAction, pending] = useActionState<FormState, FormData>(createStaffMemberAction, INITIAL_FORM_STATE);
+  // What was typed comes back with a refusal (the form resets after every submission).
+  const values = failed(state) ? (state.details?.values as Record<string, string> | undefined) : undefined;
   const errors = {
     email: fieldError(state, "email"),
     name: fieldError(state, "name"),
     role: fieldError(state, "role"),
     password: fieldError(state, "password"),
   };
-  const failed = state !== null && !state.ok;
   return (
-    <form action={formAction} className="form" noValidate aria-describedby={failed ? "create-staff-error" : undefined}>
+    <form action={formAction} className="form" noValidate aria-describedby={failed(state) ? "create-staff-error" : undefined}>
       <FormFeedback state={state} errorId="create-staff-error" fieldIds={FIELD_IDS} />
       <div className="field">
         <label htmlFor="new-staff-name">Name</label>

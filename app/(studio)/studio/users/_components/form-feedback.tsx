@@ -1,10 +1,13 @@
-import type { StaffActionState } from "../actions";
+import type { FormState } from "@/lib/errors";
 
-/** The field's own error from the last attempt, if any (server/ names fields in `details.fields`). */
-export function fieldError(state: StaffActionState, field: string): string | undefined {
-  if (!state || state.ok) return undefined;
-  const fields = state.error.details?.fields as Record<string, string> | undefined;
-  return fields?.[field];
+/** True after an attempt that changed nothing (the untouched form has no message yet). */
+export function failed(state: FormState): state is Extract<FormState, { ok: false }> {
+  return !state.ok && state.message !== null;
+}
+
+/** The field's own error from the last attempt, if any (server/ names fields in `fields`). */
+export function fieldError(state: FormState, field: string): string | undefined {
+  return failed(state) ? state.fields?.[field] : undefined;
 }
 
 /** Ids for aria-describedby, skipping the ones not on screen. */
@@ -19,12 +22,12 @@ export function describedBy(...ids: (string | false | null | undefined)[]): stri
  * the error names fields that are on the form, it lists them as links to the
  * fields (an error summary) instead of one run-on sentence.
  */
-export function FormFeedback({ state, errorId, fieldIds }: { state: StaffActionState; errorId: string; fieldIds?: Record<string, string> }) {
-  const fields = state && !state.ok ? (state.error.details?.fields as Record<string, string> | undefined) : undefined;
+export function FormFeedback({ state, errorId, fieldIds }: { state: FormState; errorId: string; fieldIds?: Record<string, string> }) {
+  const fields = failed(state) ? state.fields : undefined;
   const listed = fields && fieldIds && Object.keys(fields).every((f) => f in fieldIds) ? Object.entries(fields) : null;
   return (
     <>
-      {state && !state.ok && (
+      {failed(state) && (
         <div className="form-error" role="alert" id={errorId}>
           {listed ? (
             <>
@@ -38,12 +41,12 @@ export function FormFeedback({ state, errorId, fieldIds }: { state: StaffActionS
               </ul>
             </>
           ) : (
-            <p>{state.error.message}</p>
+            <p>{state.message}</p>
           )}
         </div>
       )}
       <p role="status" className="form-status">
-        {state?.ok ? state.data.message : ""}
+        {state.ok ? state.message : ""}
       </p>
     </>
   );

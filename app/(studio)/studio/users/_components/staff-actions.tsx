@@ -4,14 +4,15 @@ import { useActionState } from "react";
 import type { Role } from "@/lib/vocabulary";
 import { ROLE_LABELS } from "@/lib/permissions";
 import type { StaffMember } from "@/server/users";
-import { changeStaffRoleAction, resetStaffPasswordAction, setStaffMemberActiveAction, type StaffActionState } from "../actions";
-import { describedBy, fieldError, FormFeedback } from "./form-feedback";
+import { INITIAL_FORM_STATE, type FormState } from "@/lib/errors";
+import { changeStaffRoleAction, resetStaffPasswordAction, setStaffMemberActiveAction } from "../actions";
+import { describedBy, failed, fieldError, FormFeedback } from "./form-feedback";
 
 const ROLES = Object.keys(ROLE_LABELS) as Role[];
 type Props = { member: StaffMember; isSelf: boolean; passwordMinLength: number };
 
 function RoleForm({ member }: { member: StaffMember }) {
-  const [state, action, pending] = useActionState<StaffActionState, FormData>(changeStaffRoleAction, null);
+  const [state, action, pending] = useActionState<FormState, FormData>(changeStaffRoleAction, INITIAL_FORM_STATE);
   const selectId = `role-${member.id}`;
   const errorId = `${selectId}-error`;
   return (
@@ -20,7 +21,7 @@ function RoleForm({ member }: { member: StaffMember }) {
       <label htmlFor={selectId} className="visually-hidden">
         Role for {member.name}
       </label>
-      <select id={selectId} name="role" defaultValue={member.role} aria-describedby={describedBy(state && !state.ok && errorId)}>
+      <select id={selectId} name="role" defaultValue={member.role} aria-describedby={describedBy(failed(state) && errorId)}>
         {ROLES.map((r) => (
           <option key={r} value={r}>
             {ROLE_LABELS[r]}
@@ -36,7 +37,7 @@ function RoleForm({ member }: { member: StaffMember }) {
 }
 
 function ActiveForm({ member }: { member: StaffMember }) {
-  const [state, action, pending] = useActionState<StaffActionState, FormData>(setStaffMemberActiveAction, null);
+  const [state, action, pending] = useActionState<FormState, FormData>(setStaffMemberActiveAction, INITIAL_FORM_STATE);
   const errorId = `active-${member.id}-error`;
   return (
     <form action={action} className="staff-action">
@@ -46,7 +47,7 @@ function ActiveForm({ member }: { member: StaffMember }) {
         type="submit"
         className={member.active ? "button small danger" : "button small"}
         disabled={pending}
-        aria-describedby={describedBy(state && !state.ok && errorId)}
+        aria-describedby={describedBy(failed(state) && errorId)}
       >
         {member.active ? "Deactivate" : "Reactivate"}
         <span className="visually-hidden"> {member.name}</span>
@@ -57,13 +58,13 @@ function ActiveForm({ member }: { member: StaffMember }) {
 }
 
 function PasswordForm({ member, isSelf, passwordMinLength }: Props) {
-  const [state, action, pending] = useActionState<StaffActionState, FormData>(resetStaffPasswordAction, null);
+  const [state, action, pending] = useActionState<FormState, FormData>(resetStaffPasswordAction, INITIAL_FORM_STATE);
   const inputId = `password-${member.id}`;
   const hintId = `${inputId}-hint`;
   const errorId = `${inputId}-error`;
   const error = fieldError(state, "password");
   return (
-    <details className="staff-password" open={state !== null && !state.ok ? true : undefined}>
+    <details className="staff-password" open={failed(state) ? true : undefined}>
       <summary>
         Reset password<span className="visually-hidden"> of {member.name}</span>
       </summary>
@@ -80,7 +81,7 @@ function PasswordForm({ member, isSelf, passwordMinLength }: Props) {
           autoComplete="new-password"
           required
           aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy(hintId, state && !state.ok && errorId)}
+          aria-describedby={describedBy(hintId, failed(state) && errorId)}
         />
         <button type="submit" className="button small" disabled={pending}>
           Set password

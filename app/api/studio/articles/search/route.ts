@@ -9,7 +9,6 @@ export async function GET(request: Request) {
   try {
     return Response.json(await searchPublishedItemsForPicker({ q }), { headers: PRIVATE });
   } catch (error) {
-    if (error instanceof AppError) return Response.json({ error: error.code, message: error.message }, { status: error.status, headers: PRIVATE });
-    throw error;
+    return AppError.from(error).toResponse(PRIVATE);
   }
 }

@@ -1,14 +1,15 @@
 "use client";
 
 import { useActionState } from "react";
-import { restoreRevisionAction, type RestoreFormState } from "../actions";
+import { INITIAL_FORM_STATE, type FormState } from "@/lib/errors";
+import { restoreRevisionAction } from "../actions";
 
 /**
  * The second step of a restore. A plain form with a required checkbox, so it
  * works before (or without) JavaScript; the server checks the box again.
  */
 export function RestoreRevisionForm({ articleId, revisionId, cancelHref }: { articleId: number; revisionId: number; cancelHref: string }) {
-  const [state, action, pending] = useActionState<RestoreFormState, FormData>(restoreRevisionAction, { message: null });
+  const [state, action, pending] = useActionState<FormState, FormData>(restoreRevisionAction, INITIAL_FORM_STATE);
   return (
     <form action={action} aria-describedby={state.message ? "restore-error" : undefined}>
       {state.message && (
