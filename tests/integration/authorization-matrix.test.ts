@@ -33,7 +33,7 @@ let userActions: typeof import("@/app/(studio)/studio/users/actions");
 let historyActions: typeof import("@/app/(studio)/studio/articles/[id]/history/actions");
 let previewActions: typeof import("@/app/(studio)/studio/articles/[id]/preview/actions");
 let drafts: typeof import("@/server/articles/drafts");
-let flow: typeof import("@/server/workflow/transitions");
+let flow: typeof import("@/server/editorial/transitions");
 let withdrawal: typeof import("@/server/workflow/withdrawal");
 let previewLinks: typeof import("@/server/workflow/preview-links");
 
@@ -81,19 +81,19 @@ async function writtenBy(role: Role, title: string) {
 }
 async function submittedBy(role: Role, title: string) {
   const id = await writtenBy(role, title);
-  await flow.applyTransition({ articleId: id, transition: "submit" });
+  await flow.applyTransition("article", { articleId: id, transition: "submit" });
   return id;
 }
 async function approved(title: string) {
   const id = await submittedBy("writer", title);
   actAs(staff.admin);
-  await flow.applyTransition({ articleId: id, version: await seenVersion(t.db, id), transition: "approve" });
+  await flow.applyTransition("article", { articleId: id, version: await seenVersion(t.db, id), transition: "approve" });
   return id;
 }
 async function published(title: string) {
   const id = await approved(title);
   actAs(staff.publisher);
-  await flow.applyTransition({ articleId: id, version: await seenVersion(t.db, id), transition: "publish" });
+  await flow.applyTransition("article", { articleId: id, version: await seenVersion(t.db, id), transition: "publish" });
   return id;
 }
 
@@ -122,37 +122,37 @@ const cases: Case[] = [
     name: "submit the writer's draft",
     allowed: ["writer", "editor", "publisher", "admin"],
     setup: async () => ({ id: await writtenBy("writer", "Writer draft") }),
-    call: ({ id }) => articleActions.transitionAction({ ok: true, message: null }, form({ articleId: id, transition: "submit" })),
+    call: ({ id }) => articleActions.transitionAction({ ok: true, message: null, data: undefined }, form({ articleId: id, transition: "submit" })),
   },
   {
     name: "approve a submitted item",
     allowed: ["publisher", "admin"],
     setup: async () => withVersion(await submittedBy("writer", "Submitted item")),
-    call: ({ id, version }) => articleActions.transitionAction({ ok: true, message: null }, form({ articleId: id, version, transition: "approve" })),
+    call: ({ id, version }) => articleActions.transitionAction({ ok: true, message: null, data: undefined }, form({ articleId: id, version, transition: "approve" })),
   },
   {
     name: "request changes",
     allowed: ["editor", "publisher", "admin"],
     setup: async () => ({ id: await submittedBy("writer", "Needs changes") }),
-    call: ({ id }) => articleActions.transitionAction({ ok: true, message: null }, form({ articleId: id, transition: "request_changes", comment: "Fix the date." })),
+    call: ({ id }) => articleActions.transitionAction({ ok: true, message: null, data: undefined }, form({ articleId: id, transition: "request_changes", comment: "Fix the date." })),
   },
   {
     name: "publish an approved item",
     allowed: ["publisher", "admin"],
     setup: async () => withVersion(await approved("Approved item")),
-    call: ({ id, version }) => articleActions.transitionAction({ ok: true, message: null }, form({ articleId: id, version, transition: "publish" })),
+    call: ({ id, version }) => articleActions.transitionAction({ ok: true, message: null, data: undefined }, form({ articleId: id, version, transition: "publish" })),
   },
   {
     name: "schedule an approved item",
     allowed: ["publisher", "admin"],
     setup: async () => withVersion(await approved("To schedule")),
-    call: ({ id, version }) => articleActions.transitionAction({ ok: true, message: null }, form({ articleId: id, version, transition: "schedule", scheduledFor: "2099-01-01T09:00" })),
+    call: ({ id, version }) => articleActions.transitionAction({ ok: true, message: null, data: undefined }, form({ articleId: id, version, transition: "schedule", scheduledFor: "2099-01-01T09:00" })),
   },
   {
     name: "publish without review",
     allowed: ["admin"],
     setup: async () => withVersion(await writtenBy("writer", "Urgent")),
-    call: ({ id, version }) => articleActions.transitionAction({ ok: true, message: null }, form({ articleId: id, version, transition: "force_publish", reason: "Emergency notice, no time." })),
+    call: ({ id, version }) => articleActions.transitionAction({ ok: true, message: null, data: undefined }, form({ articleId: id, version, transition: "force_publish", reason: "Emergency notice, no time." })),
   },
   {
     name: "withdraw a published item",
@@ -182,7 +182,7 @@ const cases: Case[] = [
     setup: async () => {
       const id = await writtenBy("writer", "Forced");
       actAs(staff.admin);
-      await flow.applyTransition({ articleId: id, version: await seenVersion(t.db, id), transition: "force_publish", reason: "Emergency notice, no time." });
+      await flow.applyTransition("article", { articleId: id, version: await seenVersion(t.db, id), transition: "force_publish", reason: "Emergency notice, no time." });
       return { id };
     },
     call: ({ id }) => articleActions.confirmReviewAction({ ok: true, message: null }, form({ articleId: id })),
@@ -232,7 +232,7 @@ beforeAll(async () => {
   historyActions = await import("@/app/(studio)/studio/articles/[id]/history/actions");
   previewActions = await import("@/app/(studio)/studio/articles/[id]/preview/actions");
   drafts = await import("@/server/articles/drafts");
-  flow = await import("@/server/workflow/transitions");
+  flow = await import("@/server/editorial/transitions");
   withdrawal = await import("@/server/workflow/withdrawal");
   previewLinks = await import("@/server/workflow/preview-links");
 }, 60_000);

@@ -16,8 +16,8 @@ const route = () => import("@/app/api/health/route");
 const health = () => import("@/server/health");
 
 async function tickScheduler(at = new Date()) {
-  const { publishDueEditions } = await import("@/server/workflow/scheduler");
-  await publishDueEditions(at);
+  const { publishDue } = await import("@/server/editorial/scheduler");
+  await publishDue(at);
 }
 
 describe("/api/health", () => {

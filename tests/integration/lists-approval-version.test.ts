@@ -10,7 +10,7 @@ import { failure, seenListVersion } from "../support/workflow";
 let t: Awaited<ReturnType<typeof createTempDatabase>>;
 let staff: Awaited<ReturnType<typeof staffByRole>>;
 let lists: typeof import("@/server/lists/lists");
-let flow: typeof import("@/server/lists/workflow");
+let flow: typeof import("@/server/editorial/transitions");
 let articleIds: number[];
 
 beforeAll(async () => {
@@ -18,7 +18,7 @@ beforeAll(async () => {
   process.env.DATABASE_URL = t.url;
   staff = await staffByRole(t.db);
   lists = await import("@/server/lists/lists");
-  flow = await import("@/server/lists/workflow");
+  flow = await import("@/server/editorial/transitions");
   articleIds = (await t.db.select({ id: articles.id }).from(articles).where(eq(articles.status, "published"))).map((a) => a.id);
 });
 afterAll(() => t.cleanup());
@@ -30,7 +30,7 @@ async function submittedList() {
   actAs(staff.writer);
   const { id, version } = await lists.createRecommendationList({ name: "Picks", placement: "default" });
   await save(id, version, articleIds[0]!);
-  await flow.applyListTransition({ listId: id, transition: "submit" });
+  await flow.applyTransition("list", { listId: id, transition: "submit" });
   return id;
 }
 
@@ -45,19 +45,19 @@ describe("list words under review", () => {
     const id = await submittedList();
     actAs(staff.publisher);
     const seen = await seenListVersion(t.db, id);
-    expect((await failure(flow.applyListTransition({ listId: id, transition: "approve" }))).status).toBe(400);
+    expect((await failure(flow.applyTransition("list", { listId: id, transition: "approve" }))).status).toBe(400);
     actAs(staff.writer);
-    await flow.applyListTransition({ listId: id, transition: "return_to_draft" });
+    await flow.applyTransition("list", { listId: id, transition: "return_to_draft" });
     await save(id, await seenListVersion(t.db, id), articleIds[1]!);
-    await flow.applyListTransition({ listId: id, transition: "submit" });
+    await flow.applyTransition("list", { listId: id, transition: "submit" });
     actAs(staff.publisher);
-    const stale = await failure(flow.applyListTransition({ listId: id, transition: "approve", version: seen }));
+    const stale = await failure(flow.applyTransition("list", { listId: id, transition: "approve", version: seen }));
     expect(stale).toMatchObject({ code: "conflict:list", status: 409, message: expect.stringMatching(/changed since you opened it/) });
     const [returned] = await t.db.select().from(auditLog).where(and(eq(auditLog.action, "list.return_to_draft"), eq(auditLog.targetId, String(id))));
     expect(returned).toBeDefined();
     const fresh = await seenListVersion(t.db, id);
-    await flow.applyListTransition({ listId: id, transition: "approve", version: fresh });
-    expect((await failure(flow.applyListTransition({ listId: id, transition: "publish" }))).status).toBe(400);
-    await flow.applyListTransition({ listId: id, transition: "publish", version: fresh });
+    await flow.applyTransition("list", { listId: id, transition: "approve", version: fresh });
+    expect((await failure(flow.applyTransition("list", { listId: id, transition: "publish" }))).status).toBe(400);
+    await flow.applyTransition("list", { listId: id, transition: "publish", version: fresh });
   });
 });

@@ -16,7 +16,7 @@ const EVERYONE: Who[] = ["anonymous", "writer", "editor", "publisher", "admin"];
 let t: Awaited<ReturnType<typeof createTempDatabase>>;
 let staff: Awaited<ReturnType<typeof staffByRole>>;
 let lists: typeof import("@/server/lists/lists");
-let flow: typeof import("@/server/lists/workflow");
+let flow: typeof import("@/server/editorial/transitions");
 let queries: typeof import("@/server/lists/queries");
 let health: typeof import("@/server/lists/health");
 let picker: typeof import("@/server/lists/picker");
@@ -53,10 +53,10 @@ async function listAt(stage: Stage): Promise<{ listId: number; version: number }
   actAs(staff.writer);
   const { id, version } = await lists.createRecommendationList({ name: `Matrix ${stage}`, placement: "default" });
   await lists.saveRecommendationListDraft({ listId: id, version, name: `Matrix ${stage}`, maxItems: 10, fillFromCategory: false, entries: [{ kind: "article", articleId: articleIds[0] }] });
-  if (stage !== "draft") await flow.applyListTransition({ listId: id, transition: "submit" });
+  if (stage !== "draft") await flow.applyTransition("list", { listId: id, transition: "submit" });
   actAs(staff.admin);
-  if (stage === "approved" || stage === "scheduled") await flow.applyListTransition({ listId: id, version: await seenListVersion(t.db, id), transition: "approve" });
-  if (stage === "scheduled") await flow.applyListTransition({ listId: id, version: await seenListVersion(t.db, id), transition: "schedule", scheduledFor: future() });
+  if (stage === "approved" || stage === "scheduled") await flow.applyTransition("list", { listId: id, version: await seenListVersion(t.db, id), transition: "approve" });
+  if (stage === "scheduled") await flow.applyTransition("list", { listId: id, version: await seenListVersion(t.db, id), transition: "schedule", scheduledFor: future() });
   // The version its studio page shows now, as the panel would post it.
   return { listId: id, version: await seenListVersion(t.db, id) };
 }
@@ -75,13 +75,13 @@ const CASES: Case[] = [
   { name: "GET /api/studio/articles/search", allowed: STAFF, call: () => searchRoute.GET(new Request("http://koho.test/api/studio/articles/search?q=Governor")) },
   { name: "createRecommendationList", allowed: STAFF, call: () => lists.createRecommendationList({ name: "Made in the matrix", placement: "default", maxItems: 5 }) },
   { name: "saveRecommendationListDraft", allowed: STAFF, stage: "draft", call: ({ listId, version }) => lists.saveRecommendationListDraft({ listId, version, name: "Saved in the matrix", maxItems: 5, fillFromCategory: false, entries: [{ kind: "article", articleId: articleIds[2] }] }) },
-  { name: "transition submit", allowed: STAFF, stage: "draft", call: ({ listId }) => flow.applyListTransition({ listId, transition: "submit" }) },
-  { name: "transition return_to_draft", allowed: STAFF, stage: "submitted", call: ({ listId }) => flow.applyListTransition({ listId, transition: "return_to_draft" }) },
-  { name: "transition request_changes", allowed: ["editor", "publisher", "admin"], stage: "submitted", call: ({ listId }) => flow.applyListTransition({ listId, transition: "request_changes", comment: "Change it." }) },
-  { name: "transition approve", allowed: PUBLISHERS, stage: "submitted", call: ({ listId, version }) => flow.applyListTransition({ listId, version, transition: "approve" }) },
-  { name: "transition publish", allowed: PUBLISHERS, stage: "approved", call: ({ listId, version }) => flow.applyListTransition({ listId, version, transition: "publish" }) },
-  { name: "transition schedule", allowed: PUBLISHERS, stage: "approved", call: ({ listId, version }) => flow.applyListTransition({ listId, version, transition: "schedule", scheduledFor: future() }) },
-  { name: "transition unschedule", allowed: PUBLISHERS, stage: "scheduled", call: ({ listId }) => flow.applyListTransition({ listId, transition: "unschedule" }) },
+  { name: "transition submit", allowed: STAFF, stage: "draft", call: ({ listId }) => flow.applyTransition("list", { listId, transition: "submit" }) },
+  { name: "transition return_to_draft", allowed: STAFF, stage: "submitted", call: ({ listId }) => flow.applyTransition("list", { listId, transition: "return_to_draft" }) },
+  { name: "transition request_changes", allowed: ["editor", "publisher", "admin"], stage: "submitted", call: ({ listId }) => flow.applyTransition("list", { listId, transition: "request_changes", comment: "Change it." }) },
+  { name: "transition approve", allowed: PUBLISHERS, stage: "submitted", call: ({ listId, version }) => flow.applyTransition("list", { listId, version, transition: "approve" }) },
+  { name: "transition publish", allowed: PUBLISHERS, stage: "approved", call: ({ listId, version }) => flow.applyTransition("list", { listId, version, transition: "publish" }) },
+  { name: "transition schedule", allowed: PUBLISHERS, stage: "approved", call: ({ listId, version }) => flow.applyTransition("list", { listId, version, transition: "schedule", scheduledFor: future() }) },
+  { name: "transition unschedule", allowed: PUBLISHERS, stage: "scheduled", call: ({ listId }) => flow.applyTransition("list", { listId, transition: "unschedule" }) },
 ];
 
 beforeAll(async () => {
@@ -89,7 +89,7 @@ beforeAll(async () => {
   process.env.DATABASE_URL = t.url;
   staff = await staffByRole(t.db);
   lists = await import("@/server/lists/lists");
-  flow = await import("@/server/lists/workflow");
+  flow = await import("@/server/editorial/transitions");
   queries = await import("@/server/lists/queries");
   health = await import("@/server/lists/health");
   picker = await import("@/server/lists/picker");

@@ -13,9 +13,9 @@ import { failure, seenListVersion } from "../support/workflow";
 let t: Awaited<ReturnType<typeof createTempDatabase>>;
 let staff: Awaited<ReturnType<typeof staffByRole>>;
 let lists: typeof import("@/server/lists/lists");
-let flow: typeof import("@/server/lists/workflow");
+let flow: typeof import("@/server/editorial/transitions");
 let queries: typeof import("@/server/lists/queries");
-let scheduler: typeof import("@/server/lists/scheduler");
+let scheduler: typeof import("@/server/editorial/scheduler");
 let health: typeof import("@/server/lists/health");
 let articleList: typeof import("@/server/lists/article-list");
 let withdrawal: typeof import("@/server/workflow/withdrawal");
@@ -52,10 +52,10 @@ async function listFor(articleTitle: string, picks: number[], extra: Record<stri
 
 async function publishAs(listId: number, by = staff.publisher) {
   actAs(staff.writer);
-  await flow.applyListTransition({ listId, transition: "submit" });
+  await flow.applyTransition("list", { listId, transition: "submit" });
   actAs(by);
-  await flow.applyListTransition({ listId, version: await seenListVersion(t.db, listId), transition: "approve" });
-  return flow.applyListTransition({ listId, version: await seenListVersion(t.db, listId), transition: "publish" });
+  await flow.applyTransition("list", { listId, version: await seenListVersion(t.db, listId), transition: "approve" });
+  return flow.applyTransition("list", { listId, version: await seenListVersion(t.db, listId), transition: "publish" });
 }
 
 beforeAll(async () => {
@@ -63,9 +63,9 @@ beforeAll(async () => {
   process.env.DATABASE_URL = t.url;
   staff = await staffByRole(t.db);
   lists = await import("@/server/lists/lists");
-  flow = await import("@/server/lists/workflow");
+  flow = await import("@/server/editorial/transitions");
   queries = await import("@/server/lists/queries");
-  scheduler = await import("@/server/lists/scheduler");
+  scheduler = await import("@/server/editorial/scheduler");
   health = await import("@/server/lists/health");
   articleList = await import("@/server/lists/article-list");
   withdrawal = await import("@/server/workflow/withdrawal");
@@ -92,21 +92,21 @@ describe("list workflow", () => {
   it("goes draft → review → published by a second person; the article shows exactly its three, others the default", async () => {
     const { id } = await listFor(communique.title, [4, 1, 7]);
     expect(await shown(communique.title)).toHaveLength(10);
-    await flow.applyListTransition({ listId: id, transition: "submit" });
-    expect((await failure(flow.applyListTransition({ listId: id, version: await seenListVersion(t.db, id), transition: "approve" }))).status).toBe(403);
+    await flow.applyTransition("list", { listId: id, transition: "submit" });
+    expect((await failure(flow.applyTransition("list", { listId: id, version: await seenListVersion(t.db, id), transition: "approve" }))).status).toBe(403);
     actAs(staff.editor);
-    expect((await failure(flow.applyListTransition({ listId: id, version: await seenListVersion(t.db, id), transition: "approve" }))).status).toBe(403);
-    expect((await failure(flow.applyListTransition({ listId: id, transition: "request_changes" }))).status).toBe(400);
-    await flow.applyListTransition({ listId: id, transition: "request_changes", comment: "Put the Paris visit first." });
+    expect((await failure(flow.applyTransition("list", { listId: id, version: await seenListVersion(t.db, id), transition: "approve" }))).status).toBe(403);
+    expect((await failure(flow.applyTransition("list", { listId: id, transition: "request_changes" }))).status).toBe(400);
+    await flow.applyTransition("list", { listId: id, transition: "request_changes", comment: "Put the Paris visit first." });
     actAs(staff.writer);
     const current = await queries.getRecommendationListForEditing({ listId: id });
     expect(current.edition.state).toBe("changes_requested");
     await lists.saveRecommendationListDraft({ listId: id, version: current.version, name: "Three picks", maxItems: 5, fillFromCategory: false, entries: await Promise.all([1, 4, 7].map(entry)) });
-    await flow.applyListTransition({ listId: id, transition: "submit" });
+    await flow.applyTransition("list", { listId: id, transition: "submit" });
     actAs(staff.publisher);
-    expect((await failure(flow.applyListTransition({ listId: id, version: await seenListVersion(t.db, id), transition: "publish" }))).status).toBe(409);
-    await flow.applyListTransition({ listId: id, version: await seenListVersion(t.db, id), transition: "approve" });
-    const done = await flow.applyListTransition({ listId: id, version: await seenListVersion(t.db, id), transition: "publish" });
+    expect((await failure(flow.applyTransition("list", { listId: id, version: await seenListVersion(t.db, id), transition: "publish" }))).status).toBe(409);
+    await flow.applyTransition("list", { listId: id, version: await seenListVersion(t.db, id), transition: "approve" });
+    const done = await flow.applyTransition("list", { listId: id, version: await seenListVersion(t.db, id), transition: "publish" });
     expect(done.expireTags).toEqual(expect.arrayContaining(["public:recommendations", "public:listings"]));
     expect(await shown(communique.title)).toEqual([rec(1), rec(4), rec(7)]);
     expect(await shown(seminar.title)).toEqual(seminar.recommended.map((r) => r.title));
@@ -118,15 +118,15 @@ describe("list workflow", () => {
     const { id, version } = await listFor(rec(0), [2]);
     actAs(staff.publisher);
     await lists.saveRecommendationListDraft({ listId: id, version, name: "Publisher touched it", maxItems: 5, fillFromCategory: false, entries: [await entry(3)] });
-    await flow.applyListTransition({ listId: id, transition: "submit" });
+    await flow.applyTransition("list", { listId: id, transition: "submit" });
     expect((await queries.getRecommendationListForEditing({ listId: id })).transitions).not.toContain("approve");
-    const error = await failure(flow.applyListTransition({ listId: id, version: await seenListVersion(t.db, id), transition: "approve" }));
+    const error = await failure(flow.applyTransition("list", { listId: id, version: await seenListVersion(t.db, id), transition: "approve" }));
     expect(error).toMatchObject({ status: 403, code: "forbidden:list", message: expect.stringMatching(/second person/) });
     const [denied] = await t.db.select().from(auditLog).where(eq(auditLog.action, "list.approve")).orderBy(sql`id desc`).limit(1);
     expect(denied).toMatchObject({ outcome: "denied", actorId: staff.publisher.id });
     actAs(staff.admin);
-    await flow.applyListTransition({ listId: id, version: await seenListVersion(t.db, id), transition: "approve" });
-    await flow.applyListTransition({ listId: id, version: await seenListVersion(t.db, id), transition: "publish" });
+    await flow.applyTransition("list", { listId: id, version: await seenListVersion(t.db, id), transition: "approve" });
+    await flow.applyTransition("list", { listId: id, version: await seenListVersion(t.db, id), transition: "publish" });
     expect(await shown(rec(0))).toEqual([rec(3)]);
   });
 
@@ -152,19 +152,19 @@ describe("list workflow", () => {
   it("publishes a scheduled edition when it is due, exactly once", async () => {
     const { id } = await listFor(rec(6), [8]);
     actAs(staff.writer);
-    await flow.applyListTransition({ listId: id, transition: "submit" });
+    await flow.applyTransition("list", { listId: id, transition: "submit" });
     actAs(staff.publisher);
-    await flow.applyListTransition({ listId: id, version: await seenListVersion(t.db, id), transition: "approve" });
+    await flow.applyTransition("list", { listId: id, version: await seenListVersion(t.db, id), transition: "approve" });
     const now = new Date();
     const at = new Date(now.getTime() + 3_600_000);
     const local = new Date(at.getTime() + 9 * 3_600_000).toISOString().slice(0, 16);
-    await flow.applyListTransition({ listId: id, version: await seenListVersion(t.db, id), transition: "schedule", scheduledFor: local }, now);
-    expect((await scheduler.publishDueListEditions(now)).published).not.toContain(id);
+    await flow.applyTransition("list", { listId: id, version: await seenListVersion(t.db, id), transition: "schedule", scheduledFor: local }, { now: now });
+    expect((await scheduler.publishDue(now)).published.list).not.toContain(id);
     expect(await shown(rec(6))).toEqual(seminar.recommended.map((r) => r.title).filter((x) => x !== rec(6)));
     const later = new Date(at.getTime() + 60_000);
-    const [first, second] = await Promise.all([scheduler.publishDueListEditions(later), scheduler.publishDueListEditions(later)]);
-    expect([...first.published, ...second.published].filter((l) => l === id)).toHaveLength(1);
-    expect((await scheduler.publishDueListEditions(later)).published).toEqual([]);
+    const [first, second] = await Promise.all([scheduler.publishDue(later), scheduler.publishDue(later)]);
+    expect([...first.published.list, ...second.published.list].filter((l) => l === id)).toHaveLength(1);
+    expect((await scheduler.publishDue(later)).published.list).toEqual([]);
     expect(await shown(rec(6))).toEqual([rec(8)]);
     const fired = await t.db.select().from(auditLog).where(and(eq(auditLog.action, "list.scheduled_publish"), eq(auditLog.targetId, String(id))));
     expect(fired).toHaveLength(1);

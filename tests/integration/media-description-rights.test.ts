@@ -15,7 +15,7 @@ let upload: typeof import("@/server/media/upload");
 let library: typeof import("@/server/media/library");
 let hero: typeof import("@/server/media/hero");
 let drafts: typeof import("@/server/articles/drafts");
-let flow: typeof import("@/server/workflow/transitions");
+let flow: typeof import("@/server/editorial/transitions");
 
 beforeAll(async () => {
   ({ t, mediaDir, staff } = await createMediaWorkspace());
@@ -23,7 +23,7 @@ beforeAll(async () => {
   library = await import("@/server/media/library");
   hero = await import("@/server/media/hero");
   drafts = await import("@/server/articles/drafts");
-  flow = await import("@/server/workflow/transitions");
+  flow = await import("@/server/editorial/transitions");
 });
 afterAll(() => removeMediaWorkspace({ t, mediaDir }));
 
@@ -42,10 +42,10 @@ async function publishWith(mediaId: number, { asHero, src }: { asHero: boolean; 
   const body = { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "Words." }] }, ...(asHero ? [] : [{ type: "image", attrs: { src, alt: "Body alt", width: 960, height: 640 } }])] };
   await drafts.saveArticleDraft(draftPayload(id, 1, { slug: `rights-${id}`, body }));
   if (asHero) await hero.setArticleHeroImage({ articleId: id, mediaId });
-  await flow.applyTransition({ articleId: id, transition: "submit" });
+  await flow.applyTransition("article", { articleId: id, transition: "submit" });
   actAs(staff.publisher);
-  await flow.applyTransition({ articleId: id, version: await seenVersion(t.db, id), transition: "approve" });
-  await flow.applyTransition({ articleId: id, version: await seenVersion(t.db, id), transition: "publish" });
+  await flow.applyTransition("article", { articleId: id, version: await seenVersion(t.db, id), transition: "approve" });
+  await flow.applyTransition("article", { articleId: id, version: await seenVersion(t.db, id), transition: "publish" });
   return id;
 }
 
@@ -93,9 +93,9 @@ describe("who may describe an image", () => {
     const { id } = await drafts.createArticle();
     await drafts.saveArticleDraft(draftPayload(id, 1, { slug: `review-${id}` }));
     await hero.setArticleHeroImage({ articleId: id, mediaId: photo.id });
-    await flow.applyTransition({ articleId: id, transition: "submit" });
+    await flow.applyTransition("article", { articleId: id, transition: "submit" });
     expect((await failure(describe_(photo.id, photo.version, "Changed under review"))).status).toBe(403);
-    await flow.applyTransition({ articleId: id, transition: "return_to_draft" });
+    await flow.applyTransition("article", { articleId: id, transition: "return_to_draft" });
     expect((await describe_(photo.id, photo.version, "Changed in draft")).media.alt).toBe("Changed in draft");
   });
 });

@@ -30,7 +30,7 @@ describe("a published item's hero image", () => {
     const library = await import("@/server/media/library");
     const hero = await import("@/server/media/hero");
     const drafts = await import("@/server/articles/drafts");
-    const flow = await import("@/server/workflow/transitions");
+    const flow = await import("@/server/editorial/transitions");
     const feeds = await import("@/server/feeds");
 
     actAs(staff.writer);
@@ -39,10 +39,10 @@ describe("a published item's hero image", () => {
     const { id } = await drafts.createArticle();
     await drafts.saveArticleDraft(draftPayload(id, 1, { slug: "hero-in-feeds", title: "Hero in feeds" }));
     await hero.setArticleHeroImage({ articleId: id, mediaId: photo.id });
-    await flow.applyTransition({ articleId: id, transition: "submit" });
+    await flow.applyTransition("article", { articleId: id, transition: "submit" });
     actAs(staff.publisher);
-    await flow.applyTransition({ articleId: id, version: await seenVersion(t.db, id), transition: "approve" });
-    await flow.applyTransition({ articleId: id, version: await seenVersion(t.db, id), transition: "publish" });
+    await flow.applyTransition("article", { articleId: id, version: await seenVersion(t.db, id), transition: "approve" });
+    await flow.applyTransition("article", { articleId: id, version: await seenVersion(t.db, id), transition: "publish" });
 
     const rss = await new Parser().parseString((await feeds.getSiteFeed({ format: "rss" })).body);
     const item = rss.items.find((i) => i.link?.endsWith("/news/hero-in-feeds"));

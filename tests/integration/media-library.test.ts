@@ -16,7 +16,7 @@ let upload: typeof import("@/server/media/upload");
 let library: typeof import("@/server/media/library");
 let hero: typeof import("@/server/media/hero");
 let drafts: typeof import("@/server/articles/drafts");
-let flow: typeof import("@/server/workflow/transitions");
+let flow: typeof import("@/server/editorial/transitions");
 let queries: typeof import("@/server/articles/studio-queries");
 
 beforeAll(async () => {
@@ -25,7 +25,7 @@ beforeAll(async () => {
   library = await import("@/server/media/library");
   hero = await import("@/server/media/hero");
   drafts = await import("@/server/articles/drafts");
-  flow = await import("@/server/workflow/transitions");
+  flow = await import("@/server/editorial/transitions");
   queries = await import("@/server/articles/studio-queries");
 });
 afterAll(() => removeMediaWorkspace({ t, mediaDir }));
@@ -87,10 +87,10 @@ describe("hero image, usage and deletion", () => {
     const refused = await failure(library.deleteMedia({ id: media.id }));
     expect(refused).toMatchObject({ code: "conflict:media", status: 409, message: expect.stringContaining("“Disaster drill at Ariake”") });
 
-    await flow.applyTransition({ articleId: id, transition: "submit" });
+    await flow.applyTransition("article", { articleId: id, transition: "submit" });
     actAs(staff.publisher);
-    await flow.applyTransition({ articleId: id, version: await seenVersion(t.db, id), transition: "approve" });
-    await flow.applyTransition({ articleId: id, version: await seenVersion(t.db, id), transition: "publish" });
+    await flow.applyTransition("article", { articleId: id, version: await seenVersion(t.db, id), transition: "approve" });
+    await flow.applyTransition("article", { articleId: id, version: await seenVersion(t.db, id), transition: "publish" });
     const { renderArticleHtml } = await import("@/lib/content/render-html");
     const bodyHtml = renderArticleHtml(imageDoc(media.src, "Rescue teams practise at Ariake") as never);
     expect(bodyHtml).toContain(`srcset="${media.src.replace("960.webp", "480.webp")} 480w, ${media.src} 960w, ${media.src.replace("960.webp", "1600.webp")} 1600w"`);

@@ -11,7 +11,7 @@ import { createTempDatabase } from "../support/temp-db";
 let t: Awaited<ReturnType<typeof createTempDatabase>>;
 let staff: Awaited<ReturnType<typeof staffByRole>>;
 let users: typeof import("@/server/users");
-let transitions: typeof import("@/server/workflow/transitions");
+let transitions: typeof import("@/server/editorial/transitions");
 let created = 0;
 
 beforeAll(async () => {
@@ -19,7 +19,7 @@ beforeAll(async () => {
   process.env.DATABASE_URL = t.url;
   staff = await staffByRole(t.db);
   users = await import("@/server/users");
-  transitions = await import("@/server/workflow/transitions");
+  transitions = await import("@/server/editorial/transitions");
 });
 afterAll(() => t.cleanup());
 
@@ -92,7 +92,7 @@ describe("workflow transitions (property)", () => {
         fc.record(
           {
             articleId: fc.integer({ min: 1, max: 1_000_000 }),
-            transition: fc.constantFrom(...transitions.transitionInputSchema.shape.transition.options),
+            transition: fc.constantFrom(...transitions.transitionFields("article").shape.transition.options),
             comment: trimmed(0, 200),
             reason: trimmed(0, 200),
             changeType: fc.constantFrom("minor" as const, "major" as const),
@@ -101,8 +101,8 @@ describe("workflow transitions (property)", () => {
           { requiredKeys: ["articleId", "transition"] },
         ),
         (input) => {
-          expect(transitions.transitionInputSchema.parse(input)).toEqual(input);
-          expect(transitions.transitionInputSchema.parse({ ...input, articleId: String(input.articleId) })).toEqual(input);
+          expect(transitions.transitionFields("article").parse(input)).toEqual(input);
+          expect(transitions.transitionFields("article").parse({ ...input, articleId: String(input.articleId) })).toEqual(input);
         },
       ),
       { ...PROPERTY_RUNS, numRuns: 300 },
@@ -125,9 +125,9 @@ describe("workflow transitions (property)", () => {
     const before = await databaseFingerprint(t.client);
     await fc.assert(
       fc.asyncProperty(invalid, async (input) => {
-        const parsed = transitions.transitionInputSchema.safeParse(input);
+        const parsed = transitions.transitionFields("article").safeParse(input);
         fc.pre(!parsed.success);
-        const error = await refusal(transitions.applyTransition(input));
+        const error = await refusal(transitions.applyTransition("article", input));
         expect(error).toBeInstanceOf(AppError);
         expect((error as AppError).status).toBe(400);
       }),

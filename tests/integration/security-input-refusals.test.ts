@@ -34,7 +34,7 @@ beforeAll(async () => {
   staff = await staffByRole(t.db);
   const drafts = await import("@/server/articles/drafts");
   const users = await import("@/server/users");
-  const transitions = await import("@/server/workflow/transitions");
+  const transitions = await import("@/server/editorial/transitions");
   const withdrawal = await import("@/server/workflow/withdrawal");
   const reviews = await import("@/server/workflow/reviews");
   const previewLinks = await import("@/server/workflow/preview-links");
@@ -49,7 +49,7 @@ beforeAll(async () => {
     { name: "changeStaffRole", as: "admin", call: users.changeStaffRole, valid: () => ({ id: staff.writer.id, role: "editor" }) },
     { name: "setStaffMemberActive", as: "admin", call: users.setStaffMemberActive, valid: () => ({ id: staff.writer.id, active: false }) },
     { name: "resetStaffPassword", as: "admin", call: users.resetStaffPassword, valid: () => ({ id: staff.writer.id, password: "another-long-password" }) },
-    { name: "applyTransition", as: "writer", call: (i) => transitions.applyTransition(i), valid: () => ({ articleId: id, transition: "submit" }) },
+    { name: "applyTransition", as: "writer", call: (i) => transitions.applyTransition("article", i), valid: () => ({ articleId: id, transition: "submit" }) },
     { name: "withdrawArticle", as: "publisher", call: (i) => withdrawal.withdrawArticle(i), valid: () => ({ articleId: publishedId, explanation: "Withdrawn because the figures were wrong." }) },
     { name: "restoreWithdrawnArticle", as: "publisher", call: (i) => withdrawal.restoreWithdrawnArticle(i), valid: () => ({ articleId: publishedId }) },
     { name: "addReviewComment", as: "editor", call: reviews.addReviewComment, valid: () => ({ articleId: id, body: "Please check the dateline." }) },

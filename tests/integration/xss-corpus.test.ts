@@ -8,7 +8,7 @@ import { draftPayload, failure, seenVersion } from "../support/workflow";
 let t: Awaited<ReturnType<typeof createTempDatabase>>;
 let staff: Awaited<ReturnType<typeof staffByRole>>;
 let drafts: typeof import("@/server/articles/drafts");
-let flow: typeof import("@/server/workflow/transitions");
+let flow: typeof import("@/server/editorial/transitions");
 let reader: typeof import("@/server/public-article");
 
 const paragraph = (text: string, marks?: unknown[]) => ({ type: "paragraph", content: [{ type: "text", text, marks }] });
@@ -18,7 +18,7 @@ beforeAll(async () => {
   process.env.DATABASE_URL = t.url;
   staff = await staffByRole(t.db);
   drafts = await import("@/server/articles/drafts");
-  flow = await import("@/server/workflow/transitions");
+  flow = await import("@/server/editorial/transitions");
   reader = await import("@/server/public-article");
 });
 afterAll(() => t.cleanup());
@@ -61,7 +61,7 @@ describe("XSS corpus", () => {
         body: { type: "doc", content: HOSTILE_TEXT.map((text) => paragraph(text)) },
       }),
     );
-    await flow.applyTransition({ articleId: id, version: await seenVersion(t.db, id), transition: "force_publish", reason: "XSS corpus publication test" });
+    await flow.applyTransition("article", { articleId: id, version: await seenVersion(t.db, id), transition: "force_publish", reason: "XSS corpus publication test" });
     const page = await reader.getPublishedArticleBySlug({ slug: "hostile-text" });
     expect(page!.title).toBe('<script>alert("title")</script>'); // React escapes it as text on the page
     const html = page!.bodyHtml;

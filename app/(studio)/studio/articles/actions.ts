@@ -5,9 +5,9 @@ import { redirect } from "next/navigation";
 import { formDataToObject } from "@/lib/form-data";
 import { expirePublicTags } from "@/server/cache-invalidation";
 import { addReviewComment, confirmReviewAfterPublication } from "@/server/workflow/reviews";
-import { applyTransition } from "@/server/workflow/transitions";
+import { applyTransition } from "@/server/editorial/transitions";
 import { restoreWithdrawnArticle, withdrawArticle } from "@/server/workflow/withdrawal";
-import { toActionError, type ActionResult } from "@/lib/errors";
+import { AppError, formSuccess, toActionError, toFormState, type ActionResult, type FormState } from "@/lib/errors";
 import { createArticle, saveArticleDraft } from "@/server/articles/drafts";
 import type { SaveResult } from "@/server/articles/studio-dto";
 
@@ -17,7 +17,7 @@ export async function createArticleAction(): Promise<void> {
   try {
     ({ id } = await createArticle());
   } catch (error) {
-    redirect(`/studio/articles?error=${encodeURIComponent(toActionError(error).message)}`);
+    redirect(`/studio/articles?error=${encodeURIComponent(AppError.from(error).message)}`);
   }
   redirect(`/studio/articles/${id}`);
 }
@@ -45,10 +45,16 @@ async function workflowStep(articleId: string | undefined, run: () => Promise<{ 
   }
 }
 
-/** Every workflow button posts here with `transition` naming the step; server/ decides if it is allowed. */
-export async function transitionAction(_prev: WorkflowFormState, formData: FormData): Promise<WorkflowFormState> {
+/** Every workflow button posts here with `transition` naming the step; server/ decides if it is allowed (and expires what went public). */
+export async function transitionAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const input = formDataToObject(formData);
-  return workflowStep(input.articleId, () => applyTransition(input), "Done.");
+  try {
+    await applyTransition("article", input);
+  } catch (error) {
+    return toFormState(error);
+  }
+  revalidatePath(`/studio/articles/${Number(input.articleId)}`);
+  return formSuccess("Done.");
 }
 
 export async function withdrawAction(_prev: WorkflowFormState, formData: FormData): Promise<WorkflowFormState> {

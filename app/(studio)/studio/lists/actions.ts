@@ -3,10 +3,9 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { formDataToObject } from "@/lib/form-data";
-import { toActionError, type ActionResult } from "@/lib/errors";
-import { expirePublicTags } from "@/server/cache-invalidation";
+import { formSuccess, toActionError, toFormState, type ActionResult, type FormState } from "@/lib/errors";
+import { applyTransition } from "@/server/editorial/transitions";
 import { createRecommendationList, saveRecommendationListDraft } from "@/server/lists/lists";
-import { applyListTransition } from "@/server/lists/workflow";
 
 export type ListFormState = { ok: boolean; message: string | null; fields?: Record<string, string> };
 
@@ -16,8 +15,7 @@ export async function createListAction(_prev: ListFormState, formData: FormData)
   try {
     ({ id } = await createRecommendationList(formDataToObject(formData)));
   } catch (error) {
-    const e = toActionError(error);
-    return { ok: false, message: e.message, fields: e.details?.fields as Record<string, string> | undefined };
+    return toFormState(error);
   }
   redirect(`/studio/lists/${id}`);
 }
@@ -34,16 +32,14 @@ export async function saveListAction(input: unknown): Promise<ActionResult<{ ver
   }
 }
 
-/** Every list workflow button posts here with `transition`; server/ decides if it is allowed. */
-export async function listTransitionAction(_prev: ListFormState, formData: FormData): Promise<ListFormState> {
+/** Every list workflow button posts here with `transition`; server/ decides if it is allowed (and expires what went public). */
+export async function listTransitionAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const input = formDataToObject(formData);
   try {
-    const result = await applyListTransition(input);
-    if (result.expireTags.length) expirePublicTags(result.expireTags);
-    revalidatePath(`/studio/lists/${Number(input.listId)}`);
-    return { ok: true, message: "Done." };
+    await applyTransition("list", input);
   } catch (error) {
-    const e = toActionError(error);
-    return { ok: false, message: e.message, fields: e.details?.fields as Record<string, string> | undefined };
+    return toFormState(error);
   }
+  revalidatePath(`/studio/lists/${Number(input.listId)}`);
+  return formSuccess("Done.");
 }
