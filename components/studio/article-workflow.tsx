@@ -16,12 +16,9 @@ export function ArticleWorkflow({ article, actions }: { article: EditableArticle
   const extra = { idField: "articleId", itemId: article.id };
   return (
     <WorkflowSteps
-      noun="item"
-      idField="articleId"
+      kind="article"
       itemId={article.id}
       version={article.version}
-      idPrefix=""
-      headingId="workflow-heading"
       transitions={article.transitions}
       action={actions.transition}
       hasOtherSteps={workflow.canWithdraw}

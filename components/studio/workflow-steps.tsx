@@ -53,15 +53,20 @@ export type WorkflowFacts = {
   suggestedScheduleAt: string;
 };
 
+/**
+ * How each content type's panel names things: the empty message's noun, the
+ * form field with the item's id, and the prefix of field and heading ids
+ * (which labels and the browser tests rely on).
+ */
+const KINDS = {
+  article: { noun: "item", idField: "articleId", idPrefix: "", headingId: "workflow-heading" },
+  list: { noun: "list", idField: "listId", idPrefix: "list-", headingId: "list-workflow-heading" },
+} as const;
+
 export type WorkflowStepsProps = {
-  /** "item" or "list", for the empty message. */
-  noun: string;
-  idField: string;
+  kind: keyof typeof KINDS;
   itemId: number;
   version: number;
-  /** Prefix of the fields' ids ("" for articles, "list-" for lists), which tests and labels rely on. */
-  idPrefix: string;
-  headingId: string;
   transitions: readonly TransitionName[];
   facts: WorkflowFacts;
   action: StepAction;
@@ -89,8 +94,7 @@ function ChangeFields({ change, idPrefix }: { change: WorkflowFacts["change"]; i
 }
 
 /** What each step asks for besides its button, keyed by step: the inputs follow lib/workflow's STEP_NEEDS. */
-function stepFields(name: TransitionName, p: WorkflowStepsProps): ReactNode {
-  const { idPrefix: pre, facts } = p;
+function stepFields(name: TransitionName, pre: string, facts: WorkflowFacts): ReactNode {
   switch (name) {
     case "request_changes":
       return (
@@ -131,7 +135,8 @@ function stepFields(name: TransitionName, p: WorkflowStepsProps): ReactNode {
 
 /** The workflow of any content type with editions: the facts, then only the steps server/ says are open to this person. */
 export function WorkflowSteps(props: WorkflowStepsProps) {
-  const { noun, idField, itemId, idPrefix, headingId, transitions, facts, action, hasOtherSteps, children } = props;
+  const { itemId, transitions, facts, action, hasOtherSteps, children } = props;
+  const { noun, idField, idPrefix, headingId } = KINDS[props.kind];
   // Releasing steps name the version on this screen: the server refuses them if the words changed since it was loaded.
   const version = useSavedVersion(itemId, props.version);
   const form = (name: TransitionName) => (
@@ -145,7 +150,7 @@ export function WorkflowSteps(props: WorkflowStepsProps) {
       messageId={`${idPrefix}${name}-message`}
       danger={name === "force_publish"}
     >
-      {stepFields(name, props)}
+      {stepFields(name, idPrefix, facts)}
     </StepForm>
   );
   return (

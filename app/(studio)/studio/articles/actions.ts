@@ -5,9 +5,9 @@ import { redirect } from "next/navigation";
 import { formDataToObject } from "@/lib/form-data";
 import { expirePublicTags } from "@/server/cache-invalidation";
 import { addReviewComment, confirmReviewAfterPublication } from "@/server/workflow/reviews";
-import { applyTransition } from "@/server/editorial/transitions";
+import { transitionStep } from "../_lib/transition-step";
 import { restoreWithdrawnArticle, withdrawArticle } from "@/server/workflow/withdrawal";
-import { AppError, formSuccess, toActionError, toFormState, type ActionResult, type FormState } from "@/lib/errors";
+import { AppError, toActionError, type ActionResult, type FormState } from "@/lib/errors";
 import { createArticle, saveArticleDraft } from "@/server/articles/drafts";
 import type { SaveResult } from "@/server/articles/studio-dto";
 
@@ -45,16 +45,9 @@ async function workflowStep(articleId: string | undefined, run: () => Promise<{ 
   }
 }
 
-/** Every workflow button posts here with `transition` naming the step; server/ decides if it is allowed (and expires what went public). */
+/** Every workflow button posts here with `transition` naming the step; server/ decides if it is allowed. */
 export async function transitionAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const input = formDataToObject(formData);
-  try {
-    await applyTransition("article", input);
-  } catch (error) {
-    return toFormState(error);
-  }
-  revalidatePath(`/studio/articles/${Number(input.articleId)}`);
-  return formSuccess("Done.");
+  return transitionStep("article", formData);
 }
 
 export async function withdrawAction(_prev: WorkflowFormState, formData: FormData): Promise<WorkflowFormState> {

@@ -3,8 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { formDataToObject } from "@/lib/form-data";
-import { formSuccess, toActionError, toFormState, type ActionResult, type FormState } from "@/lib/errors";
-import { applyTransition } from "@/server/editorial/transitions";
+import { toActionError, toFormState, type ActionResult, type FormState } from "@/lib/errors";
+import { transitionStep } from "../_lib/transition-step";
 import { createRecommendationList, saveRecommendationListDraft } from "@/server/lists/lists";
 
 export type ListFormState = { ok: boolean; message: string | null; fields?: Record<string, string> };
@@ -32,14 +32,7 @@ export async function saveListAction(input: unknown): Promise<ActionResult<{ ver
   }
 }
 
-/** Every list workflow button posts here with `transition`; server/ decides if it is allowed (and expires what went public). */
+/** Every list workflow button posts here with `transition`; server/ decides if it is allowed. */
 export async function listTransitionAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const input = formDataToObject(formData);
-  try {
-    await applyTransition("list", input);
-  } catch (error) {
-    return toFormState(error);
-  }
-  revalidatePath(`/studio/lists/${Number(input.listId)}`);
-  return formSuccess("Done.");
+  return transitionStep("list", formData);
 }

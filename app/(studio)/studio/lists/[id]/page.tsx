@@ -49,17 +49,7 @@ export default async function EditListPage({ params }: PageProps<"/studio/lists/
         {/* A new state (sent for review, returned to draft) remounts the editor with the list's fresh version. */}
         <ListEditor key={`${list.id}:${list.edition.state}`} list={list} save={saveListAction} lockReason={lockReason} />
         <aside aria-label="Workflow and preview">
-          <WorkflowSteps
-            noun="list"
-            idField="listId"
-            itemId={list.id}
-            version={list.version}
-            idPrefix="list-"
-            headingId="list-workflow-heading"
-            transitions={list.transitions}
-            action={listTransitionAction}
-            facts={{ state: list.edition.state, scheduledFor: list.edition.scheduledFor, scheduleError: list.edition.scheduleError, lastEditedBy: list.edition.lastEditedBy, suggestedScheduleAt: list.suggestedScheduleAt }}
-          />
+          <WorkflowSteps kind="list" itemId={list.id} version={list.version} transitions={list.transitions} action={listTransitionAction} facts={{ ...list.edition, suggestedScheduleAt: list.suggestedScheduleAt }} />
           <ListPreview items={list.preview} heading={`Preview of edition ${list.edition.number}`} note={fillNote} />
           {list.status === "published" && list.edition.state !== "published" && <ListPreview items={list.published} heading="What readers see now (published edition)" readerView={false} />}
         </aside>
