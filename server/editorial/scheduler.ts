@@ -32,7 +32,9 @@ export type SchedulerRun = {
  */
 export const publishDue = publicRead("run by the scheduler tick, whose route checks the scheduler token", async (now: Date = new Date()): Promise<SchedulerRun> => {
   const db = await getDatabase();
-  const run: SchedulerRun = { ranAt: now.toISOString(), published: { article: [], list: [] }, failed: { article: [], list: [] }, expireTags: [] };
+  const kinds = Object.keys(EDITORIAL_TYPES) as EditorialKind[];
+  const byKind = <T,>() => Object.fromEntries(kinds.map((kind) => [kind, [] as T[]])) as Record<EditorialKind, T[]>;
+  const run: SchedulerRun = { ranAt: now.toISOString(), published: byKind(), failed: byKind(), expireTags: [] };
   for (const type of Object.values(EDITORIAL_TYPES) as AnyEditorialType[]) {
     for (const due of await dueEditions(db, type, now)) {
       const action = `${type.kind}.scheduled_publish` as AuditAction;
