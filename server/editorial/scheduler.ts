@@ -4,7 +4,6 @@ import type { AuditAction } from "@/lib/audit-actions";
 import { AppError } from "@/lib/errors";
 import { recordAudit } from "../audit";
 import { recordTagExpirations } from "../cache-invalidation";
-import { publicRead } from "../command";
 import { getDatabase } from "../db";
 import type { AnyEditorialType, EditorialKind } from "./define-editorial-type";
 import { dueEditions, editionById, updateEdition } from "./edition-rows";
@@ -30,7 +29,9 @@ export type SchedulerRun = {
  * edition (in its own guarded transaction) and never stops the others, nor
  * the expiry of what did go out in the same tick.
  */
-export const publishDue = publicRead("run by the scheduler tick, whose route checks the scheduler token", async (now: Date = new Date()): Promise<SchedulerRun> => {
+// Needs no session (run by the scheduler tick, whose route checks the scheduler token). Not wrapped in
+// publicRead: server/command.ts imports the session code, which the health check must not load.
+export async function publishDue(now: Date = new Date()): Promise<SchedulerRun> {
   const db = await getDatabase();
   const kinds = Object.keys(EDITORIAL_TYPES) as EditorialKind[];
   const byKind = <T,>() => Object.fromEntries(kinds.map((kind) => [kind, [] as T[]])) as Record<EditorialKind, T[]>;
@@ -65,7 +66,7 @@ export const publishDue = publicRead("run by the scheduler tick, whose route che
   await db.insert(appState).values({ key: SCHEDULER_HEARTBEAT_KEY, value: summary, updatedAt: now }).onConflictDoUpdate({ target: appState.key, set: { value: summary, updatedAt: now } });
   run.expireTags = [...new Set(run.expireTags)];
   return run;
-});
+}
 
 /** Writes the failure on the edition for the dashboard. Guarded: if even that write fails, the tick goes on. */
 async function flagFailure(type: AnyEditorialType, due: { editionId: number; itemId: number }, message: string, action: AuditAction) {
@@ -82,8 +83,8 @@ async function flagFailure(type: AnyEditorialType, due: { editionId: number; ite
 }
 
 /** When the scheduler last ran, for the health check and the dashboard. */
-export const lastSchedulerRun = publicRead("a heartbeat time, shown by the health check", async (): Promise<Date | null> => {
+export async function lastSchedulerRun(): Promise<Date | null> {
   const db = await getDatabase();
   const row = await db.query.appState.findFirst({ where: (s, { eq: is }) => is(s.key, SCHEDULER_HEARTBEAT_KEY) });
   return row?.updatedAt ?? null;
-});
+}
