@@ -3,7 +3,7 @@ import { readMigrationFiles } from "drizzle-orm/migrator";
 import { MIGRATIONS_FOLDER } from "@/db/migrate";
 import { env } from "@/lib/env";
 import { getDatabase } from "./db";
-import { lastSchedulerRun } from "./workflow/scheduler";
+import { lastSchedulerRun } from "./editorial/scheduler";
 
 export type HealthCheck = { ok: boolean; detail: string };
 export type HealthReport = {

@@ -1,31 +1,35 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { and, eq, ne } from "drizzle-orm";
+import { z } from "zod";
 import type { Transaction } from "@/db/client";
 import { articleEditions, articleRevisions, articles, categories, users } from "@/db/schema";
-import { articleDraftSchema, describeIssues } from "@/lib/article-input";
+import { articleDraftSchema } from "@/lib/article-input";
 import { validateArticleDocument, type ArticleDocument } from "@/lib/content/document-schema";
 import { tokyoDateOf } from "@/lib/dates";
 import { AppError } from "@/lib/errors";
 import { canEditArticle } from "@/lib/permissions";
-import { editLockReason, EDITABLE_STATES, STATE_LABELS } from "@/lib/workflow";
-import { recordAudit } from "../audit";
-import { denyAccess, requireCapability } from "../auth/current-user";
-import { getDatabase } from "../db";
+import { defineCommand } from "../command";
+import { assertEditable, writeWorkingEdition } from "../editorial/working-edition";
 import { disallowedImageSource, imageSourceMessage } from "../media/image-hosts";
 import { getLatestEdition } from "./editions";
+import { articleType } from "./editorial-type";
 import type { SaveResult } from "./studio-dto";
 
 const EMPTY_BODY: ArticleDocument = { type: "doc", content: [{ type: "paragraph" }] };
 
 /** A new draft item owned by the caller, with a placeholder slug until the title is written. */
-export async function createArticle(): Promise<{ id: number }> {
-  const user = await requireCapability("article:create", "article", "article.create");
-  const db = await getDatabase();
-  return db.transaction(async (tx) => {
+const createInput = z.object({}).strict().optional();
+const createArticleCommand = defineCommand<typeof createInput, undefined, { id: number }>({
+  action: "article.create",
+  surface: "article",
+  capability: "article:create",
+  input: createInput,
+  // Undefined on a denial, before anything was created.
+  target: (_input, _resource, result) => (result?.id ? { type: "article", id: result.id } : undefined),
+  run: async ({ user, tx, now }): Promise<{ id: number }> => {
     const [category] = await tx.select({ id: categories.id }).from(categories).orderBy(categories.position).limit(1);
     if (!category) throw new AppError("bad_request:article", "Create a category before writing news.");
-    const now = new Date();
     const [article] = await tx
       .insert(articles)
       .values({ slug: `draft-${randomUUID().slice(0, 8)}`, guid: randomUUID(), status: "draft", authorId: user.id, createdAt: now, updatedAt: now })
@@ -44,10 +48,11 @@ export async function createArticle(): Promise<{ id: number }> {
       createdAt: now,
       updatedAt: now,
     });
-    await recordAudit(tx, { actor: user, action: "article.create", outcome: "ok", targetType: "article", targetId: article!.id });
     return { id: article!.id };
-  });
-}
+  },
+});
+
+export const createArticle = (raw?: unknown, options?: { now?: Date }) => createArticleCommand(raw, options);
 
 /**
  * Saves the editor's fields into the item's working edition. Optimistic
@@ -55,32 +60,26 @@ export async function createArticle(): Promise<{ id: number }> {
  * editor loaded; otherwise the caller learns who saved since, and when.
  * Saving a published item starts a new draft edition; readers keep the old one.
  */
-export async function saveArticleDraft(input: unknown): Promise<SaveResult> {
-  // Authenticate before parsing, so a made-up cookie gets 401 and no parsing work.
-  const user = await requireCapability("article:edit-own", "article", "article.save");
-  const parsed = articleDraftSchema.safeParse(input);
-  if (!parsed.success) {
-    const { message, fields } = describeIssues(parsed.error);
-    throw new AppError("bad_request:article", message, { fields });
-  }
-  const draft = parsed.data;
-  const body = validateArticleDocument(draft.body);
-  if (!body.ok) throw new AppError("bad_request:article", body.message, { fields: { [body.path]: body.message } });
-  const foreignImage = disallowedImageSource(body.document);
-  if (foreignImage !== null) {
-    const message = imageSourceMessage(foreignImage);
-    throw new AppError("bad_request:article", message, { fields: { body: message } });
-  }
-
-  const db = await getDatabase();
-  const article = await db.query.articles.findFirst({ where: (a, { eq: is }) => is(a.id, draft.id) });
-  if (!article) throw new AppError("not_found:article", "This item no longer exists.");
-  if (!canEditArticle(user, article)) {
-    await denyAccess(user, "article", "article.save", "Writers can only edit their own items.", { type: "article", id: article.id });
-  }
-
-  return db.transaction(async (tx) => {
-    const now = new Date();
+export const saveArticleDraft = defineCommand({
+  action: "article.save",
+  surface: "article",
+  capability: "article:edit-own",
+  input: articleDraftSchema,
+  target: (draft) => ({ type: "article", id: draft.id }),
+  authorize: async ({ user, input: draft, db, deny }) => {
+    const body = validateArticleDocument(draft.body);
+    if (!body.ok) throw new AppError("bad_request:article", body.message, { fields: { [body.path]: body.message } });
+    const foreignImage = disallowedImageSource(body.document);
+    if (foreignImage !== null) {
+      const message = imageSourceMessage(foreignImage);
+      throw new AppError("bad_request:article", message, { fields: { body: message } });
+    }
+    const article = await db.query.articles.findFirst({ where: (a, { eq: is }) => is(a.id, draft.id) });
+    if (!article) throw new AppError("not_found:article", "This item no longer exists.");
+    if (!canEditArticle(user, article)) await deny("Writers can only edit their own items.");
+    return { article, document: body.document };
+  },
+  run: async ({ user, input: draft, resource: { article, document }, tx, now, note }): Promise<SaveResult> => {
     if (article.firstPublishedAt && draft.slug !== article.slug) {
       throw new AppError("bad_request:article", "The address of a published item cannot change.", { fields: { slug: "Published addresses are permanent" } });
     }
@@ -90,10 +89,8 @@ export async function saveArticleDraft(input: unknown): Promise<SaveResult> {
     if (!category) throw new AppError("bad_request:article", "Choose one of the listed categories.", { fields: { categoryId: "Unknown category" } });
 
     // Before the version check, so an editor left open on an item in review learns why, not "someone saved".
-    const current = await getLatestEdition(tx, draft.id);
-    if (!current) throw new AppError("not_found:article", "This item has no edition to save into.");
-    const locked = editLockReason(current.state);
-    if (locked) throw new AppError("conflict:article", locked, { locked: true, state: current.state });
+    const current = await articleType.ensureWorkingEdition(tx, article);
+    assertEditable(articleType, current);
 
     const bumped = await tx
       .update(articles)
@@ -105,7 +102,7 @@ export async function saveArticleDraft(input: unknown): Promise<SaveResult> {
     const fields = {
       title: draft.title,
       summary: draft.summary,
-      body: body.document,
+      body: document,
       categoryId: draft.categoryId,
       datelineDate: draft.datelineDate,
       signatories: draft.signatories,
@@ -113,20 +110,7 @@ export async function saveArticleDraft(input: unknown): Promise<SaveResult> {
       lastEditedById: user.id,
       updatedAt: now,
     };
-    let edition: { id: number; number: number };
-    if (current.state === "published") {
-      edition = { id: 0, number: current.number + 1 };
-      const [created] = await tx
-        .insert(articleEditions)
-        .values({ ...fields, articleId: draft.id, number: edition.number, state: "draft", createdById: user.id, createdAt: now })
-        .returning({ id: articleEditions.id });
-      edition.id = created!.id;
-    } else if (EDITABLE_STATES.includes(current.state)) {
-      await tx.update(articleEditions).set(fields).where(eq(articleEditions.id, current.id));
-      edition = current;
-    } else {
-      throw new AppError("conflict:article", `This version is ${STATE_LABELS[current.state].toLowerCase()}; return it to draft before editing.`);
-    }
+    const edition = await writeWorkingEdition(tx, articleType, { itemId: draft.id, edition: current, userId: user.id, now, fields });
     const version = bumped[0]!.version;
     await tx.insert(articleRevisions).values({
       articleId: draft.id,
@@ -138,10 +122,10 @@ export async function saveArticleDraft(input: unknown): Promise<SaveResult> {
       ...fields,
       createdAt: now,
     });
-    await recordAudit(tx, { actor: user, action: "article.save", outcome: "ok", targetType: "article", targetId: draft.id, details: { version, edition: edition.number } });
+    note({ version, edition: edition.number });
     return { version, savedAt: now.toISOString(), editionNumber: edition.number, slug: draft.slug };
-  });
-}
+  },
+});
 
 async function conflictError(tx: Transaction, id: number) {
   const edition = await getLatestEdition(tx, id);

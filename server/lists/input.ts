@@ -4,7 +4,8 @@ import { LIST_PLACEMENTS } from "@/db/schema";
 import { describeIssues, plainText } from "@/lib/article-input";
 import { isIsoDate } from "@/lib/dates";
 import { AppError } from "@/lib/errors";
-import { tokyoLocalDateTimeSchema } from "@/lib/schedule-time";
+import { transitionInputSchema, type TransitionName } from "@/lib/workflow";
+import { listType } from "./editorial-type";
 
 export const MAX_LIST_ITEMS = 20;
 
@@ -47,17 +48,8 @@ export const saveDraftSchema = z
   })
   .strict();
 
-export const LIST_TRANSITIONS = ["submit", "return_to_draft", "request_changes", "approve", "publish", "schedule", "unschedule"] as const;
-export type ListTransitionName = (typeof LIST_TRANSITIONS)[number];
-
-export const listTransitionSchema = z
-  .object({
-    listId: id,
-    transition: z.enum(LIST_TRANSITIONS, { error: "Unknown workflow step" }),
-    comment: plainText().max(2_000).optional(),
-    scheduledFor: tokyoLocalDateTimeSchema.optional(),
-  })
-  .strict();
+/** The list's workflow request: the shared steps of lib/workflow that lists enable in their declaration. */
+export const listTransitionSchema = transitionInputSchema("listId", Object.keys(listType.capabilities) as TransitionName[]);
 
 export const listIdSchema = z.object({ listId: id }).strict();
 export const articleIdSchema = z.object({ articleId: id }).strict();

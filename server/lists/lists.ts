@@ -4,28 +4,29 @@ import type { Transaction } from "@/db/client";
 import { recommendationListEditions, recommendationLists, type ListEntry } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { formatTokyoDateTime } from "@/lib/dates";
-import { editLockReason, EDITABLE_STATES } from "@/lib/workflow";
-import { recordAudit } from "../audit";
-import { requireCapability } from "../auth/current-user";
-import { getDatabase } from "../db";
-import { ensureLatestEdition, loadList } from "./editions";
-import { createListSchema, parseListInput, saveDraftSchema } from "./input";
+import { defineCommand } from "../command";
+import { assertEditable, writeWorkingEdition } from "../editorial/working-edition";
+import { listType, loadList } from "./editorial-type";
+import { createListSchema, saveDraftSchema } from "./input";
 import { publicArticleFacts } from "../public/recommendations";
 
 /** Creates a list and its first draft edition. Placement targets must exist. */
-export async function createRecommendationList(input: unknown): Promise<{ id: number; version: number }> {
-  const user = await requireCapability("list:edit", "list", "list.create");
-  const data = parseListInput(createListSchema, input);
-  const db = await getDatabase();
-  if (data.placement === "category") {
-    const category = data.categoryId ? await db.query.categories.findFirst({ where: (c, { eq: is }) => is(c.id, data.categoryId!) }) : null;
-    if (!category) throw new AppError("bad_request:list", "Choose the category the list appears in.", { fields: { categoryId: "Choose a category" } });
-  }
-  if (data.placement === "article") {
-    const article = data.articleId ? await db.query.articles.findFirst({ where: (a, { eq: is }) => is(a.id, data.articleId!) }) : null;
-    if (!article) throw new AppError("bad_request:list", "Choose the news item the list appears under.", { fields: { articleId: "Choose a news item" } });
-  }
-  return db.transaction(async (tx) => {
+export const createRecommendationList = defineCommand<typeof createListSchema, undefined, { id: number; version: number }>({
+  action: "list.create",
+  surface: "list",
+  capability: "list:edit",
+  input: createListSchema,
+  // Undefined on a denial, before anything was created.
+  target: (_input, _resource, result) => (result?.id ? { type: "list", id: result.id } : undefined),
+  run: async ({ user, input: data, tx, note }): Promise<{ id: number; version: number }> => {
+    if (data.placement === "category") {
+      const category = data.categoryId ? await tx.query.categories.findFirst({ where: (c, { eq: is }) => is(c.id, data.categoryId!) }) : null;
+      if (!category) throw new AppError("bad_request:list", "Choose the category the list appears in.", { fields: { categoryId: "Choose a category" } });
+    }
+    if (data.placement === "article") {
+      const article = data.articleId ? await tx.query.articles.findFirst({ where: (a, { eq: is }) => is(a.id, data.articleId!) }) : null;
+      if (!article) throw new AppError("bad_request:list", "Choose the news item the list appears under.", { fields: { articleId: "Choose a news item" } });
+    }
     const [list] = await tx
       .insert(recommendationLists)
       .values({
@@ -38,20 +39,12 @@ export async function createRecommendationList(input: unknown): Promise<{ id: nu
         authorId: user.id,
       })
       .returning();
-    await tx.insert(recommendationListEditions).values({
-      listId: list!.id,
-      number: 1,
-      name: data.name,
-      maxItems: data.maxItems,
-      fillFromCategory: data.fillFromCategory,
-      entries: [],
-      createdById: user.id,
-      lastEditedById: user.id,
-    });
-    await recordAudit(tx, { actor: user, action: "list.create", outcome: "ok", targetType: "list", targetId: list!.id, details: { name: data.name, placement: data.placement } });
+    const words = { name: data.name, maxItems: data.maxItems, fillFromCategory: data.fillFromCategory, entries: [] };
+    await tx.insert(recommendationListEditions).values({ listId: list!.id, number: 1, ...words, createdById: user.id, lastEditedById: user.id });
+    note({ name: data.name, placement: data.placement });
     return { id: list!.id, version: list!.version };
-  });
-}
+  },
+});
 
 async function checkEntries(tx: Transaction, entries: ListEntry[], maxItems: number, ownArticleId: number | null) {
   const fields: Record<string, string> = {};
@@ -72,46 +65,39 @@ async function checkEntries(tx: Transaction, entries: ListEntry[], maxItems: num
 }
 
 /**
- * Saves the list's draft. Editing a published list starts edition n+1 and
- * leaves the published one live. The list's version must match what the
- * editor loaded; otherwise the conflict names who saved last and when.
+ * Saves the list's draft into its working edition (editing a published list
+ * starts edition n+1 and leaves the published one live). The list's version
+ * must match what the editor loaded; otherwise the conflict names who saved last and when.
  */
-export async function saveRecommendationListDraft(input: unknown, now = new Date()): Promise<{ version: number; editionNumber: number }> {
-  const user = await requireCapability("list:edit", "list", "list.save");
-  const data = parseListInput(saveDraftSchema, input);
-  const db = await getDatabase();
-  return db.transaction(async (tx) => {
+export const saveRecommendationListDraft = defineCommand({
+  action: "list.save",
+  surface: "list",
+  capability: "list:edit",
+  input: saveDraftSchema,
+  target: (input) => ({ type: "list", id: input.listId }),
+  run: async ({ user, input: data, tx, now, note }) => {
     const list = await loadList(tx, data.listId);
-    let edition = await ensureLatestEdition(tx, list);
+    const current = await listType.ensureWorkingEdition(tx, list);
     if (list.version !== data.version) {
-      const who = edition.lastEditedById ? await tx.query.users.findFirst({ where: (u, { eq: is }) => is(u.id, edition.lastEditedById!) }) : null;
-      throw new AppError("conflict:list", `${who?.name ?? "Someone"} saved this list at ${formatTokyoDateTime(edition.updatedAt)} (Tokyo) after you opened it. Reload to see their changes.`, {
+      const who = current.lastEditedById ? await tx.query.users.findFirst({ where: (u, { eq: is }) => is(u.id, current.lastEditedById!) }) : null;
+      throw new AppError("conflict:list", `${who?.name ?? "Someone"} saved this list at ${formatTokyoDateTime(current.updatedAt)} (Tokyo) after you opened it. Reload to see their changes.`, {
         savedBy: who?.name ?? null,
-        savedAt: edition.updatedAt.toISOString(),
+        savedAt: current.updatedAt.toISOString(),
         version: list.version,
       });
     }
-    // In review, approved or scheduled: the reviewer approves exactly what they read, so the entries are locked.
-    const locked = editLockReason(edition.state);
-    if (locked) throw new AppError("conflict:list", locked, { locked: true, state: edition.state });
+    // In review, approved or scheduled: the reviewer approves exactly what they read, so the entries are locked (said before any entry problem).
+    assertEditable(listType, current);
     await checkEntries(tx, data.entries, data.maxItems, list.placement === "article" ? list.articleId : null);
-    const words = { name: data.name, maxItems: data.maxItems, fillFromCategory: data.fillFromCategory, entries: data.entries, lastEditedById: user.id, updatedAt: now };
-    if (!EDITABLE_STATES.includes(edition.state)) {
-      const [next] = await tx
-        .insert(recommendationListEditions)
-        .values({ listId: list.id, number: edition.number + 1, state: "draft", createdById: user.id, ...words })
-        .returning();
-      edition = next!;
-    } else {
-      await tx.update(recommendationListEditions).set(words).where(eq(recommendationListEditions.id, edition.id));
-    }
+    const fields = { name: data.name, maxItems: data.maxItems, fillFromCategory: data.fillFromCategory, entries: data.entries, lastEditedById: user.id, updatedAt: now };
+    const edition = await writeWorkingEdition(tx, listType, { itemId: list.id, edition: current, userId: user.id, now, fields });
     const bumped = await tx
       .update(recommendationLists)
       .set({ version: list.version + 1 })
       .where(and(eq(recommendationLists.id, list.id), eq(recommendationLists.version, list.version)))
       .returning({ version: recommendationLists.version });
     if (bumped.length === 0) throw new AppError("conflict:list", "Someone else saved this list a moment ago. Reload to see their changes.");
-    await recordAudit(tx, { actor: user, action: "list.save", outcome: "ok", targetType: "list", targetId: list.id, details: { edition: edition.number, entries: data.entries.length } });
+    note({ edition: edition.number, entries: data.entries.length });
     return { version: bumped[0]!.version, editionNumber: edition.number };
-  });
-}
+  },
+});

@@ -5,13 +5,13 @@ import { articleEditions, articles, recommendationListEditions, recommendationLi
 import { toTokyoLocalInput } from "@/lib/schedule-time";
 import { requireCapability } from "../auth/current-user";
 import { getDatabase } from "../db";
-import { latestListEdition, loadList } from "./editions";
+import { latestListEdition, loadList } from "./editorial-type";
 import { healthLabel, countNotPublicByList } from "./health";
 import { selectPublishedArticles } from "../public/published-articles";
 import { publicArticleFacts, resolveEntries, type ResolvedItem } from "../public/recommendations";
 import { listIdSchema, parseListInput } from "./input";
-import { listTransitionsFor } from "./workflow";
-import type { ListTransitionName } from "./input";
+import { listTransitionsFor } from "../editorial/steps";
+import type { TransitionName as ListTransitionName } from "@/lib/workflow";
 
 export type ListSummary = {
   id: number;
@@ -132,7 +132,7 @@ export async function getRecommendationListForEditing(input: unknown): Promise<L
     entries,
     preview: await resolveEntries(db, current.entries, { maxItems: current.maxItems, fillFromCategory: current.fillFromCategory, articleId: context.articleId, categoryId: context.categoryId ?? null }),
     published: await resolveEntries(db, publishedEntries, { maxItems: list.maxItems, fillFromCategory: list.fillFromCategory, articleId: context.articleId, categoryId: context.categoryId ?? null }),
-    transitions: listTransitionsFor(user, { state: current.state, lastEditedById: current.lastEditedById }),
+    transitions: listTransitionsFor("list", user, { state: current.state, lastEditedById: current.lastEditedById }),
     notPublic: n,
     healthLabel: n > 0 ? healthLabel(n) : null,
     suggestedScheduleAt: toTokyoLocalInput(new Date(Date.now() + 3_600_000)),

@@ -10,7 +10,7 @@ import { INITIAL_FORM_STATE } from "@/lib/errors";
 import type { Role } from "@/db/schema";
 import * as drafts from "@/server/articles/drafts";
 import * as previewLinks from "@/server/workflow/preview-links";
-import * as flow from "@/server/workflow/transitions";
+import * as flow from "@/server/editorial/transitions";
 import * as withdrawal from "@/server/workflow/withdrawal";
 import { integrationTest } from "../support/fixtures";
 import { actAs } from "../support/session";
@@ -83,19 +83,19 @@ async function writtenBy(role: Role, title: string) {
 }
 async function submittedBy(role: Role, title: string) {
   const id = await writtenBy(role, title);
-  await flow.applyTransition({ articleId: id, transition: "submit" });
+  await flow.applyTransition("article", { articleId: id, transition: "submit" });
   return id;
 }
 async function approved(db: Database, title: string) {
   const id = await submittedBy("writer", title);
   actAs("admin");
-  await flow.applyTransition({ articleId: id, version: await seenVersion(db, id), transition: "approve" });
+  await flow.applyTransition("article", { articleId: id, version: await seenVersion(db, id), transition: "approve" });
   return id;
 }
 async function published(db: Database, title: string) {
   const id = await approved(db, title);
   actAs("publisher");
-  await flow.applyTransition({ articleId: id, version: await seenVersion(db, id), transition: "publish" });
+  await flow.applyTransition("article", { articleId: id, version: await seenVersion(db, id), transition: "publish" });
   return id;
 }
 
@@ -184,7 +184,7 @@ const cases: Case[] = [
     setup: async (db) => {
       const id = await writtenBy("writer", "Forced");
       actAs("admin");
-      await flow.applyTransition({ articleId: id, version: await seenVersion(db, id), transition: "force_publish", reason: "Emergency notice, no time." });
+      await flow.applyTransition("article", { articleId: id, version: await seenVersion(db, id), transition: "force_publish", reason: "Emergency notice, no time." });
       return { id };
     },
     call: ({ id }) => articleActions.confirmReviewAction(INITIAL_FORM_STATE, form({ articleId: id })),

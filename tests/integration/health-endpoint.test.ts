@@ -2,7 +2,7 @@ import { describe, expect, vi } from "vitest";
 import * as healthRoute from "@/app/api/health/route";
 import { getDatabase } from "@/server/db";
 import { checkHealth } from "@/server/health";
-import { publishDueEditions } from "@/server/workflow/scheduler";
+import { publishDue } from "@/server/editorial/scheduler";
 import { integrationTest } from "../support/fixtures";
 
 const it = integrationTest({ demo: false });
@@ -12,7 +12,7 @@ vi.mock("next/server", async (original) => ({ ...(await original<typeof import("
 
 
 async function tickScheduler(at = new Date()) {
-  await publishDueEditions(at);
+  await publishDue(at);
 }
 
 describe("/api/health", () => {

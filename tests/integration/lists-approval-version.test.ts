@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { describe, expect } from "vitest";
 import { articles, auditLog } from "@/db/schema";
 import * as lists from "@/server/lists/lists";
-import * as flow from "@/server/lists/workflow";
+import * as flow from "@/server/editorial/transitions";
 import { integrationTest } from "../support/fixtures";
 import { actAs } from "../support/session";
 import { failure, seenListVersion } from "../support/workflow";
@@ -23,7 +23,7 @@ async function submittedList() {
   actAs("writer");
   const { id, version } = await lists.createRecommendationList({ name: "Picks", placement: "default" });
   await save(id, version, articleIds[0]!);
-  await flow.applyListTransition({ listId: id, transition: "submit" });
+  await flow.applyTransition("list", { listId: id, transition: "submit" });
   return id;
 }
 
@@ -38,19 +38,19 @@ describe("list words under review", () => {
     const id = await submittedList();
     actAs("publisher");
     const seen = await seenListVersion(db, id);
-    expect((await failure(flow.applyListTransition({ listId: id, transition: "approve" }))).status).toBe(400);
+    expect((await failure(flow.applyTransition("list", { listId: id, transition: "approve" }))).status).toBe(400);
     actAs("writer");
-    await flow.applyListTransition({ listId: id, transition: "return_to_draft" });
+    await flow.applyTransition("list", { listId: id, transition: "return_to_draft" });
     await save(id, await seenListVersion(db, id), articleIds[1]!);
-    await flow.applyListTransition({ listId: id, transition: "submit" });
+    await flow.applyTransition("list", { listId: id, transition: "submit" });
     actAs("publisher");
-    const stale = await failure(flow.applyListTransition({ listId: id, transition: "approve", version: seen }));
+    const stale = await failure(flow.applyTransition("list", { listId: id, transition: "approve", version: seen }));
     expect(stale).toMatchObject({ code: "conflict:list", status: 409, message: expect.stringMatching(/changed since you opened it/) });
     const [returned] = await db.select().from(auditLog).where(and(eq(auditLog.action, "list.return_to_draft"), eq(auditLog.targetId, String(id))));
     expect(returned).toBeDefined();
     const fresh = await seenListVersion(db, id);
-    await flow.applyListTransition({ listId: id, transition: "approve", version: fresh });
-    expect((await failure(flow.applyListTransition({ listId: id, transition: "publish" }))).status).toBe(400);
-    await flow.applyListTransition({ listId: id, transition: "publish", version: fresh });
+    await flow.applyTransition("list", { listId: id, transition: "approve", version: fresh });
+    expect((await failure(flow.applyTransition("list", { listId: id, transition: "publish" }))).status).toBe(400);
+    await flow.applyTransition("list", { listId: id, transition: "publish", version: fresh });
   });
 });

@@ -9,7 +9,7 @@ import * as health from "@/server/lists/health";
 import * as lists from "@/server/lists/lists";
 import * as picker from "@/server/lists/picker";
 import * as queries from "@/server/lists/queries";
-import * as flow from "@/server/lists/workflow";
+import * as flow from "@/server/editorial/transitions";
 import { integrationTest } from "../support/fixtures";
 import { actAs } from "../support/session";
 import { seenListVersion } from "../support/workflow";
@@ -53,10 +53,10 @@ async function listAt(db: Database, stage: Stage): Promise<{ listId: number; ver
   actAs("writer");
   const { id, version } = await lists.createRecommendationList({ name: `Matrix ${stage}`, placement: "default" });
   await lists.saveRecommendationListDraft({ listId: id, version, name: `Matrix ${stage}`, maxItems: 10, fillFromCategory: false, entries: [{ kind: "article", articleId: articleIds[0] }] });
-  if (stage !== "draft") await flow.applyListTransition({ listId: id, transition: "submit" });
+  if (stage !== "draft") await flow.applyTransition("list", { listId: id, transition: "submit" });
   actAs("admin");
-  if (stage === "approved" || stage === "scheduled") await flow.applyListTransition({ listId: id, version: await seenListVersion(db, id), transition: "approve" });
-  if (stage === "scheduled") await flow.applyListTransition({ listId: id, version: await seenListVersion(db, id), transition: "schedule", scheduledFor: future() });
+  if (stage === "approved" || stage === "scheduled") await flow.applyTransition("list", { listId: id, version: await seenListVersion(db, id), transition: "approve" });
+  if (stage === "scheduled") await flow.applyTransition("list", { listId: id, version: await seenListVersion(db, id), transition: "schedule", scheduledFor: future() });
   // The version its studio page shows now, as the panel would post it.
   return { listId: id, version: await seenListVersion(db, id) };
 }
@@ -75,13 +75,13 @@ const CASES: Case[] = [
   { name: "GET /api/studio/articles/search", allowed: STAFF, call: () => searchRoute.GET(new Request("http://koho.test/api/studio/articles/search?q=Governor")) },
   { name: "createRecommendationList", allowed: STAFF, call: () => lists.createRecommendationList({ name: "Made in the matrix", placement: "default", maxItems: 5 }) },
   { name: "saveRecommendationListDraft", allowed: STAFF, stage: "draft", call: ({ listId, version }) => lists.saveRecommendationListDraft({ listId, version, name: "Saved in the matrix", maxItems: 5, fillFromCategory: false, entries: [{ kind: "article", articleId: articleIds[2] }] }) },
-  { name: "transition submit", allowed: STAFF, stage: "draft", call: ({ listId }) => flow.applyListTransition({ listId, transition: "submit" }) },
-  { name: "transition return_to_draft", allowed: STAFF, stage: "submitted", call: ({ listId }) => flow.applyListTransition({ listId, transition: "return_to_draft" }) },
-  { name: "transition request_changes", allowed: ["editor", "publisher", "admin"], stage: "submitted", call: ({ listId }) => flow.applyListTransition({ listId, transition: "request_changes", comment: "Change it." }) },
-  { name: "transition approve", allowed: PUBLISHERS, stage: "submitted", call: ({ listId, version }) => flow.applyListTransition({ listId, version, transition: "approve" }) },
-  { name: "transition publish", allowed: PUBLISHERS, stage: "approved", call: ({ listId, version }) => flow.applyListTransition({ listId, version, transition: "publish" }) },
-  { name: "transition schedule", allowed: PUBLISHERS, stage: "approved", call: ({ listId, version }) => flow.applyListTransition({ listId, version, transition: "schedule", scheduledFor: future() }) },
-  { name: "transition unschedule", allowed: PUBLISHERS, stage: "scheduled", call: ({ listId }) => flow.applyListTransition({ listId, transition: "unschedule" }) },
+  { name: "transition submit", allowed: STAFF, stage: "draft", call: ({ listId }) => flow.applyTransition("list", { listId, transition: "submit" }) },
+  { name: "transition return_to_draft", allowed: STAFF, stage: "submitted", call: ({ listId }) => flow.applyTransition("list", { listId, transition: "return_to_draft" }) },
+  { name: "transition request_changes", allowed: ["editor", "publisher", "admin"], stage: "submitted", call: ({ listId }) => flow.applyTransition("list", { listId, transition: "request_changes", comment: "Change it." }) },
+  { name: "transition approve", allowed: PUBLISHERS, stage: "submitted", call: ({ listId, version }) => flow.applyTransition("list", { listId, version, transition: "approve" }) },
+  { name: "transition publish", allowed: PUBLISHERS, stage: "approved", call: ({ listId, version }) => flow.applyTransition("list", { listId, version, transition: "publish" }) },
+  { name: "transition schedule", allowed: PUBLISHERS, stage: "approved", call: ({ listId, version }) => flow.applyTransition("list", { listId, version, transition: "schedule", scheduledFor: future() }) },
+  { name: "transition unschedule", allowed: PUBLISHERS, stage: "scheduled", call: ({ listId }) => flow.applyTransition("list", { listId, transition: "unschedule" }) },
 ];
 
 it.beforeAll(async ({ db }) => {

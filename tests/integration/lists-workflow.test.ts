@@ -10,8 +10,8 @@ import * as articleList from "@/server/lists/article-list";
 import * as health from "@/server/lists/health";
 import * as lists from "@/server/lists/lists";
 import * as queries from "@/server/lists/queries";
-import * as scheduler from "@/server/lists/scheduler";
-import * as flow from "@/server/lists/workflow";
+import * as scheduler from "@/server/editorial/scheduler";
+import * as flow from "@/server/editorial/transitions";
 import * as reader from "@/server/public/article";
 import * as withdrawal from "@/server/workflow/withdrawal";
 import { integrationTest } from "../support/fixtures";
@@ -52,10 +52,10 @@ async function listFor(db: Database, articleTitle: string, picks: number[], extr
 
 async function publishAs(db: Database, listId: number, by: Role = "publisher") {
   actAs("writer");
-  await flow.applyListTransition({ listId, transition: "submit" });
+  await flow.applyTransition("list", { listId, transition: "submit" });
   actAs(by);
-  await flow.applyListTransition({ listId, version: await seenListVersion(db, listId), transition: "approve" });
-  return flow.applyListTransition({ listId, version: await seenListVersion(db, listId), transition: "publish" });
+  await flow.applyTransition("list", { listId, version: await seenListVersion(db, listId), transition: "approve" });
+  return flow.applyTransition("list", { listId, version: await seenListVersion(db, listId), transition: "publish" });
 }
 
 describe("the seeded default list", () => {
@@ -77,21 +77,21 @@ describe("list workflow", () => {
   it("goes draft → review → published by a second person; the article shows exactly its three, others the default", async ({ db }) => {
     const { id } = await listFor(db, communique.title, [4, 1, 7]);
     expect(await shown(db, communique.title)).toHaveLength(10);
-    await flow.applyListTransition({ listId: id, transition: "submit" });
-    expect((await failure(flow.applyListTransition({ listId: id, version: await seenListVersion(db, id), transition: "approve" }))).status).toBe(403);
+    await flow.applyTransition("list", { listId: id, transition: "submit" });
+    expect((await failure(flow.applyTransition("list", { listId: id, version: await seenListVersion(db, id), transition: "approve" }))).status).toBe(403);
     actAs("editor");
-    expect((await failure(flow.applyListTransition({ listId: id, version: await seenListVersion(db, id), transition: "approve" }))).status).toBe(403);
-    expect((await failure(flow.applyListTransition({ listId: id, transition: "request_changes" }))).status).toBe(400);
-    await flow.applyListTransition({ listId: id, transition: "request_changes", comment: "Put the Paris visit first." });
+    expect((await failure(flow.applyTransition("list", { listId: id, version: await seenListVersion(db, id), transition: "approve" }))).status).toBe(403);
+    expect((await failure(flow.applyTransition("list", { listId: id, transition: "request_changes" }))).status).toBe(400);
+    await flow.applyTransition("list", { listId: id, transition: "request_changes", comment: "Put the Paris visit first." });
     actAs("writer");
     const current = await queries.getRecommendationListForEditing({ listId: id });
     expect(current.edition.state).toBe("changes_requested");
     await lists.saveRecommendationListDraft({ listId: id, version: current.version, name: "Three picks", maxItems: 5, fillFromCategory: false, entries: await Promise.all([1, 4, 7].map((i) => entry(db, i))) });
-    await flow.applyListTransition({ listId: id, transition: "submit" });
+    await flow.applyTransition("list", { listId: id, transition: "submit" });
     actAs("publisher");
-    expect((await failure(flow.applyListTransition({ listId: id, version: await seenListVersion(db, id), transition: "publish" }))).status).toBe(409);
-    await flow.applyListTransition({ listId: id, version: await seenListVersion(db, id), transition: "approve" });
-    const done = await flow.applyListTransition({ listId: id, version: await seenListVersion(db, id), transition: "publish" });
+    expect((await failure(flow.applyTransition("list", { listId: id, version: await seenListVersion(db, id), transition: "publish" }))).status).toBe(409);
+    await flow.applyTransition("list", { listId: id, version: await seenListVersion(db, id), transition: "approve" });
+    const done = await flow.applyTransition("list", { listId: id, version: await seenListVersion(db, id), transition: "publish" });
     expect(done.expireTags).toEqual(expect.arrayContaining(["public:recommendations", "public:listings"]));
     expect(await shown(db, communique.title)).toEqual([rec(1), rec(4), rec(7)]);
     expect(await shown(db, seminar.title)).toEqual(seminar.recommended.map((r) => r.title));
@@ -103,15 +103,15 @@ describe("list workflow", () => {
     const { id, version } = await listFor(db, rec(0), [2]);
     actAs("publisher");
     await lists.saveRecommendationListDraft({ listId: id, version, name: "Publisher touched it", maxItems: 5, fillFromCategory: false, entries: [await entry(db, 3)] });
-    await flow.applyListTransition({ listId: id, transition: "submit" });
+    await flow.applyTransition("list", { listId: id, transition: "submit" });
     expect((await queries.getRecommendationListForEditing({ listId: id })).transitions).not.toContain("approve");
-    const error = await failure(flow.applyListTransition({ listId: id, version: await seenListVersion(db, id), transition: "approve" }));
+    const error = await failure(flow.applyTransition("list", { listId: id, version: await seenListVersion(db, id), transition: "approve" }));
     expect(error).toMatchObject({ status: 403, code: "forbidden:list", message: expect.stringMatching(/second person/) });
     const [denied] = await db.select().from(auditLog).where(eq(auditLog.action, "list.approve")).orderBy(sql`id desc`).limit(1);
     expect(denied).toMatchObject({ outcome: "denied", actorId: staff.publisher.id });
     actAs("admin");
-    await flow.applyListTransition({ listId: id, version: await seenListVersion(db, id), transition: "approve" });
-    await flow.applyListTransition({ listId: id, version: await seenListVersion(db, id), transition: "publish" });
+    await flow.applyTransition("list", { listId: id, version: await seenListVersion(db, id), transition: "approve" });
+    await flow.applyTransition("list", { listId: id, version: await seenListVersion(db, id), transition: "publish" });
     expect(await shown(db, rec(0))).toEqual([rec(3)]);
   });
 
@@ -137,19 +137,19 @@ describe("list workflow", () => {
   it("publishes a scheduled edition when it is due, exactly once", async ({ db }) => {
     const { id } = await listFor(db, rec(6), [8]);
     actAs("writer");
-    await flow.applyListTransition({ listId: id, transition: "submit" });
+    await flow.applyTransition("list", { listId: id, transition: "submit" });
     actAs("publisher");
-    await flow.applyListTransition({ listId: id, version: await seenListVersion(db, id), transition: "approve" });
+    await flow.applyTransition("list", { listId: id, version: await seenListVersion(db, id), transition: "approve" });
     const now = new Date();
     const at = new Date(now.getTime() + 3_600_000);
     const local = new Date(at.getTime() + 9 * 3_600_000).toISOString().slice(0, 16);
-    await flow.applyListTransition({ listId: id, version: await seenListVersion(db, id), transition: "schedule", scheduledFor: local }, now);
-    expect((await scheduler.publishDueListEditions(now)).published).not.toContain(id);
+    await flow.applyTransition("list", { listId: id, version: await seenListVersion(db, id), transition: "schedule", scheduledFor: local }, { now });
+    expect((await scheduler.publishDue(now)).published.list).not.toContain(id);
     expect(await shown(db, rec(6))).toEqual(seminar.recommended.map((r) => r.title).filter((x) => x !== rec(6)));
     const later = new Date(at.getTime() + 60_000);
-    const [first, second] = await Promise.all([scheduler.publishDueListEditions(later), scheduler.publishDueListEditions(later)]);
-    expect([...first.published, ...second.published].filter((l) => l === id)).toHaveLength(1);
-    expect((await scheduler.publishDueListEditions(later)).published).toEqual([]);
+    const [first, second] = await Promise.all([scheduler.publishDue(later), scheduler.publishDue(later)]);
+    expect([...first.published.list, ...second.published.list].filter((l) => l === id)).toHaveLength(1);
+    expect((await scheduler.publishDue(later)).published.list).toEqual([]);
     expect(await shown(db, rec(6))).toEqual([rec(8)]);
     const fired = await db.select().from(auditLog).where(and(eq(auditLog.action, "list.scheduled_publish"), eq(auditLog.targetId, String(id))));
     expect(fired).toHaveLength(1);

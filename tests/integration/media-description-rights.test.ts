@@ -4,7 +4,7 @@ import * as drafts from "@/server/articles/drafts";
 import * as hero from "@/server/media/hero";
 import * as library from "@/server/media/library";
 import * as upload from "@/server/media/upload";
-import * as flow from "@/server/workflow/transitions";
+import * as flow from "@/server/editorial/transitions";
 import { integrationTest } from "../support/fixtures";
 import { photoJpeg } from "../support/images";
 import { actAs } from "../support/session";
@@ -32,10 +32,10 @@ async function publishWith(db: Database, mediaId: number, { asHero, src }: { asH
   const body = { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "Words." }] }, ...(asHero ? [] : [{ type: "image", attrs: { src, alt: "Body alt", width: 960, height: 640 } }])] };
   await drafts.saveArticleDraft(draftPayload(id, 1, { slug: `rights-${id}`, body }));
   if (asHero) await hero.setArticleHeroImage({ articleId: id, mediaId });
-  await flow.applyTransition({ articleId: id, transition: "submit" });
+  await flow.applyTransition("article", { articleId: id, transition: "submit" });
   actAs("publisher");
-  await flow.applyTransition({ articleId: id, version: await seenVersion(db, id), transition: "approve" });
-  await flow.applyTransition({ articleId: id, version: await seenVersion(db, id), transition: "publish" });
+  await flow.applyTransition("article", { articleId: id, version: await seenVersion(db, id), transition: "approve" });
+  await flow.applyTransition("article", { articleId: id, version: await seenVersion(db, id), transition: "publish" });
   return id;
 }
 
@@ -83,9 +83,9 @@ describe("who may describe an image", () => {
     const { id } = await drafts.createArticle();
     await drafts.saveArticleDraft(draftPayload(id, 1, { slug: `review-${id}` }));
     await hero.setArticleHeroImage({ articleId: id, mediaId: photo.id });
-    await flow.applyTransition({ articleId: id, transition: "submit" });
+    await flow.applyTransition("article", { articleId: id, transition: "submit" });
     expect((await failure(describe_(photo.id, photo.version, "Changed under review"))).status).toBe(403);
-    await flow.applyTransition({ articleId: id, transition: "return_to_draft" });
+    await flow.applyTransition("article", { articleId: id, transition: "return_to_draft" });
     expect((await describe_(photo.id, photo.version, "Changed in draft")).media.alt).toBe("Changed in draft");
   });
 });

@@ -5,7 +5,7 @@ import * as feeds from "@/server/public/feeds";
 import * as hero from "@/server/media/hero";
 import * as library from "@/server/media/library";
 import * as upload from "@/server/media/upload";
-import * as flow from "@/server/workflow/transitions";
+import * as flow from "@/server/editorial/transitions";
 import { integrationTest } from "../support/fixtures";
 import { photoJpeg } from "../support/images";
 import { draftPayload, seenVersion } from "../support/workflow";
@@ -21,10 +21,10 @@ describe("a published item's hero image", () => {
     const { id } = await drafts.createArticle();
     await drafts.saveArticleDraft(draftPayload(id, 1, { slug: "hero-in-feeds", title: "Hero in feeds" }));
     await hero.setArticleHeroImage({ articleId: id, mediaId: photo.id });
-    await flow.applyTransition({ articleId: id, transition: "submit" });
+    await flow.applyTransition("article", { articleId: id, transition: "submit" });
     actAs("publisher");
-    await flow.applyTransition({ articleId: id, version: await seenVersion(db, id), transition: "approve" });
-    await flow.applyTransition({ articleId: id, version: await seenVersion(db, id), transition: "publish" });
+    await flow.applyTransition("article", { articleId: id, version: await seenVersion(db, id), transition: "approve" });
+    await flow.applyTransition("article", { articleId: id, version: await seenVersion(db, id), transition: "publish" });
 
     const rss = await new Parser().parseString((await feeds.getSiteFeed({ format: "rss" })).body);
     const item = rss.items.find((i) => i.link?.endsWith("/news/hero-in-feeds"));

@@ -10,7 +10,7 @@ import * as queries from "@/server/articles/studio-queries";
 import * as hero from "@/server/media/hero";
 import * as library from "@/server/media/library";
 import * as upload from "@/server/media/upload";
-import * as flow from "@/server/workflow/transitions";
+import * as flow from "@/server/editorial/transitions";
 import { integrationTest } from "../support/fixtures";
 import { photoJpeg } from "../support/images";
 import { draftPayload, failure, seenVersion } from "../support/workflow";
@@ -74,10 +74,10 @@ describe("hero image, usage and deletion", () => {
     const refused = await failure(library.deleteMedia({ id: media.id }));
     expect(refused).toMatchObject({ code: "conflict:media", status: 409, message: expect.stringContaining("“Disaster drill at Ariake”") });
 
-    await flow.applyTransition({ articleId: id, transition: "submit" });
+    await flow.applyTransition("article", { articleId: id, transition: "submit" });
     actAs("publisher");
-    await flow.applyTransition({ articleId: id, version: await seenVersion(db, id), transition: "approve" });
-    await flow.applyTransition({ articleId: id, version: await seenVersion(db, id), transition: "publish" });
+    await flow.applyTransition("article", { articleId: id, version: await seenVersion(db, id), transition: "approve" });
+    await flow.applyTransition("article", { articleId: id, version: await seenVersion(db, id), transition: "publish" });
     const bodyHtml = renderArticleHtml(imageDoc(media.src, "Rescue teams practise at Ariake") as never);
     expect(bodyHtml).toContain(`srcset="${media.src.replace("960.webp", "480.webp")} 480w, ${media.src} 960w, ${media.src.replace("960.webp", "1600.webp")} 1600w"`);
     expect(bodyHtml).toContain('alt="Rescue teams practise at Ariake"');

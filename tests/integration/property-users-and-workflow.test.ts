@@ -3,7 +3,7 @@ import { describe, expect } from "vitest";
 import { ROLES } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import * as users from "@/server/users";
-import * as transitions from "@/server/workflow/transitions";
+import * as transitions from "@/server/editorial/transitions";
 import { integrationTest } from "../support/fixtures";
 import { extraKeyArb, PROPERTY_RUNS, trimmed, wrongTypeArb } from "../support/security-arbitraries";
 import { databaseFingerprint } from "../support/security-fingerprint";
@@ -81,7 +81,7 @@ describe("workflow transitions (property)", () => {
         fc.record(
           {
             articleId: fc.integer({ min: 1, max: 1_000_000 }),
-            transition: fc.constantFrom(...transitions.transitionInputSchema.shape.transition.options),
+            transition: fc.constantFrom(...transitions.transitionFields("article").shape.transition.options),
             comment: trimmed(0, 200),
             reason: trimmed(0, 200),
             changeType: fc.constantFrom("minor" as const, "major" as const),
@@ -90,8 +90,8 @@ describe("workflow transitions (property)", () => {
           { requiredKeys: ["articleId", "transition"] },
         ),
         (input) => {
-          expect(transitions.transitionInputSchema.parse(input)).toEqual(input);
-          expect(transitions.transitionInputSchema.parse({ ...input, articleId: String(input.articleId) })).toEqual(input);
+          expect(transitions.transitionFields("article").parse(input)).toEqual(input);
+          expect(transitions.transitionFields("article").parse({ ...input, articleId: String(input.articleId) })).toEqual(input);
         },
       ),
       { ...PROPERTY_RUNS, numRuns: 300 },
@@ -114,9 +114,9 @@ describe("workflow transitions (property)", () => {
     const before = await databaseFingerprint(client);
     await fc.assert(
       fc.asyncProperty(invalid, async (input) => {
-        const parsed = transitions.transitionInputSchema.safeParse(input);
+        const parsed = transitions.transitionFields("article").safeParse(input);
         fc.pre(!parsed.success);
-        const error = await refusal(transitions.applyTransition(input));
+        const error = await refusal(transitions.applyTransition("article", input));
         expect(error).toBeInstanceOf(AppError);
         expect((error as AppError).status).toBe(400);
       }),

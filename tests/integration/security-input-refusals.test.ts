@@ -5,7 +5,7 @@ import * as auditLog from "@/server/audit-log";
 import * as users from "@/server/users";
 import * as previewLinks from "@/server/workflow/preview-links";
 import * as reviews from "@/server/workflow/reviews";
-import * as transitions from "@/server/workflow/transitions";
+import * as transitions from "@/server/editorial/transitions";
 import * as withdrawal from "@/server/workflow/withdrawal";
 import { integrationTest } from "../support/fixtures";
 import { databaseFingerprint } from "../support/security-fingerprint";
@@ -44,7 +44,7 @@ it.beforeAll(async ({ client, staff, actAs }) => {
     { name: "changeStaffRole", as: "admin", call: users.changeStaffRole, valid: () => ({ id: staff.writer.id, role: "editor" }) },
     { name: "setStaffMemberActive", as: "admin", call: users.setStaffMemberActive, valid: () => ({ id: staff.writer.id, active: false }) },
     { name: "resetStaffPassword", as: "admin", call: users.resetStaffPassword, valid: () => ({ id: staff.writer.id, password: "another-long-password" }) },
-    { name: "applyTransition", as: "writer", call: (i) => transitions.applyTransition(i), valid: () => ({ articleId: id, transition: "submit" }) },
+    { name: "applyTransition", as: "writer", call: (i) => transitions.applyTransition("article", i), valid: () => ({ articleId: id, transition: "submit" }) },
     { name: "withdrawArticle", as: "publisher", call: (i) => withdrawal.withdrawArticle(i), valid: () => ({ articleId: publishedId, explanation: "Withdrawn because the figures were wrong." }) },
     { name: "restoreWithdrawnArticle", as: "publisher", call: (i) => withdrawal.restoreWithdrawnArticle(i), valid: () => ({ articleId: publishedId }) },
     { name: "addReviewComment", as: "editor", call: reviews.addReviewComment, valid: () => ({ articleId: id, body: "Please check the dateline." }) },

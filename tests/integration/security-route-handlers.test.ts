@@ -20,7 +20,7 @@ describe("route handlers under hostile requests", () => {
         const response = await POST(new Request("http://localhost:3000/api/scheduler/run", { method: "POST", headers, body }));
         expect(response.status).toBe(401);
         const json = await response.json();
-        expect(json.error).toBe("unauthorized:scheduler");
+        expect(json.error.code).toBe("unauthorized:scheduler");
         tried++;
       }
     }

@@ -6,7 +6,7 @@ import * as drafts from "@/server/articles/drafts";
 import * as queries from "@/server/articles/studio-queries";
 import * as reader from "@/server/public/article";
 import * as reviews from "@/server/workflow/reviews";
-import * as flow from "@/server/workflow/transitions";
+import * as flow from "@/server/editorial/transitions";
 import { integrationTest } from "../support/fixtures";
 import { actAs } from "../support/session";
 import { body, draftPayload, failure } from "../support/workflow";
@@ -21,7 +21,7 @@ async function submitted(text: string) {
   actAs("writer");
   const { id } = await drafts.createArticle();
   await drafts.saveArticleDraft(draftPayload(id, 1, { slug: `seen-${id}`, body: body(text) }));
-  await flow.applyTransition({ articleId: id, transition: "submit" });
+  await flow.applyTransition("article", { articleId: id, transition: "submit" });
   return id;
 }
 
@@ -35,7 +35,7 @@ describe("words under review", () => {
     actAs("editor");
     expect((await failure(drafts.saveArticleDraft(draftPayload(id, version, { slug: `seen-${id}` })))).status).toBe(409);
     actAs("publisher");
-    await flow.applyTransition({ articleId: id, transition: "approve", version });
+    await flow.applyTransition("article", { articleId: id, transition: "approve", version });
     actAs("writer");
     const approved = await failure(drafts.saveArticleDraft(draftPayload(id, await versionOf(db, id), { slug: `seen-${id}`, body: body("The bridge never opens.") })));
     expect(approved).toMatchObject({ status: 409, message: expect.stringMatching(/approved/i) });
@@ -44,15 +44,15 @@ describe("words under review", () => {
   it("requires approve, schedule and publish to name the version the person read", async ({ db }) => {
     const id = await submitted("Named version.");
     actAs("publisher");
-    const missing = await failure(flow.applyTransition({ articleId: id, transition: "approve" }));
+    const missing = await failure(flow.applyTransition("article", { articleId: id, transition: "approve" }));
     expect(missing).toMatchObject({ status: 400, message: expect.stringMatching(/version/i) });
     const version = await versionOf(db, id);
-    expect((await failure(flow.applyTransition({ articleId: id, transition: "approve", version: version - 1 }))).code).toBe("conflict:article");
-    await flow.applyTransition({ articleId: id, transition: "approve", version });
-    expect((await failure(flow.applyTransition({ articleId: id, transition: "publish" }))).status).toBe(400);
+    expect((await failure(flow.applyTransition("article", { articleId: id, transition: "approve", version: version - 1 }))).code).toBe("conflict:article");
+    await flow.applyTransition("article", { articleId: id, transition: "approve", version });
+    expect((await failure(flow.applyTransition("article", { articleId: id, transition: "publish" }))).status).toBe(400);
     const future = "2031-02-03T10:00";
-    expect((await failure(flow.applyTransition({ articleId: id, transition: "schedule", scheduledFor: future }))).status).toBe(400);
-    await flow.applyTransition({ articleId: id, transition: "publish", version });
+    expect((await failure(flow.applyTransition("article", { articleId: id, transition: "schedule", scheduledFor: future }))).status).toBe(400);
+    await flow.applyTransition("article", { articleId: id, transition: "publish", version });
   });
 
   it("refuses to approve words swapped after the publisher read them, and tells the reviewer in the thread", async ({ db }) => {
@@ -60,19 +60,19 @@ describe("words under review", () => {
     actAs("publisher");
     const seen = (await queries.getArticleForEditing({ id })).version;
     actAs("writer");
-    await flow.applyTransition({ articleId: id, transition: "return_to_draft" });
+    await flow.applyTransition("article", { articleId: id, transition: "return_to_draft" });
     const now = await queries.getArticleForEditing({ id });
     await drafts.saveArticleDraft(draftPayload(id, now.version, { slug: `seen-${id}`, body: body("The subsidy is 1 yen.") }));
-    await flow.applyTransition({ articleId: id, transition: "submit" });
+    await flow.applyTransition("article", { articleId: id, transition: "submit" });
     actAs("publisher");
-    const stale = await failure(flow.applyTransition({ articleId: id, transition: "approve", version: seen }));
+    const stale = await failure(flow.applyTransition("article", { articleId: id, transition: "approve", version: seen }));
     expect(stale).toMatchObject({ code: "conflict:article", status: 409, message: expect.stringMatching(/changed since you opened it.*reload/i) });
     const thread = await reviews.listReviewThread({ articleId: id });
     expect(thread.some((c) => /returned .* to draft/i.test(c.body))).toBe(true);
     const fresh = await versionOf(db, id);
     expect(fresh).toBeGreaterThan(seen);
-    await flow.applyTransition({ articleId: id, transition: "approve", version: fresh });
-    await flow.applyTransition({ articleId: id, transition: "publish", version: fresh });
+    await flow.applyTransition("article", { articleId: id, transition: "approve", version: fresh });
+    await flow.applyTransition("article", { articleId: id, transition: "publish", version: fresh });
     expect((await reader.getPublishedArticleBySlug({ slug: `seen-${id}` }))!.bodyHtml).toContain("1 yen");
   });
 
@@ -80,9 +80,9 @@ describe("words under review", () => {
     const id = await submitted("Same words.");
     const seen = await versionOf(db, id);
     actAs("writer");
-    await flow.applyTransition({ articleId: id, transition: "return_to_draft" });
-    await flow.applyTransition({ articleId: id, transition: "submit" });
+    await flow.applyTransition("article", { articleId: id, transition: "return_to_draft" });
+    await flow.applyTransition("article", { articleId: id, transition: "submit" });
     actAs("publisher");
-    expect((await failure(flow.applyTransition({ articleId: id, transition: "approve", version: seen }))).status).toBe(409);
+    expect((await failure(flow.applyTransition("article", { articleId: id, transition: "approve", version: seen }))).status).toBe(409);
   });
 });

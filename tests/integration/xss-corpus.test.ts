@@ -1,7 +1,7 @@
 import { describe, expect } from "vitest";
 import * as drafts from "@/server/articles/drafts";
 import * as reader from "@/server/public/article";
-import * as flow from "@/server/workflow/transitions";
+import * as flow from "@/server/editorial/transitions";
 import { HOSTILE_IMAGE_SOURCES, HOSTILE_LINKS, HOSTILE_TEXT } from "../fixtures/xss-corpus";
 import { integrationTest } from "../support/fixtures";
 import { actAs } from "../support/session";
@@ -49,7 +49,7 @@ describe("XSS corpus", () => {
         body: { type: "doc", content: HOSTILE_TEXT.map((text) => paragraph(text)) },
       }),
     );
-    await flow.applyTransition({ articleId: id, version: await seenVersion(db, id), transition: "force_publish", reason: "XSS corpus publication test" });
+    await flow.applyTransition("article", { articleId: id, version: await seenVersion(db, id), transition: "force_publish", reason: "XSS corpus publication test" });
     const page = await reader.getPublishedArticleBySlug({ slug: "hostile-text" });
     expect(page!.title).toBe('<script>alert("title")</script>'); // React escapes it as text on the page
     const html = page!.bodyHtml;

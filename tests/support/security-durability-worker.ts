@@ -8,7 +8,8 @@ import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { openDatabase } from "@/db/client";
 import { articleEditions, articles } from "@/db/schema";
-import { publishEditionInTransaction } from "@/server/workflow/publish";
+import { articleType } from "@/server/articles/editorial-type";
+import { publishEdition } from "@/server/editorial/publish";
 
 const handle = await openDatabase(process.argv[2]!);
 const body = (n: number) => ({ type: "doc" as const, content: [{ type: "paragraph" as const, content: [{ type: "text" as const, text: `Durability item ${n} body words` }] }] });
@@ -22,7 +23,7 @@ for (let n = 0; ; n++) {
       .returning();
     if (publish) {
       const fresh = await tx.query.articles.findFirst({ where: eq(articles.id, article!.id) });
-      await publishEditionInTransaction(tx, fresh!, edition!, { actorId: null, now: new Date() });
+      await publishEdition(articleType, { tx, item: fresh!, edition: edition!, actorId: null, now: new Date() });
     }
     return article!.id;
   });

@@ -9,7 +9,8 @@ import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { openDatabase } from "@/db/client";
 import { articleEditions, articles } from "@/db/schema";
-import { publishEditionInTransaction } from "@/server/workflow/publish";
+import { articleType } from "@/server/articles/editorial-type";
+import { publishEdition } from "@/server/editorial/publish";
 
 const [url, secondsArg, editorsArg] = process.argv.slice(2);
 const handle = await openDatabase(url!);
@@ -42,7 +43,7 @@ async function editor(name: string) {
         await db.transaction(async (tx) => {
           const [article] = await tx.insert(articles).values({ slug: `load-pub-${randomUUID()}`, guid: randomUUID(), status: "draft", categoryId: 1 }).returning();
           const [edition] = await tx.insert(articleEditions).values({ articleId: article!.id, number: 1, title: `Published by ${name} ${n}`, body: body(`published ${n}`), categoryId: 1, datelineDate: "2026-11-23" }).returning();
-          await publishEditionInTransaction(tx, article!, edition!, { actorId: null, now: new Date() });
+          await publishEdition(articleType, { tx, item: article!, edition: edition!, actorId: null, now: new Date() });
         });
         stats.publishes++;
       }

@@ -19,10 +19,10 @@ export async function openNewsroom(databaseUrl: string) {
   const { db, client } = await openDatabase(databaseUrl);
   const staff = await staffByRole(db);
   const drafts = await import("@/server/articles/drafts");
-  const flow = await import("@/server/workflow/transitions");
+  const flow = await import("@/server/editorial/transitions");
   const withdrawal = await import("@/server/workflow/withdrawal");
   const lists = await import("@/server/lists/lists");
-  const listFlow = await import("@/server/lists/workflow");
+  const listFlow = await import("@/server/editorial/transitions");
   const [government] = await db.select().from(categories).where(eq(categories.slug, "government"));
 
   async function idOf(slug: string) {
@@ -40,13 +40,13 @@ export async function openNewsroom(databaseUrl: string) {
       const { id } = await drafts.createArticle();
       const slug = `readers-${id}-${Date.now()}`;
       await drafts.saveArticleDraft(draftPayload(id, 1, { title, slug, categoryId: government!.id, summary: `${title} summary.`, body: body(`${title} body text.`) }));
-      await flow.applyTransition({ articleId: id, transition: "submit" });
+      await flow.applyTransition("article", { articleId: id, transition: "submit" });
       actAs(staff.publisher);
-      await flow.applyTransition({ articleId: id, version: await seenVersion(db, id), transition: "approve" });
-      if (!schedule) await flow.applyTransition({ articleId: id, version: await seenVersion(db, id), transition: "publish" });
+      await flow.applyTransition("article", { articleId: id, version: await seenVersion(db, id), transition: "approve" });
+      if (!schedule) await flow.applyTransition("article", { articleId: id, version: await seenVersion(db, id), transition: "publish" });
       else {
         // Two minutes ahead: the studio's minute precision must still leave the 30 s lead.
-        await flow.applyTransition({ articleId: id, version: await seenVersion(db, id), transition: "schedule", scheduledFor: toTokyoLocalInput(new Date(Date.now() + 120_000)) });
+        await flow.applyTransition("article", { articleId: id, version: await seenVersion(db, id), transition: "schedule", scheduledFor: toTokyoLocalInput(new Date(Date.now() + 120_000)) });
         // Due now, as if the minute had passed while nobody was looking.
         await db.update(articleEditions).set({ scheduledFor: new Date(Date.now() - 1_000) }).where(eq(articleEditions.articleId, id));
       }
@@ -61,10 +61,10 @@ export async function openNewsroom(databaseUrl: string) {
       actAs(staff.writer);
       const { id, version } = await lists.createRecommendationList({ name: `Readers ${Date.now()}`, placement: "article", articleId: await idOf(onSlug), maxItems: 5 });
       await lists.saveRecommendationListDraft({ listId: id, version, name: "Readers list", maxItems: 5, fillFromCategory: false, entries: [{ kind: "external", url: "https://www.metro.tokyo.lg.jp/", title: linkTitle, date: "2026-02-01" }] });
-      await listFlow.applyListTransition({ listId: id, transition: "submit" });
+      await listFlow.applyTransition("list", { listId: id, transition: "submit" });
       actAs(staff.publisher);
-      await listFlow.applyListTransition({ listId: id, version: await seenListVersion(db, id), transition: "approve" });
-      await listFlow.applyListTransition({ listId: id, version: await seenListVersion(db, id), transition: "publish" });
+      await listFlow.applyTransition("list", { listId: id, version: await seenListVersion(db, id), transition: "approve" });
+      await listFlow.applyTransition("list", { listId: id, version: await seenListVersion(db, id), transition: "publish" });
     },
   };
 }

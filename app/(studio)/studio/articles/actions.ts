@@ -3,11 +3,10 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { formDataToObject } from "@/lib/form-data";
-import { expirePublicTags } from "@/server/cache-invalidation";
 import { addReviewComment, confirmReviewAfterPublication } from "@/server/workflow/reviews";
-import { applyTransition } from "@/server/workflow/transitions";
+import { transitionStep } from "../_lib/transition-step";
 import { restoreWithdrawnArticle, withdrawArticle } from "@/server/workflow/withdrawal";
-import { formSuccess, toActionError, toFormState, type ActionResult, type FormState } from "@/lib/errors";
+import { AppError, formSuccess, toActionError, toFormState, type ActionResult, type FormState } from "@/lib/errors";
 import { createArticle, saveArticleDraft } from "@/server/articles/drafts";
 import type { SaveResult } from "@/server/articles/studio-dto";
 
@@ -17,7 +16,7 @@ export async function createArticleAction(): Promise<void> {
   try {
     ({ id } = await createArticle());
   } catch (error) {
-    redirect(`/studio/articles?error=${encodeURIComponent(toActionError(error).message)}`);
+    redirect(`/studio/articles?error=${encodeURIComponent(AppError.from(error).message)}`);
   }
   redirect(`/studio/articles/${id}`);
 }
@@ -31,24 +30,9 @@ export async function saveArticleAction(input: unknown): Promise<ActionResult<Sa
   }
 }
 
-/** Kept as a name for importers; the shape is the one FormState of lib/errors. */
-export type WorkflowFormState = FormState;
-
-async function workflowStep(articleId: string | undefined, run: () => Promise<{ expireTags?: string[] } | void>, done: string): Promise<WorkflowFormState> {
-  try {
-    const result = await run();
-    if (result?.expireTags?.length) expirePublicTags(result.expireTags);
-    if (articleId) revalidatePath(`/studio/articles/${articleId}`);
-    return formSuccess(done);
-  } catch (error) {
-    return toFormState(error);
-  }
-}
-
 /** Every workflow button posts here with `transition` naming the step; server/ decides if it is allowed. */
-export async function transitionAction(_prev: WorkflowFormState, formData: FormData): Promise<WorkflowFormState> {
-  const input = formDataToObject(formData);
-  return workflowStep(input.articleId, () => applyTransition(input), "Done.");
+export async function transitionAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  return transitionStep("article", formData);
 }
 
 /**

@@ -3,10 +3,9 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { formDataToObject } from "@/lib/form-data";
-import { formSuccess, toActionError, toFormState, type ActionResult, type FormState } from "@/lib/errors";
-import { expirePublicTags } from "@/server/cache-invalidation";
+import { toActionError, toFormState, type ActionResult, type FormState } from "@/lib/errors";
+import { transitionStep } from "../_lib/transition-step";
 import { createRecommendationList, saveRecommendationListDraft } from "@/server/lists/lists";
-import { applyListTransition } from "@/server/lists/workflow";
 
 /** Kept as a name for importers; the shape is the one FormState of lib/errors. */
 export type ListFormState = FormState;
@@ -35,14 +34,6 @@ export async function saveListAction(input: unknown): Promise<ActionResult<{ ver
 }
 
 /** Every list workflow button posts here with `transition`; server/ decides if it is allowed. */
-export async function listTransitionAction(_prev: ListFormState, formData: FormData): Promise<ListFormState> {
-  const input = formDataToObject(formData);
-  try {
-    const result = await applyListTransition(input);
-    if (result.expireTags.length) expirePublicTags(result.expireTags);
-    revalidatePath(`/studio/lists/${Number(input.listId)}`);
-    return formSuccess("Done.");
-  } catch (error) {
-    return toFormState(error);
-  }
+export async function listTransitionAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  return transitionStep("list", formData);
 }

@@ -12,7 +12,7 @@ import { ArticleListPreview } from "@/components/studio/article-list-preview";
 import { ReviewThread } from "@/components/studio/review-thread";
 import { EDITABLE_STATES, editLockReason } from "@/lib/workflow";
 import { getArticleHeroImage } from "@/server/media/hero";
-import { WorkflowPanel } from "@/components/studio/workflow-panel";
+import { ArticleWorkflow } from "@/components/studio/article-workflow";
 import { listReviewThread } from "@/server/workflow/reviews";
 import {
   commentAction, confirmReviewAction, restoreWithdrawnAction, saveArticleAction, transitionAction, withdrawAction,
@@ -64,7 +64,7 @@ export default async function EditArticlePage({ params }: PageProps<"/studio/art
               saveHero={setArticleHeroImageAction}
             />
           )}
-          <WorkflowPanel
+          <ArticleWorkflow
             article={article}
             actions={{ transition: transitionAction, withdraw: withdrawAction, restore: restoreWithdrawnAction, confirmReview: confirmReviewAction }}
           />

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { ListEditor } from "@/components/studio/list-editor";
 import { ListHistory } from "@/components/studio/list-history";
 import { ListPreview } from "@/components/studio/list-preview";
-import { ListWorkflowPanel } from "@/components/studio/list-workflow-panel";
+import { WorkflowSteps } from "@/components/studio/workflow-steps";
 import { StateBadge } from "@/components/studio/state-badge";
 import { AppError } from "@/lib/errors";
 import { editLockReason } from "@/lib/workflow";
@@ -49,7 +49,7 @@ export default async function EditListPage({ params }: PageProps<"/studio/lists/
         {/* A new state (sent for review, returned to draft) remounts the editor with the list's fresh version. */}
         <ListEditor key={`${list.id}:${list.edition.state}`} list={list} save={saveListAction} lockReason={lockReason} />
         <aside aria-label="Workflow and preview">
-          <ListWorkflowPanel list={list} action={listTransitionAction} />
+          <WorkflowSteps kind="list" itemId={list.id} version={list.version} transitions={list.transitions} action={listTransitionAction} facts={{ ...list.edition, suggestedScheduleAt: list.suggestedScheduleAt }} />
           <ListPreview items={list.preview} heading={`Preview of edition ${list.edition.number}`} note={fillNote} />
           {list.status === "published" && list.edition.state !== "published" && <ListPreview items={list.published} heading="What readers see now (published edition)" readerView={false} />}
         </aside>
