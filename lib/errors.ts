@@ -121,11 +121,3 @@ export function toFormState(error: unknown): FormState<never> {
   return { ok: false, message: e.message, code: e.code, status: e.status, fields: e.fields && { ...e.fields }, details: e.details };
 }
 
-// Transitional (issue 15): the older result shape, kept until every action returns FormState<T>.
-export type ActionError = { code: ErrorCode; message: string; status: number; details?: Record<string, unknown> };
-export type ActionResult<T = undefined> = { ok: true; data: T } | { ok: false; error: ActionError };
-
-export function toActionError(error: unknown): ActionError {
-  const e = AppError.from(error);
-  return { code: e.code, message: e.message, status: e.status, details: e.details };
-}

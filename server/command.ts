@@ -112,12 +112,3 @@ export function defineCommand<Schema extends z.ZodType, Resource = undefined, Re
     return result;
   };
 }
-
-/**
- * A read that needs no session, by name: the reader side (server/public/) and
- * token-checked routes wrap their exported functions in it so a reviewer can
- * see at a glance which exports skip authentication, and why.
- */
-export function publicRead<Args extends unknown[], Result>(why: string, read: (...args: Args) => Promise<Result>) {
-  return Object.assign(read, { publicBecause: why });
-}

@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { parseTags } from "@/lib/article-input";
 import { articleExtensions } from "@/lib/content/extensions";
-import type { ActionResult } from "@/lib/errors";
+import type { FormState } from "@/lib/errors";
 import { slugify } from "@/lib/slug";
 import { editLockReason } from "@/lib/workflow";
 import type { EditableArticle, SaveResult } from "@/server/articles/studio-dto";
@@ -22,7 +22,7 @@ import { useAutosave } from "./use-autosave";
 type Props = {
   article: EditableArticle;
   categories: { id: number; name: string }[];
-  save: (payload: unknown) => Promise<ActionResult<SaveResult>>;
+  save: (payload: unknown) => Promise<FormState<SaveResult>>;
 };
 
 const NOT_YOURS = "You can read this item but not edit it: writers edit their own items.";

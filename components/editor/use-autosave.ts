@@ -2,7 +2,7 @@
 
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { ArticleDraftInput } from "@/lib/article-input";
-import type { ActionResult } from "@/lib/errors";
+import type { FormState } from "@/lib/errors";
 import type { SaveResult } from "@/server/articles/studio-dto";
 
 export type SaveStatus =
@@ -27,7 +27,7 @@ type Payload = Omit<ArticleDraftInput, "id" | "version">;
 export function useAutosave(options: {
   articleId: number;
   initialVersion: number;
-  save: (payload: ArticleDraftInput) => Promise<ActionResult<SaveResult>>;
+  save: (payload: ArticleDraftInput) => Promise<FormState<SaveResult>>;
   onSaved: (result: SaveResult) => void;
   /** The server refused because the edition is no longer editable (it moved on since this page loaded). */
   onLocked?: () => void;
@@ -50,11 +50,11 @@ export function useAutosave(options: {
     pending.current = null;
     inFlight.current = true;
     setStatus({ kind: "saving" });
-    let result: ActionResult<SaveResult>;
+    let result: FormState<SaveResult>;
     try {
       result = await save({ ...payload, id: articleId, version: version.current });
     } catch {
-      result = { ok: false, error: { code: "bad_request:request", message: "The server could not be reached.", status: 0 } };
+      result = { ok: false, message: "The server could not be reached.", status: 0 };
     }
     inFlight.current = false;
     if (result.ok) {
@@ -70,20 +70,22 @@ export function useAutosave(options: {
       return;
     }
     pending.current ??= payload; // keep the newest unsaved text
-    const { error } = result;
-    if (error.code === "conflict:article" && error.details?.currentVersion !== undefined) {
+    const { details } = result;
+    const message = result.message ?? "Not saved.";
+    const status = result.status ?? 500;
+    if (result.code === "conflict:article" && details?.currentVersion !== undefined) {
       stopped.current = true;
       setStatus({
         kind: "conflict",
-        message: error.message,
-        savedBy: (error.details.savedBy as string | null) ?? null,
-        savedAt: (error.details.savedAt as string | null) ?? null,
+        message,
+        savedBy: (details.savedBy as string | null) ?? null,
+        savedAt: (details.savedAt as string | null) ?? null,
       });
       return;
     }
-    if (error.details?.locked === true) onLocked?.();
-    const retryable = error.status === 0 || error.status >= 500 || error.status === 401;
-    setStatus({ kind: "failed", message: error.message, retryable, fields: error.details?.fields as Record<string, string> | undefined });
+    if (details?.locked === true) onLocked?.();
+    const retryable = status === 0 || status >= 500 || status === 401;
+    setStatus({ kind: "failed", message, retryable, fields: result.fields });
     if (retryable && attempts.current < RETRY_MS.length) {
       timer.current = setTimeout(() => void flushRef.current(), RETRY_MS[attempts.current++]);
     }

@@ -1,13 +1,13 @@
 "use client";
 
 import { useMemo, useRef, useState, useTransition } from "react";
-import type { ActionResult } from "@/lib/errors";
+import type { FormState } from "@/lib/errors";
 import type { ListForEditing } from "@/server/lists/queries";
 import { ListExternalForm } from "./list-external-form";
 import { ListPicker } from "./list-picker";
 
 type Entry = ListForEditing["entries"][number];
-type Save = (input: unknown) => Promise<ActionResult<{ version: number; editionNumber: number }>>;
+type Save = (input: unknown) => Promise<FormState<{ version: number; editionNumber: number }>>;
 
 const keyOf = (e: Entry) => (e.kind === "article" ? `a${e.articleId}` : `u${e.url}`);
 
@@ -71,7 +71,7 @@ export function ListEditor({ list, save, lockReason }: { list: ListForEditing; s
       };
       const result = await save(payload);
       if (result.ok) setVersion(result.data.version);
-      setMessage(result.ok ? { ok: true, text: `Saved edition ${result.data.editionNumber}.` } : { ok: false, text: result.error.message });
+      setMessage(result.ok ? { ok: true, text: `Saved edition ${result.data.editionNumber}.` } : { ok: false, text: result.message ?? "Not saved." });
     });
   }
 

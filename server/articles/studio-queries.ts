@@ -4,10 +4,10 @@ import { alias } from "drizzle-orm/sqlite-core";
 import { articleEditions, articles, categories, users, type ArticleEditionRow, type ArticleRow, type EditionState, type Role } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { toTokyoLocalInput } from "@/lib/schedule-time";
-import { can, canEditArticle, ROLE_CAPABILITIES } from "@/lib/permissions";
-import { availableTransitions } from "@/lib/workflow";
+import { can, canEditArticle } from "@/lib/permissions";
 import { requireCapability } from "../auth/current-user";
 import { getDatabase } from "../db";
+import { listTransitionsFor } from "../editorial/steps";
 import { getLatestEdition } from "./editions";
 import type { EditableArticle, StudioArticleRow } from "./studio-dto";
 
@@ -155,7 +155,6 @@ export async function getArticleForEditing({ id }: { id: number }): Promise<Edit
     .from(users)
     .where(inArray(users.id, [article.authorId ?? 0, edition.lastEditedById ?? 0]));
   const nameOf = (uid: number | null) => people.find((p) => p.id === uid)?.name ?? null;
-  const actor = { id: user.id, capabilities: ROLE_CAPABILITIES[user.role] };
   return {
     id: article.id,
     slug: article.slug,
@@ -164,7 +163,7 @@ export async function getArticleForEditing({ id }: { id: number }): Promise<Edit
     version: article.version,
     author: { id: article.authorId, name: nameOf(article.authorId) },
     canEdit: canEditArticle(user, article) && can(user, "studio:use"),
-    transitions: availableTransitions(actor, edition).map((t) => t.name),
+    transitions: listTransitionsFor("article", user, edition),
     workflow: await workflowFacts(db, user, article, edition),
     edition: {
       id: edition.id,

@@ -1,7 +1,7 @@
 import "server-only";
 import { eq } from "drizzle-orm";
 import { mediaAssets } from "@/db/schema";
-import { publicRead } from "../command";
+import { publicRead } from "../public-read";
 import { getDatabase } from "../db";
 import { openAssetFile, STORAGE_KEY_PATTERN } from "./storage";
 

@@ -7,7 +7,7 @@ import { cacheTags } from "@/lib/cache-tags";
 import { toTokyoIsoString } from "@/lib/dates";
 import { getDatabase } from "../db";
 import type { PublicArticleSummary } from "./dto";
-import { publicRead } from "./public-read";
+import { publicRead } from "../public-read";
 import { firstPublishedIn, selectPublishedArticles, summaryColumns, toSummary } from "./published-articles";
 
 export type ArchiveMonthSummary = ArchiveMonth & { count: number; lastModified: string };

@@ -4,7 +4,7 @@ import { cacheLife, cacheTag } from "next/cache";
 import { articles } from "@/db/schema";
 import { cacheTags } from "@/lib/cache-tags";
 import { isValidSlug } from "@/lib/slug";
-import { publicRead } from "./public-read";
+import { publicRead } from "../public-read";
 import { getDatabase } from "../db";
 import type { PublicArticle } from "./dto";
 import { selectPublishedArticles } from "./published-articles";

@@ -12,7 +12,7 @@ import { isValidSlug } from "@/lib/slug";
 import { getDatabase } from "../db";
 import { listPublicHeroImages } from "./hero";
 import { getCategoryBySlug } from "./news";
-import { publicRead } from "./public-read";
+import { publicRead } from "../public-read";
 import { selectPublishedArticles } from "./published-articles";
 
 /** How many of the latest items a feed carries. */

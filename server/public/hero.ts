@@ -5,7 +5,7 @@ import type { Database } from "@/db/client";
 import { articleEditions, articles, mediaAssets } from "@/db/schema";
 import { cacheTags } from "@/lib/cache-tags";
 import { isValidSlug } from "@/lib/slug";
-import { publicRead } from "./public-read";
+import { publicRead } from "../public-read";
 import { getDatabase } from "../db";
 import { toPublicImage, type PublicImage } from "../media/dto";
 import { selectPublishedArticles } from "./published-articles";

@@ -5,7 +5,7 @@ import { cacheLife, cacheTag } from "next/cache";
 import { articles, categories } from "@/db/schema";
 import { cacheTags } from "@/lib/cache-tags";
 import { PAGE_SIZE, pageCount } from "@/lib/pagination";
-import { publicRead } from "./public-read";
+import { publicRead } from "../public-read";
 import { getDatabase } from "../db";
 import type { Page, PublicArticleSummary, PublicCategory } from "./dto";
 import { selectPublishedArticles, summaryColumns, toSummary } from "./published-articles";

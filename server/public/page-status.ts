@@ -5,7 +5,7 @@ import { parseArchiveParams } from "@/lib/archive";
 import { pageCount, parsePageParam } from "@/lib/pagination";
 import { isValidSlug } from "@/lib/slug";
 import { getDatabase } from "../db";
-import { publicRead } from "./public-read";
+import { publicRead } from "../public-read";
 import { firstPublishedIn, selectPublishedArticles, type Visibility } from "./published-articles";
 
 /**

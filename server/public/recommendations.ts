@@ -4,7 +4,7 @@ import { cacheLife, cacheTag } from "next/cache";
 import type { Database, Transaction } from "@/db/client";
 import { articleEditions, articles, recommendationListItems, type ListEntry } from "@/db/schema";
 import { cacheTags } from "@/lib/cache-tags";
-import { publicRead } from "./public-read";
+import { publicRead } from "../public-read";
 import { getDatabase } from "../db";
 import type { PublicRecommendation } from "./dto";
 import { findPublishedListForArticle } from "./list-placement";

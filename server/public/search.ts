@@ -1,7 +1,7 @@
 import "server-only";
 import type { HighlightSegment } from "@/lib/search-query";
 import { getDatabase } from "../db";
-import { publicRead } from "./public-read";
+import { publicRead } from "../public-read";
 import { runPublicSearch } from "./search-queries";
 
 export { SEARCH_PAGE_SIZE } from "./search-queries";

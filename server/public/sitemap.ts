@@ -14,7 +14,7 @@ import {
 import { getDatabase } from "../db";
 import { listArchiveMonths } from "./archive";
 import { listCategories } from "./news";
-import { publicRead } from "./public-read";
+import { publicRead } from "../public-read";
 import { LISTED_SQL, PUBLISHED_JOINS_SQL, selectPublishedArticles } from "./published-articles";
 
 const lastChange = sql<number>`coalesce(${articles.publicUpdatedAt}, ${articles.firstPublishedAt})`;

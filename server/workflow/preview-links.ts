@@ -5,7 +5,8 @@ import { z } from "zod";
 import { previewLinks, users } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { requireCapability } from "../auth/current-user";
-import { defineCommand, publicRead } from "../command";
+import { defineCommand } from "../command";
+import { publicRead } from "../public-read";
 import { getDatabase } from "../db";
 import { buildNewestEditionPreview, type ArticlePreview } from "./preview";
 

@@ -61,8 +61,6 @@ async function outcome(call: () => Promise<unknown>): Promise<"ok" | number> {
     const result = (await call()) as Record<string, unknown> | null | undefined;
     if (!result) return "ok";
     if (result.ok === true) return "ok";
-    const error = result.error as { status?: number } | undefined;
-    if (error?.status) return error.status;
     if (typeof result.status === "number") return result.status;
     if (result.ok === undefined && result.message === null) return "ok";
     return -1;

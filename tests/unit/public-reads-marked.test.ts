@@ -9,7 +9,6 @@ const HELPERS = new Set([
   "published-articles:selectPublishedArticles",
   "published-articles:firstPublishedIn",
   "published-articles:toSummary",
-  "public-read:publicRead",
   "hero:loadHeroImage",
   "list-placement:findPublishedListForArticle",
   "recommendations:publicArticleFacts",

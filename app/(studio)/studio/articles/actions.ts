@@ -6,7 +6,7 @@ import { formDataToObject } from "@/lib/form-data";
 import { addReviewComment, confirmReviewAfterPublication } from "@/server/workflow/reviews";
 import { transitionStep } from "../_lib/transition-step";
 import { restoreWithdrawnArticle, withdrawArticle } from "@/server/workflow/withdrawal";
-import { AppError, formSuccess, toActionError, toFormState, type ActionResult, type FormState } from "@/lib/errors";
+import { AppError, formSuccess, toFormState, type FormState } from "@/lib/errors";
 import { createArticle, saveArticleDraft } from "@/server/articles/drafts";
 import type { SaveResult } from "@/server/articles/studio-dto";
 
@@ -22,11 +22,11 @@ export async function createArticleAction(): Promise<void> {
 }
 
 /** Autosave target. The whole payload is validated (strictly) inside server/. */
-export async function saveArticleAction(input: unknown): Promise<ActionResult<SaveResult>> {
+export async function saveArticleAction(input: unknown): Promise<FormState<SaveResult>> {
   try {
-    return { ok: true, data: await saveArticleDraft(input) };
+    return formSuccess(null, await saveArticleDraft(input));
   } catch (error) {
-    return { ok: false, error: toActionError(error) };
+    return toFormState(error);
   }
 }
 

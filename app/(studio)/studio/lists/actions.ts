@@ -3,15 +3,12 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { formDataToObject } from "@/lib/form-data";
-import { toActionError, toFormState, type ActionResult, type FormState } from "@/lib/errors";
+import { formSuccess, toFormState, type FormState } from "@/lib/errors";
 import { transitionStep } from "../_lib/transition-step";
 import { createRecommendationList, saveRecommendationListDraft } from "@/server/lists/lists";
 
-/** Kept as a name for importers; the shape is the one FormState of lib/errors. */
-export type ListFormState = FormState;
-
 /** New list form: validated and authorized in server/, then opens the editor. */
-export async function createListAction(_prev: ListFormState, formData: FormData): Promise<ListFormState> {
+export async function createListAction(_prev: FormState, formData: FormData): Promise<FormState> {
   let id: number;
   try {
     ({ id } = await createRecommendationList(formDataToObject(formData)));
@@ -22,14 +19,14 @@ export async function createListAction(_prev: ListFormState, formData: FormData)
 }
 
 /** The editor's save button: the whole draft, checked strictly in server/. */
-export async function saveListAction(input: unknown): Promise<ActionResult<{ version: number; editionNumber: number }>> {
+export async function saveListAction(input: unknown): Promise<FormState<{ version: number; editionNumber: number }>> {
   try {
     const data = await saveRecommendationListDraft(input);
     const listId = (input as { listId?: unknown } | null)?.listId;
     revalidatePath(`/studio/lists/${Number(listId)}`);
-    return { ok: true, data };
+    return formSuccess(null, data);
   } catch (error) {
-    return { ok: false, error: toActionError(error) };
+    return toFormState(error);
   }
 }
 
