@@ -3,7 +3,7 @@ import { existsSync, statSync } from "node:fs";
 import type { Handle } from "@/db/client";
 import { prepareDatabase } from "@/db/setup";
 import { slugify } from "@/lib/slug";
-import { rebuildSearchIndex } from "@/server/search-index";
+import { rebuildSearchIndex } from "@/db/search-index";
 import { createRandom, generateItem } from "./text-gen";
 
 const BATCH = 1_000;

@@ -1,14 +1,16 @@
-import { and, asc, eq, gt, sql } from "drizzle-orm";
+import { asc, eq, gt, sql } from "drizzle-orm";
 import { documentToPlainText, type ArticleDocument } from "@/lib/content/document-schema";
 import type { Database } from "./client";
+import { selectPublishedArticles } from "./published-articles";
 import { articleEditions, articles } from "./schema";
 
 /**
  * SQL-only maintenance of the FTS5 table `article_search` (db/migrations/0002_search_index.sql):
- * one row per public item, rowid = articles.id. "Public" is the rule every reader query uses:
- * status 'published' and the words of its publishedEditionId edition, so scheduled editions
- * and drafts never reach the index. It lives in db/ because db/setup.ts rebuilds the index
- * after seeding demo content, and db/ never imports server/.
+ * one row per public item, rowid = articles.id. "Public" is the rule every reader query uses
+ * (db/published-articles.ts): status 'published' and the words of its publishedEditionId
+ * edition, so scheduled editions and drafts never reach the index. It lives in db/ because
+ * db/setup.ts rebuilds the index after seeding demo content, and db/ never imports server/;
+ * publishing (server/articles/editorial-type.ts) and withdrawal keep it in step.
  */
 
 /** A database handle or the transaction a publishing function is running in. */
@@ -16,7 +18,7 @@ export type SearchIndexWriter = Pick<Database, "select" | "run">;
 
 type PublicWords = { id: number; title: string; summary: string; body: ArticleDocument };
 
-export const publicWordsColumns = {
+const publicWordsColumns = {
   id: articles.id,
   title: articleEditions.title,
   summary: articleEditions.summary,
@@ -24,12 +26,27 @@ export const publicWordsColumns = {
 };
 
 /** Replaces one item's index row (delete + insert: FTS5 has no upsert). */
-export async function writeSearchEntry(tx: SearchIndexWriter, row: PublicWords) {
+async function writeSearchEntry(tx: SearchIndexWriter, row: PublicWords) {
   await tx.run(sql`DELETE FROM article_search WHERE rowid = ${row.id}`);
   await tx.run(
     sql`INSERT INTO article_search (rowid, title, summary, body)
         VALUES (${row.id}, ${row.title}, ${row.summary}, ${documentToPlainText(row.body)})`,
   );
+}
+
+/**
+ * Brings one article's index row in line with its current public state: call it INSIDE
+ * the transaction that publishes, republishes, withdraws or unpublishes the article, after
+ * the article row is written, so search changes in the same commit as the page.
+ */
+export async function syncArticleSearchEntry(tx: SearchIndexWriter, articleId: number): Promise<"indexed" | "removed"> {
+  const [row] = await selectPublishedArticles(tx, publicWordsColumns, { where: eq(articles.id, articleId) }).limit(1);
+  if (!row) {
+    await tx.run(sql`DELETE FROM article_search WHERE rowid = ${articleId}`);
+    return "removed";
+  }
+  await writeSearchEntry(tx, row);
+  return "indexed";
 }
 
 const REBUILD_BATCH = 500;
@@ -41,11 +58,7 @@ export async function rebuildSearchIndex(db: Database): Promise<number> {
     let indexed = 0;
     let after = 0;
     for (;;) {
-      const batch = await tx
-        .select(publicWordsColumns)
-        .from(articles)
-        .innerJoin(articleEditions, eq(articleEditions.id, articles.publishedEditionId))
-        .where(and(eq(articles.status, "published"), gt(articles.id, after)))
+      const batch = await selectPublishedArticles(tx, publicWordsColumns, { where: gt(articles.id, after) })
         .orderBy(asc(articles.id))
         .limit(REBUILD_BATCH);
       for (const row of batch) await writeSearchEntry(tx, row);

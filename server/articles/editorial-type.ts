@@ -6,7 +6,7 @@ import { canEditArticle } from "@/lib/permissions";
 import { publicTagsForArticle } from "../cache-invalidation";
 import { defineEditorialType } from "../editorial/define-editorial-type";
 import { latestEdition } from "../editorial/edition-rows";
-import { syncArticleSearchEntry } from "../search-index";
+import { syncArticleSearchEntry } from "@/db/search-index";
 
 const editions = { table: articleEditions, parentId: articleEditions.articleId, parentKey: "articleId" };
 

@@ -3,7 +3,7 @@ import { sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { requireCapability } from "../auth/current-user";
 import { getDatabase } from "../db";
-import { LISTED_SQL } from "../public/published-articles";
+import { LISTED_SQL } from "@/db/published-articles";
 
 export type ListHealth = { listId: number; name: string; notPublic: number; label: string };
 

@@ -3,7 +3,7 @@ import { and, desc, eq, or, sql } from "drizzle-orm";
 import { articleEditions, articles } from "@/db/schema";
 import { requireCapability } from "../auth/current-user";
 import { getDatabase } from "../db";
-import { selectPublishedArticles } from "../public/published-articles";
+import { selectPublishedArticles } from "@/db/published-articles";
 import { parseListInput, searchSchema } from "./input";
 
 export type PickerItem = { id: number; title: string; datelineDate: string };

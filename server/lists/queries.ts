@@ -7,7 +7,7 @@ import { requireCapability } from "../auth/current-user";
 import { getDatabase } from "../db";
 import { latestListEdition, loadList } from "./editorial-type";
 import { healthLabel, countNotPublicByList } from "./health";
-import { selectPublishedArticles } from "../public/published-articles";
+import { selectPublishedArticles } from "@/db/published-articles";
 import { publicArticleFacts, resolveEntries, type ResolvedItem } from "../public/recommendations";
 import { listIdSchema, parseListInput } from "./input";
 import { listTransitionsFor } from "../editorial/steps";

@@ -8,7 +8,8 @@ import { toTokyoIsoString } from "@/lib/dates";
 import { getDatabase } from "../db";
 import type { PublicArticleSummary } from "./dto";
 import { publicRead } from "../public-read";
-import { firstPublishedIn, selectPublishedArticles, summaryColumns, toSummary } from "./published-articles";
+import { firstPublishedIn, selectPublishedArticles } from "@/db/published-articles";
+import { summaryColumns, toSummary } from "./summary";
 
 export type ArchiveMonthSummary = ArchiveMonth & { count: number; lastModified: string };
 

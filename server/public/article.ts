@@ -7,7 +7,7 @@ import { isValidSlug } from "@/lib/slug";
 import { publicRead } from "../public-read";
 import { getDatabase } from "../db";
 import type { PublicArticle } from "./dto";
-import { selectPublishedArticles } from "./published-articles";
+import { selectPublishedArticles } from "@/db/published-articles";
 import { articleColumns, buildPublicArticle } from "./to-public-article";
 
 function notFoundForAMinute(): null {

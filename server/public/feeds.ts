@@ -13,7 +13,7 @@ import { getDatabase } from "../db";
 import { listPublicHeroImages } from "./hero";
 import { getCategoryBySlug } from "./news";
 import { publicRead } from "../public-read";
-import { selectPublishedArticles } from "./published-articles";
+import { selectPublishedArticles } from "@/db/published-articles";
 
 /** How many of the latest items a feed carries. */
 export const FEED_ITEM_LIMIT = 50;

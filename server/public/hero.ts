@@ -8,7 +8,7 @@ import { isValidSlug } from "@/lib/slug";
 import { publicRead } from "../public-read";
 import { getDatabase } from "../db";
 import { toPublicImage, type PublicImage } from "../media/dto";
-import { selectPublishedArticles } from "./published-articles";
+import { selectPublishedArticles } from "@/db/published-articles";
 
 // Reader-side reads: no session, so nothing here imports the auth stack (feeds and pages use these).
 

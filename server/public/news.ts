@@ -8,7 +8,8 @@ import { PAGE_SIZE, pageCount } from "@/lib/pagination";
 import { publicRead } from "../public-read";
 import { getDatabase } from "../db";
 import type { Page, PublicArticleSummary, PublicCategory } from "./dto";
-import { selectPublishedArticles, summaryColumns, toSummary } from "./published-articles";
+import { selectPublishedArticles } from "@/db/published-articles";
+import { summaryColumns, toSummary } from "./summary";
 
 /**
  * Public reads for listings. Readers are anonymous, so these need no session:

@@ -6,7 +6,7 @@ import { pageCount, parsePageParam } from "@/lib/pagination";
 import { isValidSlug } from "@/lib/slug";
 import { getDatabase } from "../db";
 import { publicRead } from "../public-read";
-import { firstPublishedIn, selectPublishedArticles, type Visibility } from "./published-articles";
+import { firstPublishedIn, selectPublishedArticles, type Visibility } from "@/db/published-articles";
 
 /**
  * Whether a public page address names nothing, asked by proxy.ts before the page renders.

@@ -8,7 +8,7 @@ import { publicRead } from "../public-read";
 import { getDatabase } from "../db";
 import type { PublicRecommendation } from "./dto";
 import { findPublishedListForArticle } from "./list-placement";
-import { selectPublishedArticles } from "./published-articles";
+import { selectPublishedArticles } from "@/db/published-articles";
 
 /**
  * THE "Recommended for You" rules, asked by the public article page, the staff preview,

@@ -4,7 +4,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { HIT_END, HIT_START, splitHighlights } from "@/lib/search-query";
-import { LISTED_SQL, PUBLISHED_JOINS_SQL } from "./published-articles";
+import { LISTED_SQL, PUBLISHED_JOINS_SQL } from "@/db/published-articles";
 import type { SearchResultPage } from "./search";
 
 /** Search results per page on /search. */

@@ -15,7 +15,7 @@ import { getDatabase } from "../db";
 import { listArchiveMonths } from "./archive";
 import { listCategories } from "./news";
 import { publicRead } from "../public-read";
-import { LISTED_SQL, PUBLISHED_JOINS_SQL, selectPublishedArticles } from "./published-articles";
+import { LISTED_SQL, PUBLISHED_JOINS_SQL, selectPublishedArticles } from "@/db/published-articles";
 
 const lastChange = sql<number>`coalesce(${articles.publicUpdatedAt}, ${articles.firstPublishedAt})`;
 const w3c = (ms: number | null | undefined) => (ms ? toTokyoIsoString(new Date(Number(ms))) : undefined);

@@ -8,7 +8,7 @@ import { toTokyoIsoString, tokyoDateOf } from "@/lib/dates";
 import { firstImageUrl } from "@/lib/structured-data";
 import type { PublicArticle } from "./dto";
 import { loadHeroImage } from "./hero";
-import { summaryColumns, toSummary } from "./published-articles";
+import { summaryColumns, toSummary } from "./summary";
 import { getRecommendationsForArticle } from "./recommendations";
 
 /**

@@ -5,7 +5,7 @@ import { articles } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { publicTagsForArticle } from "../cache-invalidation";
 import { defineCommand } from "../command";
-import { syncArticleSearchEntry } from "../search-index";
+import { syncArticleSearchEntry } from "@/db/search-index";
 
 const articleId = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 const withdrawSchema = z

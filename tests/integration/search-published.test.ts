@@ -7,7 +7,7 @@ import { COMMUNIQUE_SEED, readSeed, SEMINAR_SEED } from "@/db/seed";
 import { toFtsQuery } from "@/lib/search-query";
 import { slugify } from "@/lib/slug";
 import * as search from "@/server/public/search";
-import { rebuildSearchIndex, syncArticleSearchEntry } from "@/server/search-index";
+import { rebuildSearchIndex, syncArticleSearchEntry } from "@/db/search-index";
 import { integrationTest } from "../support/fixtures";
 import { SEEDS_DIR } from "../support/temp-db";
 import { HIDDEN, insertArticle, insertHiddenItems } from "./syndication-fixtures";

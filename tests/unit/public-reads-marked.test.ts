@@ -5,10 +5,7 @@ import { describe, expect, it } from "vitest";
 // Helpers that take the caller's database handle (or no data at all): they open nothing
 // themselves, so only the callers' own checks decide who reaches them.
 const HELPERS = new Set([
-  "published-articles:isPublic",
-  "published-articles:selectPublishedArticles",
-  "published-articles:firstPublishedIn",
-  "published-articles:toSummary",
+  "summary:toSummary",
   "hero:loadHeroImage",
   "list-placement:findPublishedListForArticle",
   "recommendations:publicArticleFacts",

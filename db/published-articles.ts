@@ -1,11 +1,10 @@
-// No `import "server-only"`: the search index (db/setup.ts at first start) and the search
-// benchmark use this rule outside Next. It reads no session or request; callers pass the database.
+// In db/ because the search index (db/search-index.ts, rebuilt by db/setup.ts at first start)
+// needs the same rule, and db/ never imports server/. Reads no session or request.
 import { and, eq, gte, inArray, lt, sql, type SQL } from "drizzle-orm";
 import type { SelectedFields, SQLiteSelect } from "drizzle-orm/sqlite-core";
-import type { Database, Transaction } from "@/db/client";
+import type { Database, Transaction } from "./client";
 import { tokyoMonthRange, type ArchiveMonth } from "@/lib/archive";
-import { articleEditions, articles, categories } from "@/db/schema";
-import type { PublicArticleSummary } from "./dto";
+import { articleEditions, articles, categories } from "./schema";
 
 /**
  * THE published-article query: every reader-facing read of articles goes through here, so
@@ -61,21 +60,4 @@ export const LISTED_SQL = sql.raw("a.status = 'published'");
 export function firstPublishedIn(month: ArchiveMonth): SQL {
   const { start, end } = tokyoMonthRange(month);
   return and(gte(articles.firstPublishedAt, new Date(start)), lt(articles.firstPublishedAt, new Date(end)))!;
-}
-
-/** What a listing shows of each item: pass to selectPublishedArticles, then map with toSummary. */
-export const summaryColumns = {
-  slug: articles.slug,
-  title: articleEditions.title,
-  summary: articleEditions.summary,
-  datelineDate: articleEditions.datelineDate,
-  categorySlug: categories.slug,
-  categoryName: categories.name,
-};
-
-type SummaryRow = { [K in keyof typeof summaryColumns]: string };
-
-export function toSummary(row: SummaryRow): PublicArticleSummary {
-  const { categorySlug, categoryName, ...rest } = row;
-  return { ...rest, category: { slug: categorySlug, name: categoryName } };
 }
