@@ -1,23 +1,14 @@
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { Studio } from "./pages/studio";
-import { accessibilityViolations, launchBrowser } from "./support/browser";
+import { accessibilityViolations } from "./support/browser";
+import { pagePerTest } from "./support/page-per-test";
 
-let browser: Browser;
-let context: BrowserContext;
 let page: Page;
 let studio: Studio;
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-beforeEach(async () => {
-  context = await browser.newContext();
-  page = await context.newPage();
-  studio = new Studio(page, inject("baseURL"));
+pagePerTest((fresh) => {
+  ({ page, studio } = fresh);
 });
 
 /** Moves to the end of the line until the selection is a caret (the link dialog hands focus back with the words selected). */

@@ -1,29 +1,20 @@
 import { eq } from "drizzle-orm";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
 import { openDatabase } from "@/db/client";
 import { articleEditions, type EditionState } from "@/db/schema";
 import { editLockReason } from "@/lib/workflow";
 import { Studio } from "./pages/studio";
 import { WorkflowPanel } from "./pages/workflow";
-import { accessibilityViolations, launchBrowser } from "./support/browser";
+import { accessibilityViolations } from "./support/browser";
+import { pagePerTest } from "./support/page-per-test";
 
-let browser: Browser;
-let context: BrowserContext;
 let page: Page;
 let studio: Studio;
 let flow: WorkflowPanel;
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-beforeEach(async () => {
-  context = await browser.newContext();
-  page = await context.newPage();
-  studio = new Studio(page, inject("baseURL"));
+pagePerTest((fresh) => {
+  ({ page, studio } = fresh);
   flow = new WorkflowPanel(page);
 });
 

@@ -1,26 +1,18 @@
 import { eq } from "drizzle-orm";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
+import type { BrowserContext, Page } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
 import { openDatabase } from "@/db/client";
 import { users } from "@/db/schema";
 import { Studio } from "./pages/studio";
-import { accessibilityViolations, launchBrowser } from "./support/browser";
+import { accessibilityViolations } from "./support/browser";
+import { pagePerTest } from "./support/page-per-test";
 
-let browser: Browser;
 let context: BrowserContext;
 let page: Page;
 let studio: Studio;
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-beforeEach(async () => {
-  context = await browser.newContext();
-  page = await context.newPage();
-  studio = new Studio(page, inject("baseURL"));
+pagePerTest((fresh) => {
+  ({ context, page, studio } = fresh);
 });
 
 describe("the studio", () => {
