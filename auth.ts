@@ -121,7 +121,14 @@ function config(request?: Request): NextAuthConfig {
         if (account?.provider === "oidc" && typeof profile?.email === "string") {
           const staff = await findSignInIdentityByEmail(profile.email);
           if (!staff) return null;
-          return { ...token, uid: staff.id, sv: staff.sessionVersion, name: staff.name, email: staff.email, ...(await openSession(staff.id)) };
+          return {
+            ...token,
+            uid: staff.id,
+            sv: staff.sessionVersion,
+            name: staff.name,
+            email: staff.email,
+            ...(await openSession(staff.id)),
+          };
         }
         if (user && "sessionVersion" in user) {
           return { ...token, uid: Number(user.id), sv: Number(user.sessionVersion), ...(await openSession(Number(user.id))) };

@@ -36,7 +36,10 @@ const libIsNotNext = {
       "error",
       {
         patterns: [
-          { group: ["next", "next/*", "next-auth", "next-auth/*"], message: "lib/ is pure domain code: no Next imports (put it in server/ or app/)." },
+          {
+            group: ["next", "next/*", "next-auth", "next-auth/*"],
+            message: "lib/ is pure domain code: no Next imports (put it in server/ or app/).",
+          },
         ],
       },
     ],

@@ -104,7 +104,8 @@ export async function proxy(request: NextRequest) {
  */
 function signInUrl(request: NextRequest, callbackUrl: string): URL {
   const host = request.headers.get("x-forwarded-host")?.split(",")[0]?.trim() || request.headers.get("host") || request.nextUrl.host;
-  const proto = request.headers.get("x-forwarded-proto")?.split(",")[0]?.trim() === "https" ? "https" : request.nextUrl.protocol.slice(0, -1);
+  const proto =
+    request.headers.get("x-forwarded-proto")?.split(",")[0]?.trim() === "https" ? "https" : request.nextUrl.protocol.slice(0, -1);
   let url: URL;
   try {
     url = new URL(`${proto}://${host}/sign-in`);

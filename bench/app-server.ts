@@ -42,14 +42,17 @@ export async function buildApp(repoRoot: string, databaseFile: string, log: (s: 
     } catch (error) {
       const lines = String(error).split("\n");
       const first = lines.find((l) => /Type error|error TS|Failed to/i.test(l)) ?? lines[0] ?? "";
-      log(`next build failed (${first.trim().slice(0, 200)}); retrying without the type check (--experimental-build-mode compile, then generate)`);
+      log(
+        `next build failed (${first.trim().slice(0, 200)}); retrying without the type check (--experimental-build-mode compile, then generate)`,
+      );
       await runCommand(process.execPath, [nextBin(repoRoot), "build", "--experimental-build-mode", "compile"], { cwd: repoRoot, env });
       await runCommand(process.execPath, [nextBin(repoRoot), "build", "--experimental-build-mode", "generate"], { cwd: repoRoot, env });
       return { mode: "compile + generate (type check skipped: the full build failed)" };
     }
   } finally {
     const outcome = restore();
-    if (outcome === "left") log("note: tsconfig.json changed during the build by something other than Next's .next-bench includes; left as is");
+    if (outcome === "left")
+      log("note: tsconfig.json changed during the build by something other than Next's .next-bench includes; left as is");
   }
 }
 
@@ -58,7 +61,9 @@ export async function startApp(repoRoot: string, databaseFile: string) {
   const origin = `http://127.0.0.1:${port}`;
   const env = appEnv(repoRoot, databaseFile, { SITE_URL: origin, PORT: String(port) });
   const server = await startServer(process.execPath, [nextBin(repoRoot), "start", "-p", String(port), "-H", "127.0.0.1"], {
-    cwd: repoRoot, env, url: `${origin}/robots.txt`,
+    cwd: repoRoot,
+    env,
+    url: `${origin}/robots.txt`,
   });
   return { ...server, origin };
 }

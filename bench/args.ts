@@ -53,17 +53,39 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
     const [flag, inline] = raw.includes("=") ? [raw.slice(0, raw.indexOf("=")), raw.slice(raw.indexOf("=") + 1)] : [raw, undefined];
     const value = () => inline ?? argv[++i];
     switch (flag) {
-      case "--items": options.items = positiveInt(flag, value(), 1_000_000); break;
-      case "--duration": options.duration = positiveInt(flag, value(), 600); break;
-      case "--connections": options.connections = positiveInt(flag, value(), 1_000); break;
-      case "--queries": options.queries = positiveInt(flag, value(), 100_000); break;
-      case "--no-build": options.build = false; break;
-      case "--no-baselines": options.baselines = false; break;
-      case "--lighthouse": options.lighthouse = true; break;
-      case "--nginx": options.nginx = true; break;
-      case "--keep-db": options.keepDb = true; break;
-      case "--help": case "-h": options.help = true; break;
-      default: throw new Error(`Unknown option ${raw}\n${USAGE}`);
+      case "--items":
+        options.items = positiveInt(flag, value(), 1_000_000);
+        break;
+      case "--duration":
+        options.duration = positiveInt(flag, value(), 600);
+        break;
+      case "--connections":
+        options.connections = positiveInt(flag, value(), 1_000);
+        break;
+      case "--queries":
+        options.queries = positiveInt(flag, value(), 100_000);
+        break;
+      case "--no-build":
+        options.build = false;
+        break;
+      case "--no-baselines":
+        options.baselines = false;
+        break;
+      case "--lighthouse":
+        options.lighthouse = true;
+        break;
+      case "--nginx":
+        options.nginx = true;
+        break;
+      case "--keep-db":
+        options.keepDb = true;
+        break;
+      case "--help":
+      case "-h":
+        options.help = true;
+        break;
+      default:
+        throw new Error(`Unknown option ${raw}\n${USAGE}`);
     }
   }
   return options;

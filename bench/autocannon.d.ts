@@ -1,6 +1,16 @@
 // autocannon ships no types; only what bench/load.ts uses.
 declare module "autocannon" {
-  type Stat = { average: number; mean: number; stddev: number; min: number; max: number; p50: number; p90: number; p99: number; total: number };
+  type Stat = {
+    average: number;
+    mean: number;
+    stddev: number;
+    min: number;
+    max: number;
+    p50: number;
+    p90: number;
+    p99: number;
+    total: number;
+  };
   export type Result = {
     requests: Stat;
     latency: Stat;
@@ -12,7 +22,14 @@ declare module "autocannon" {
     statusCodeStats: Record<string, { count: number }>;
     duration: number;
   };
-  type Options = { url: string; connections?: number; duration?: number; headers?: Record<string, string>; pipelining?: number; timeout?: number };
+  type Options = {
+    url: string;
+    connections?: number;
+    duration?: number;
+    headers?: Record<string, string>;
+    pipelining?: number;
+    timeout?: number;
+  };
   function autocannon(options: Options): Promise<Result>;
   export default autocannon;
 }

@@ -53,8 +53,18 @@ const nextBin = (repoRoot: string) => join(repoRoot, "node_modules", "next", "di
  * `targetBytes`. Built once; if the result is more than 5% off, the padding is scaled and
  * it is built once more. Returns the running server.
  */
-export async function startStaticNextBaseline({ dir, repoRoot, targetBytes, build, log }: {
-  dir: string; repoRoot: string; targetBytes: number; build: boolean; log: (s: string) => void;
+export async function startStaticNextBaseline({
+  dir,
+  repoRoot,
+  targetBytes,
+  build,
+  log,
+}: {
+  dir: string;
+  repoRoot: string;
+  targetBytes: number;
+  build: boolean;
+  log: (s: string) => void;
 }) {
   const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" };
   delete env.NEXT_DIST_DIR;
@@ -76,7 +86,11 @@ export async function startStaticNextBaseline({ dir, repoRoot, targetBytes, buil
   }
   const port = await freePort();
   const url = `http://127.0.0.1:${port}/`;
-  const server = await startServer(process.execPath, [nextBin(repoRoot), "start", "-p", String(port), "-H", "127.0.0.1"], { cwd: dir, env, url });
+  const server = await startServer(process.execPath, [nextBin(repoRoot), "start", "-p", String(port), "-H", "127.0.0.1"], {
+    cwd: dir,
+    env,
+    url,
+  });
   const htmlBytes = Buffer.byteLength(await (await fetch(url)).text());
   return { ...server, url, htmlBytes, distDir: join(dir, ".next") };
 }
@@ -85,6 +99,10 @@ export async function startStaticNextBaseline({ dir, repoRoot, targetBytes, buil
 export async function startPlainNodeBaseline({ file }: { file: string }) {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}/`;
-  const server = await startServer(process.execPath, [join(here, "static-server.mjs"), file, String(port)], { cwd: here, env: process.env, url });
+  const server = await startServer(process.execPath, [join(here, "static-server.mjs"), file, String(port)], {
+    cwd: here,
+    env: process.env,
+    url,
+  });
   return { ...server, url };
 }

@@ -12,8 +12,18 @@ export type LoadResult = {
 };
 
 /** Drives `url` with autocannon while sampling the server tree's RSS every half second. */
-export async function measureLoad({ url, connections, duration, headers, serverPid }: {
-  url: string; connections: number; duration: number; headers?: Record<string, string>; serverPid?: number;
+export async function measureLoad({
+  url,
+  connections,
+  duration,
+  headers,
+  serverPid,
+}: {
+  url: string;
+  connections: number;
+  duration: number;
+  headers?: Record<string, string>;
+  serverPid?: number;
 }): Promise<LoadResult> {
   let peak: number | null = null;
   const sample = () => {

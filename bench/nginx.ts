@@ -16,38 +16,71 @@ export function findNginx(): string | null {
  */
 export function localNginxConfig(
   shipped: string,
-  { port, redirectPort, appPort, dir, appPorts, refreshPort }: { port: number; redirectPort: number; appPort: number; dir: string; appPorts?: number[]; refreshPort?: number },
+  {
+    port,
+    redirectPort,
+    appPort,
+    dir,
+    appPorts,
+    refreshPort,
+  }: { port: number; redirectPort: number; appPort: number; dir: string; appPorts?: number[]; refreshPort?: number },
 ): string {
   const upstreams = (appPorts ?? [appPort]).map((p) => `server 127.0.0.1:${p} `).join("max_fails=3 fail_timeout=10s;\n    ");
-  return shipped
-    .split("\n")
-    .filter((line) => !/^\s*listen \[::\]/.test(line) && !/^\s*ssl_certificate/.test(line))
-    .join("\n")
-    .replace(/listen 80;/, `listen 127.0.0.1:${redirectPort};`)
-    .replace(/listen 443 ssl http2;/, `listen 127.0.0.1:${port};`)
-    .replace(/server 127\.0\.0\.1:3000 /, upstreams)
-    // The loopback listener for the app's refresh requests: on its own free port, or dropped.
-    .replace(/^\s*listen 127\.0\.0\.1:8081;$/m, refreshPort ? `    listen 127.0.0.1:${refreshPort};` : "")
-    .replace(/proxy_cache_path \S+/, `proxy_cache_path ${join(dir, "cache")}`);
+  return (
+    shipped
+      .split("\n")
+      .filter((line) => !/^\s*listen \[::\]/.test(line) && !/^\s*ssl_certificate/.test(line))
+      .join("\n")
+      .replace(/listen 80;/, `listen 127.0.0.1:${redirectPort};`)
+      .replace(/listen 443 ssl http2;/, `listen 127.0.0.1:${port};`)
+      .replace(/server 127\.0\.0\.1:3000 /, upstreams)
+      // The loopback listener for the app's refresh requests: on its own free port, or dropped.
+      .replace(/^\s*listen 127\.0\.0\.1:8081;$/m, refreshPort ? `    listen 127.0.0.1:${refreshPort};` : "")
+      .replace(/proxy_cache_path \S+/, `proxy_cache_path ${join(dir, "cache")}`)
+  );
 }
 
-export async function startNginx(options: { repoRoot: string; appPort: number; dir: string; appPorts?: number[]; refreshPort?: number; port?: number }) {
+export async function startNginx(options: {
+  repoRoot: string;
+  appPort: number;
+  dir: string;
+  appPorts?: number[];
+  refreshPort?: number;
+  port?: number;
+}) {
   const { repoRoot, appPort, dir, appPorts, refreshPort } = options;
   const bin = findNginx();
   if (!bin) return null;
   mkdirSync(join(dir, "cache"), { recursive: true });
   chmodSync(dir, 0o755);
   const [port, redirectPort] = [options.port ?? (await freePort()), await freePort()];
-  const site = localNginxConfig(readFileSync(join(repoRoot, "deploy", "nginx.conf"), "utf8"), { port, redirectPort, appPort, dir, appPorts, refreshPort });
+  const site = localNginxConfig(readFileSync(join(repoRoot, "deploy", "nginx.conf"), "utf8"), {
+    port,
+    redirectPort,
+    appPort,
+    dir,
+    appPorts,
+    refreshPort,
+  });
   writeFileSync(join(dir, "koho.conf"), site);
-  writeFileSync(join(dir, "main.conf"), [
-    // As root, nginx would hand its workers to `nobody`, who cannot enter the private temp folder.
-    ...(process.getuid?.() === 0 ? ["user root;"] : []),
-    "daemon off;", "worker_processes 1;", `pid ${join(dir, "nginx.pid")};`, `error_log ${join(dir, "error.log")} warn;`,
-    "events { worker_connections 1024; }",
-    `http { access_log off; client_body_temp_path ${dir}/body; proxy_temp_path ${dir}/proxy; fastcgi_temp_path ${dir}/fcgi; uwsgi_temp_path ${dir}/uwsgi; scgi_temp_path ${dir}/scgi; include ${join(dir, "koho.conf")}; }`,
-  ].join("\n"));
+  writeFileSync(
+    join(dir, "main.conf"),
+    [
+      // As root, nginx would hand its workers to `nobody`, who cannot enter the private temp folder.
+      ...(process.getuid?.() === 0 ? ["user root;"] : []),
+      "daemon off;",
+      "worker_processes 1;",
+      `pid ${join(dir, "nginx.pid")};`,
+      `error_log ${join(dir, "error.log")} warn;`,
+      "events { worker_connections 1024; }",
+      `http { access_log off; client_body_temp_path ${dir}/body; proxy_temp_path ${dir}/proxy; fastcgi_temp_path ${dir}/fcgi; uwsgi_temp_path ${dir}/uwsgi; scgi_temp_path ${dir}/scgi; include ${join(dir, "koho.conf")}; }`,
+    ].join("\n"),
+  );
   const url = `http://127.0.0.1:${port}`;
-  const server = await startServer(bin, ["-c", join(dir, "main.conf"), "-p", dir], { cwd: dir, env: process.env, url: `${url}/robots.txt` });
+  const server = await startServer(bin, ["-c", join(dir, "main.conf"), "-p", dir], {
+    cwd: dir,
+    env: process.env,
+    url: `${url}/robots.txt`,
+  });
   return { ...server, origin: url, port };
 }

@@ -61,10 +61,18 @@ export function stopProcess(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.pid === undefined) return Promise.resolve();
   return new Promise((resolve) => {
     const kill = (signal: NodeJS.Signals) => {
-      try { process.kill(-child.pid!, signal); } catch { /* already gone */ }
+      try {
+        process.kill(-child.pid!, signal);
+      } catch {
+        /* already gone */
+      }
     };
     const timer = setTimeout(() => kill("SIGKILL"), 3_000);
-    child.once("exit", () => { clearTimeout(timer); started.delete(child); resolve(); });
+    child.once("exit", () => {
+      clearTimeout(timer);
+      started.delete(child);
+      resolve();
+    });
     kill("SIGTERM");
   });
 }
@@ -77,7 +85,11 @@ export async function stopAll(): Promise<void> {
 export function installCleanup(onExit: () => void = () => {}) {
   const hard = () => {
     for (const child of started) {
-      try { process.kill(-child.pid!, "SIGKILL"); } catch { /* gone */ }
+      try {
+        process.kill(-child.pid!, "SIGKILL");
+      } catch {
+        /* gone */
+      }
     }
     onExit();
   };
@@ -85,7 +97,10 @@ export function installCleanup(onExit: () => void = () => {}) {
   for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
     process.once(signal, () => {
       console.error(`\n${signal}: stopping the servers the bench started…`);
-      void stopAll().finally(() => { onExit(); process.exit(130); });
+      void stopAll().finally(() => {
+        onExit();
+        process.exit(130);
+      });
     });
   }
 }
@@ -99,7 +114,9 @@ function childrenOf(pid: number): number[] {
       // Field 4 (ppid) comes after the parenthesised command name, which may contain spaces.
       const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
       if (ppid === pid) kids.push(Number(entry));
-    } catch { /* exited meanwhile */ }
+    } catch {
+      /* exited meanwhile */
+    }
   }
   return kids;
 }

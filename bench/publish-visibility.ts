@@ -23,7 +23,10 @@ async function dueItem(databaseFile: string, n: number) {
   const slug = `bench-visibility-${n}-${Date.now()}`;
   const title = `Bench visibility item ${n} ${randomUUID().slice(0, 8)}`;
   const now = Date.now();
-  const a = await client.execute({ sql: "INSERT INTO articles (slug, guid, status, category_id, created_at, updated_at) VALUES (?, ?, 'draft', ?, ?, ?) RETURNING id", args: [slug, randomUUID(), categoryId, now, now] });
+  const a = await client.execute({
+    sql: "INSERT INTO articles (slug, guid, status, category_id, created_at, updated_at) VALUES (?, ?, 'draft', ?, ?, ?) RETURNING id",
+    args: [slug, randomUUID(), categoryId, now, now],
+  });
   const doc = JSON.stringify({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: title }] }] });
   await client.execute({
     sql: `INSERT INTO article_editions (article_id, number, state, title, summary, body, category_id, dateline_date, scheduled_for, created_at, updated_at)
@@ -41,36 +44,67 @@ async function tick(origin: string) {
 
 /** Polls every surface every 10 ms for up to 15 s; null means it never showed. */
 async function timeToVisible(where: string, origin: string, ack: number, slug: string): Promise<VisibilityRow[]> {
-  return Promise.all(SURFACES.map(async (surface) => {
-    while (Date.now() - ack < 15_000) {
-      const body = await fetch(origin + surface).then((r) => r.text()).catch(() => "");
-      if (body.includes(slug)) return { where, surface, ms: Date.now() - ack };
-      await new Promise((r) => setTimeout(r, 10));
-    }
-    return { where, surface, ms: null };
-  }));
+  return Promise.all(
+    SURFACES.map(async (surface) => {
+      while (Date.now() - ack < 15_000) {
+        const body = await fetch(origin + surface)
+          .then((r) => r.text())
+          .catch(() => "");
+        if (body.includes(slug)) return { where, surface, ms: Date.now() - ack };
+        await new Promise((r) => setTimeout(r, 10));
+      }
+      return { where, surface, ms: null };
+    }),
+  );
 }
 
-export async function measurePublishToVisible({ repoRoot, databaseFile, dir, log }: { repoRoot: string; databaseFile: string; dir: string; log: (s: string) => void }) {
+export async function measurePublishToVisible({
+  repoRoot,
+  databaseFile,
+  dir,
+  log,
+}: {
+  repoRoot: string;
+  databaseFile: string;
+  dir: string;
+  log: (s: string) => void;
+}) {
   mkdirSync(dir, { recursive: true });
   const redisPort = await freePort();
-  const redis = existsSync("/usr/bin/redis-server") ? spawn("/usr/bin/redis-server", ["--port", String(redisPort), "--bind", "127.0.0.1", "--save", ""], { stdio: "ignore" }) : null;
+  const redis = existsSync("/usr/bin/redis-server")
+    ? spawn("/usr/bin/redis-server", ["--port", String(redisPort), "--bind", "127.0.0.1", "--save", ""], { stdio: "ignore" })
+    : null;
   if (!redis) log("redis-server not found: the two processes share only the database");
   await new Promise((r) => setTimeout(r, 300));
   const [portA, portB, nginxPort, refreshPort] = [await freePort(), await freePort(), await freePort(), await freePort()];
   const siteUrl = `http://127.0.0.1:${nginxPort}`;
-  const start = (port: number) => startServer(process.execPath, [join(repoRoot, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
-    cwd: repoRoot,
-    url: `http://127.0.0.1:${port}/robots.txt`,
-    env: appEnv(repoRoot, databaseFile, {
-      SITE_URL: siteUrl, SCHEDULER_SECRET, PORT: String(port), KOHO_PROXY_REFRESH_URL: `http://127.0.0.1:${refreshPort}`,
-      ...(redis ? { REDIS_URL: `redis://127.0.0.1:${redisPort}` } : {}),
-    }),
-  });
+  const start = (port: number) =>
+    startServer(process.execPath, [join(repoRoot, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
+      cwd: repoRoot,
+      url: `http://127.0.0.1:${port}/robots.txt`,
+      env: appEnv(repoRoot, databaseFile, {
+        SITE_URL: siteUrl,
+        SCHEDULER_SECRET,
+        PORT: String(port),
+        KOHO_PROXY_REFRESH_URL: `http://127.0.0.1:${refreshPort}`,
+        ...(redis ? { REDIS_URL: `redis://127.0.0.1:${redisPort}` } : {}),
+      }),
+    });
   const [a, b] = [await start(portA), await start(portB)];
-  const nginx = await startNginx({ repoRoot, appPort: portA, appPorts: [portA, portB], refreshPort, dir: join(dir, "nginx"), port: nginxPort });
+  const nginx = await startNginx({
+    repoRoot,
+    appPort: portA,
+    appPorts: [portA, portB],
+    refreshPort,
+    dir: join(dir, "nginx"),
+    port: nginxPort,
+  });
   if (!nginx) log("nginx not found: no row through deploy/nginx.conf");
-  const origins = { "one process": `http://127.0.0.1:${portA}`, "second process": `http://127.0.0.1:${portB}`, ...(nginx ? { "through nginx": nginx.origin } : {}) };
+  const origins = {
+    "one process": `http://127.0.0.1:${portA}`,
+    "second process": `http://127.0.0.1:${portB}`,
+    ...(nginx ? { "through nginx": nginx.origin } : {}),
+  };
   const rows: VisibilityRow[] = [];
   let n = 0;
   for (const [where, origin] of Object.entries(origins)) {

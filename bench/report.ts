@@ -11,11 +11,16 @@ export function machine() {
     memory: formatMb(totalmem()),
     node: process.version,
     platform: `${process.platform} ${process.arch}`,
-    loadAverage: loadavg().map((n) => n.toFixed(2)).join(" "),
+    loadAverage: loadavg()
+      .map((n) => n.toFixed(2))
+      .join(" "),
   };
 }
 
-const codes = (r: LoadResult) => Object.entries(r.statusCodes).map(([c, n]) => `${c}×${n}`).join(" ") || "none";
+const codes = (r: LoadResult) =>
+  Object.entries(r.statusCodes)
+    .map(([c, n]) => `${c}×${n}`)
+    .join(" ") || "none";
 
 /** The route table: req/s, latency and the ratios to both baselines. */
 export function routeTable(routes: RouteResult[], staticNext?: LoadResult, plainNode?: LoadResult): string {

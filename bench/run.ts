@@ -41,7 +41,9 @@ if (options.help) {
 
 const workDir = mkdtempSync(join(tmpdir(), "koho-bench-"));
 const databaseFile = join(workDir, "koho.db");
-installCleanup(() => { if (!options.keepDb) rmSync(workDir, { recursive: true, force: true }); });
+installCleanup(() => {
+  if (!options.keepDb) rmSync(workDir, { recursive: true, force: true });
+});
 const startedAt = Date.now();
 const machineAtStart = machine();
 log(`machine: ${machineAtStart.cpu}, ${machineAtStart.memory}, Node ${machineAtStart.node}; load average ${machineAtStart.loadAverage}`);
@@ -50,9 +52,12 @@ log(`machine: ${machineAtStart.cpu}, ${machineAtStart.memory}, Node ${machineAtS
 const seedsDir = process.env.SEEDS_DIR ?? join(repoRoot, "db", "demo");
 log(`seeding ${options.items.toLocaleString("en-US")} generated items into ${databaseFile}…`);
 const seeded = await createBenchDatabase({ file: databaseFile, items: options.items, seedsDir });
-log(`seeded ${seeded.indexed.toLocaleString("en-US")} public items in ${seeded.seconds.toFixed(1)} s (inserts ${seeded.insertSeconds.toFixed(1)} s, search index ${(seeded.seconds - seeded.insertSeconds).toFixed(1)} s)${seeded.demo ? " (demo content included)" : " (no seeds folder: generated items only)"}`);
+log(
+  `seeded ${seeded.indexed.toLocaleString("en-US")} public items in ${seeded.seconds.toFixed(1)} s (inserts ${seeded.insertSeconds.toFixed(1)} s, search index ${(seeded.seconds - seeded.insertSeconds).toFixed(1)} s)${seeded.demo ? " (demo content included)" : " (no seeds folder: generated items only)"}`,
+);
 const [newest] = await seeded.handle.db.all<{ slug: string }>(
-  sql`SELECT slug FROM articles WHERE status = 'published' ORDER BY first_published_at DESC, id DESC LIMIT 1`);
+  sql`SELECT slug FROM articles WHERE status = 'published' ORDER BY first_published_at DESC, id DESC LIMIT 1`,
+);
 seeded.handle.client.close();
 
 // 2. Build.
@@ -104,9 +109,19 @@ let plainNode: LoadResult | undefined;
 if (options.baselines) {
   const baselineDir = join(tmpdir(), "koho-bench-baseline-app");
   mkdirSync(baselineDir, { recursive: true });
-  const baseline = await startStaticNextBaseline({ dir: baselineDir, repoRoot, targetBytes: articleHtml.length, build: options.build, log });
+  const baseline = await startStaticNextBaseline({
+    dir: baselineDir,
+    repoRoot,
+    targetBytes: articleHtml.length,
+    build: options.build,
+    log,
+  });
   log(`static Next baseline: ${formatKb(baseline.htmlBytes)} of HTML; measuring…`);
-  staticNext = { ...(await load(baseline.url, undefined, baseline.pid)), htmlBytes: baseline.htmlBytes, firstLoad: routeFirstLoadJs(baseline.distDir, "") };
+  staticNext = {
+    ...(await load(baseline.url, undefined, baseline.pid)),
+    htmlBytes: baseline.htmlBytes,
+    firstLoad: routeFirstLoadJs(baseline.distDir, ""),
+  };
   await stopProcess(baseline.child);
   const node = await startPlainNodeBaseline({ file: articleFile });
   log("plain Node baseline: measuring…");
@@ -136,7 +151,9 @@ if (options.nginx) {
 }
 
 // 6. Lighthouse (optional), then stop the server before the quiet in-process timings.
-const lighthouse = options.lighthouse ? await runLighthouse(repoRoot, app.origin + articlePath, join(workDir, "lighthouse.json")) : undefined;
+const lighthouse = options.lighthouse
+  ? await runLighthouse(repoRoot, app.origin + articlePath, join(workDir, "lighthouse.json"))
+  : undefined;
 if (lighthouse && "skipped" in lighthouse) log(lighthouse.skipped);
 await stopProcess(app.child);
 
@@ -150,35 +167,69 @@ handle.client.close();
 const articleJs = routeFirstLoadJs(join(repoRoot, BENCH_DIST_DIR), "(site)/news/[slug]");
 
 // 7. Report.
-const staticRow = staticNext ? [{ name: "baseline static Next", path: `(${formatKb(staticNext.htmlBytes)} HTML)`, expectStatus: 200, ...staticNext }] : [];
-const nodeRow = plainNode ? [{ name: "baseline plain Node", path: `(${formatKb(articleHtml.length)} HTML)`, expectStatus: 200, ...plainNode }] : [];
-const verdicts = buildVerdicts({ items: options.items, results, staticNext, articleJs, baselineJs: staticNext?.firstLoad ?? null, db, lighthouse });
+const staticRow = staticNext
+  ? [{ name: "baseline static Next", path: `(${formatKb(staticNext.htmlBytes)} HTML)`, expectStatus: 200, ...staticNext }]
+  : [];
+const nodeRow = plainNode
+  ? [{ name: "baseline plain Node", path: `(${formatKb(articleHtml.length)} HTML)`, expectStatus: 200, ...plainNode }]
+  : [];
+const verdicts = buildVerdicts({
+  items: options.items,
+  results,
+  staticNext,
+  articleJs,
+  baselineJs: staticNext?.firstLoad ?? null,
+  db,
+  lighthouse,
+});
 const machineAtEnd = machine();
-console.log(`\nKōhō benchmark — ${options.items.toLocaleString("en-US")} generated items, ${options.connections} connections, ${options.duration} s per route`);
-console.log(`machine: ${machineAtEnd.cpu}, ${machineAtEnd.memory}, ${machineAtEnd.platform}, Node ${machineAtEnd.node}; load average at start ${machineAtStart.loadAverage}, at end ${machineAtEnd.loadAverage} (other processes share these cores: figures are noisy)\n`);
+console.log(
+  `\nKōhō benchmark — ${options.items.toLocaleString("en-US")} generated items, ${options.connections} connections, ${options.duration} s per route`,
+);
+console.log(
+  `machine: ${machineAtEnd.cpu}, ${machineAtEnd.memory}, ${machineAtEnd.platform}, Node ${machineAtEnd.node}; load average at start ${machineAtStart.loadAverage}, at end ${machineAtEnd.loadAverage} (other processes share these cores: figures are noisy)\n`,
+);
 console.log(routeTable([...staticRow, ...nodeRow, ...results], staticNext, plainNode));
 console.log(`\nserver RSS after the load: ${formatMb(rssAfter)}; database ${formatMb(databaseBytes(databaseFile))}; build: ${buildMode}\n`);
-console.log(timingTable([
-  ...cold,
-  { name: "FTS search, rare term (direct SQL)", ...db.searchRare },
-  { name: "FTS search, common term (direct SQL)", ...db.searchCommon },
-  { name: "studio list (direct SQL)", ...db.studioList },
-  { name: "studio filter (direct SQL)", ...db.studioFilter },
-  { name: "studio text filter (direct SQL)", ...db.studioTextFilter },
-]));
-console.log(`\narticle first-load JS: ${formatKb(articleJs?.totalGzipBytes)} gzip in ${articleJs?.files.length ?? 0} files (editor code: ${articleJs?.editorCode.join(", ") || "none"}; auth client: ${articleJs?.authClientCode.join(", ") || "none"}); static Next baseline: ${formatKb(staticNext?.firstLoad?.totalGzipBytes)} gzip`);
+console.log(
+  timingTable([
+    ...cold,
+    { name: "FTS search, rare term (direct SQL)", ...db.searchRare },
+    { name: "FTS search, common term (direct SQL)", ...db.searchCommon },
+    { name: "studio list (direct SQL)", ...db.studioList },
+    { name: "studio filter (direct SQL)", ...db.studioFilter },
+    { name: "studio text filter (direct SQL)", ...db.studioTextFilter },
+  ]),
+);
+console.log(
+  `\narticle first-load JS: ${formatKb(articleJs?.totalGzipBytes)} gzip in ${articleJs?.files.length ?? 0} files (editor code: ${articleJs?.editorCode.join(", ") || "none"}; auth client: ${articleJs?.authClientCode.join(", ") || "none"}); static Next baseline: ${formatKb(staticNext?.firstLoad?.totalGzipBytes)} gzip`,
+);
 console.log(`\npublish → visible (from the scheduler tick's answer on process A):\n${visibilityTable(visibility)}`);
 console.log(`\n${verdictTable(verdicts)}\n`);
 
 const output = {
-  generatedAt: new Date().toISOString(), seconds: (Date.now() - startedAt) / 1000, options, buildMode,
+  generatedAt: new Date().toISOString(),
+  seconds: (Date.now() - startedAt) / 1000,
+  options,
+  buildMode,
   seeding: { items: seeded.indexed, seconds: seeded.seconds, insertSeconds: seeded.insertSeconds },
-  machine: { start: machineAtStart, end: machineAtEnd }, articlePath, articleHtmlBytes: articleHtml.length,
-  baselines: { staticNext, plainNode }, routes: results, rssAfterBytes: rssAfter, databaseBytes: databaseBytes(databaseFile),
-  coldRequests: cold, database: db, firstLoadJs: { article: articleJs, staticNextBaseline: staticNext?.firstLoad ?? null },
-  lighthouse: lighthouse ?? null, verdicts, publishToVisible: visibility,
+  machine: { start: machineAtStart, end: machineAtEnd },
+  articlePath,
+  articleHtmlBytes: articleHtml.length,
+  baselines: { staticNext, plainNode },
+  routes: results,
+  rssAfterBytes: rssAfter,
+  databaseBytes: databaseBytes(databaseFile),
+  coldRequests: cold,
+  database: db,
+  firstLoadJs: { article: articleJs, staticNextBaseline: staticNext?.firstLoad ?? null },
+  lighthouse: lighthouse ?? null,
+  verdicts,
+  publishToVisible: visibility,
 };
 writeFileSync(join(repoRoot, "bench", "results.json"), `${JSON.stringify(output, null, 2)}\n`);
-log(`wrote bench/results.json; ${((Date.now() - startedAt) / 1000).toFixed(0)} s in all${options.keepDb ? `; database kept at ${databaseFile}` : ""}`);
+log(
+  `wrote bench/results.json; ${((Date.now() - startedAt) / 1000).toFixed(0)} s in all${options.keepDb ? `; database kept at ${databaseFile}` : ""}`,
+);
 await stopAll();
 process.exit(0);

@@ -38,12 +38,33 @@ export async function createBenchDatabase({ file, items, seedsDir }: { file: str
       statements.push({
         sql: `INSERT INTO articles (id, slug, guid, status, published_edition_id, category_id, first_published_at, public_updated_at, created_at, updated_at)
               VALUES (?, ?, ?, 'published', ?, ?, ?, ?, ?, ?)`,
-        args: [aId, slugify(item.title), randomUUID(), eId, categoryId, item.publishedAt, item.publishedAt, item.publishedAt, item.publishedAt],
+        args: [
+          aId,
+          slugify(item.title),
+          randomUUID(),
+          eId,
+          categoryId,
+          item.publishedAt,
+          item.publishedAt,
+          item.publishedAt,
+          item.publishedAt,
+        ],
       });
       statements.push({
         sql: `INSERT INTO article_editions (id, article_id, number, state, title, summary, body, category_id, dateline_date, published_at, created_at, updated_at)
               VALUES (?, ?, 1, 'published', ?, ?, ?, ?, ?, ?, ?, ?)`,
-        args: [eId, aId, item.title, item.summary, JSON.stringify(item.body), categoryId, item.datelineDate, item.publishedAt, item.publishedAt, item.publishedAt],
+        args: [
+          eId,
+          aId,
+          item.title,
+          item.summary,
+          JSON.stringify(item.body),
+          categoryId,
+          item.datelineDate,
+          item.publishedAt,
+          item.publishedAt,
+          item.publishedAt,
+        ],
       });
     }
     await client.batch(statements, "write");

@@ -20,37 +20,100 @@ const TOPICS: Record<string, { subjects: string[]; verbs: string[]; objects: str
   government: {
     subjects: ["Governor", "Vice Governor", "Metropolitan Assembly", "City Council", "Policy Planning Bureau"],
     verbs: ["Announces", "Approves", "Reviews", "Presents", "Launches", "Outlines"],
-    objects: ["Fiscal Budget", "Childcare Support Plan", "Housing Initiative", "Digital Services Strategy", "Public Transport Reform", "Climate Action Plan", "Ward Mayors Meeting"],
+    objects: [
+      "Fiscal Budget",
+      "Childcare Support Plan",
+      "Housing Initiative",
+      "Digital Services Strategy",
+      "Public Transport Reform",
+      "Climate Action Plan",
+      "Ward Mayors Meeting",
+    ],
   },
   "international-relations": {
     subjects: ["Governor", "Delegation", "Friendship City Mayor", "Ambassador", "Sister City Council"],
     verbs: ["Meets", "Welcomes", "Signs Agreement with", "Visits", "Hosts"],
-    objects: ["Paris Officials", "Rome Delegation", "Seoul Mayor", "Sydney Partners", "Jakarta Representatives", "OECD Forum", "Global Partners Seminar"],
+    objects: [
+      "Paris Officials",
+      "Rome Delegation",
+      "Seoul Mayor",
+      "Sydney Partners",
+      "Jakarta Representatives",
+      "OECD Forum",
+      "Global Partners Seminar",
+    ],
   },
   tourism: {
     subjects: ["Governor", "Tourism Council", "Visitor Bureau", "Island Towns"],
     verbs: ["Promotes", "Opens", "Celebrates", "Launches", "Welcomes"],
-    objects: ["Camellia Festival", "Cherry Blossom Season", "River Cruise Route", "Night Market", "Hiking Trails", "Visitor Centre", "Summer Fireworks"],
+    objects: [
+      "Camellia Festival",
+      "Cherry Blossom Season",
+      "River Cruise Route",
+      "Night Market",
+      "Hiking Trails",
+      "Visitor Centre",
+      "Summer Fireworks",
+    ],
   },
   culture: {
     subjects: ["Governor", "Arts Council", "Metropolitan Museum", "Cultural Foundation"],
     verbs: ["Opens", "Honours", "Presents", "Celebrates", "Supports"],
-    objects: ["Kabuki Performance", "Contemporary Art Exhibition", "Traditional Crafts Fair", "Youth Orchestra", "Film Festival", "Heritage Restoration", "Library Week"],
+    objects: [
+      "Kabuki Performance",
+      "Contemporary Art Exhibition",
+      "Traditional Crafts Fair",
+      "Youth Orchestra",
+      "Film Festival",
+      "Heritage Restoration",
+      "Library Week",
+    ],
   },
   "disaster-prevention": {
     subjects: ["Governor", "Disaster Management Office", "Fire Department", "Emergency Council"],
     verbs: ["Inspects", "Conducts", "Reviews", "Strengthens", "Announces"],
-    objects: ["Earthquake Drill", "Flood Barriers", "Evacuation Routes", "Typhoon Preparedness", "Shelter Supplies", "Seawall Upgrade", "Resilience Plan"],
+    objects: [
+      "Earthquake Drill",
+      "Flood Barriers",
+      "Evacuation Routes",
+      "Typhoon Preparedness",
+      "Shelter Supplies",
+      "Seawall Upgrade",
+      "Resilience Plan",
+    ],
   },
   economy: {
     subjects: ["Governor", "Startup Hub", "Chamber of Commerce", "Economic Bureau", "Small Business Office"],
     verbs: ["Launches", "Supports", "Announces", "Opens", "Backs"],
-    objects: ["Startup Grants", "Green Finance Fund", "Innovation District", "Export Programme", "Trade Fair", "Fintech Sandbox", "Job Fair"],
+    objects: [
+      "Startup Grants",
+      "Green Finance Fund",
+      "Innovation District",
+      "Export Programme",
+      "Trade Fair",
+      "Fintech Sandbox",
+      "Job Fair",
+    ],
   },
 };
 export const TOPIC_SLUGS = Object.keys(TOPICS);
 
-const PLACES = ["Shinjuku", "Shibuya", "Minato", "Chiyoda", "Taito", "Setagaya", "Nerima", "Koto", "Hachioji", "Tachikawa", "Izu-Oshima", "Hachijojima", "Ome", "Machida"];
+const PLACES = [
+  "Shinjuku",
+  "Shibuya",
+  "Minato",
+  "Chiyoda",
+  "Taito",
+  "Setagaya",
+  "Nerima",
+  "Koto",
+  "Hachioji",
+  "Tachikawa",
+  "Izu-Oshima",
+  "Hachijojima",
+  "Ome",
+  "Machida",
+];
 const FILLER = [
   "The programme will be reviewed with residents and ward offices over the coming months.",
   "Officials said the measures build on last year's consultation with local businesses.",
@@ -69,7 +132,12 @@ export const RARE_WORD = "quetzalcoatl";
 export const COMMON_WORD = "governor";
 
 export type GeneratedItem = {
-  title: string; summary: string; body: ArticleDocument; category: string; datelineDate: string; publishedAt: number;
+  title: string;
+  summary: string;
+  body: ArticleDocument;
+  category: string;
+  datelineDate: string;
+  publishedAt: number;
 };
 
 const paragraph = (text: string) => ({ type: "paragraph" as const, content: [{ type: "text" as const, text }] });
@@ -88,7 +156,14 @@ export function generateItem(random: Random, index: number, startMs: number, end
   const publishedAt = Math.floor(startMs + random.next() * (endMs - startMs));
   const datelineDate = new Date(publishedAt + 9 * 3600_000).toISOString().slice(0, 10);
   return {
-    title, summary, category, datelineDate, publishedAt,
-    body: { type: "doc", content: [{ type: "heading", attrs: { level: 2 }, content: [{ type: "text", text: "Overview" }] }, ...paragraphs] } as ArticleDocument,
+    title,
+    summary,
+    category,
+    datelineDate,
+    publishedAt,
+    body: {
+      type: "doc",
+      content: [{ type: "heading", attrs: { level: 2 }, content: [{ type: "text", text: "Overview" }] }, ...paragraphs],
+    } as ArticleDocument,
   };
 }

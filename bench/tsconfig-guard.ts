@@ -8,7 +8,11 @@ import { readFileSync, writeFileSync } from "node:fs";
  */
 export function guardTsconfig(path: string, distDir: string) {
   let before: string | null = null;
-  try { before = readFileSync(path, "utf8"); } catch { return () => "absent"; }
+  try {
+    before = readFileSync(path, "utf8");
+  } catch {
+    return () => "absent";
+  }
   return function restore(): "unchanged" | "restored" | "left" | "absent" {
     const after = readFileSync(path, "utf8");
     if (after === before) return "unchanged";
@@ -17,7 +21,11 @@ export function guardTsconfig(path: string, distDir: string) {
 }
 
 function normalise(text: string): string | null {
-  try { return JSON.stringify(JSON.parse(text)); } catch { return null; }
+  try {
+    return JSON.stringify(JSON.parse(text));
+  } catch {
+    return null;
+  }
 }
 
 /** The parsed config with the distDir's type includes removed, as canonical JSON. */

@@ -23,7 +23,11 @@ export function buildVerdicts({ items, results, staticNext, articleJs, baselineJ
     const r = byName(name);
     if (!r) continue;
     const rel = ratio(r.rps, staticNext?.rps);
-    verdicts.push({ target: `${name}: ≥ 0.9× static-Next req/s`, measured: `${r.rps.toFixed(0)}/s = ${formatRatio(rel)}`, met: rel === null ? null : rel >= 0.9 });
+    verdicts.push({
+      target: `${name}: ≥ 0.9× static-Next req/s`,
+      measured: `${r.rps.toFixed(0)}/s = ${formatRatio(rel)}`,
+      met: rel === null ? null : rel >= 0.9,
+    });
     verdicts.push({ target: `${name}: p99 < 100 ms at 50 connections`, measured: formatMs(r.p99), met: r.p99 < 100 });
   }
   const feed = byName("feed");
@@ -37,8 +41,16 @@ export function buildVerdicts({ items, results, staticNext, articleJs, baselineJ
     });
   }
   const scale = items >= 100_000 ? "" : ` (target is at 100k; run has ${items.toLocaleString("en-US")})`;
-  verdicts.push({ target: "search p95 ≤ 30 ms, rare term", measured: formatMs(db.searchRare.p95) + scale, met: items >= 100_000 ? db.searchRare.p95 <= 30 : null });
-  verdicts.push({ target: "search p95 ≤ 150 ms, common term", measured: formatMs(db.searchCommon.p95) + scale, met: items >= 100_000 ? db.searchCommon.p95 <= 150 : null });
+  verdicts.push({
+    target: "search p95 ≤ 30 ms, rare term",
+    measured: formatMs(db.searchRare.p95) + scale,
+    met: items >= 100_000 ? db.searchRare.p95 <= 30 : null,
+  });
+  verdicts.push({
+    target: "search p95 ≤ 150 ms, common term",
+    measured: formatMs(db.searchCommon.p95) + scale,
+    met: items >= 100_000 ? db.searchCommon.p95 <= 150 : null,
+  });
   if (articleJs) {
     const budget = baselineJs ? baselineJs.totalGzipBytes + 5 * 1024 : null;
     verdicts.push({
@@ -46,7 +58,11 @@ export function buildVerdicts({ items, results, staticNext, articleJs, baselineJ
       measured: `${formatKb(articleJs.totalGzipBytes)} vs baseline ${formatKb(baselineJs?.totalGzipBytes)} (+${formatKb(baselineJs ? articleJs.totalGzipBytes - baselineJs.totalGzipBytes : null)})`,
       met: budget === null ? null : articleJs.totalGzipBytes <= budget,
     });
-    verdicts.push({ target: "article: zero editor code", measured: articleJs.editorCode.length ? articleJs.editorCode.join(", ") : "none", met: articleJs.editorCode.length === 0 });
+    verdicts.push({
+      target: "article: zero editor code",
+      measured: articleJs.editorCode.length ? articleJs.editorCode.join(", ") : "none",
+      met: articleJs.editorCode.length === 0,
+    });
   }
   if (lighthouse && "scores" in lighthouse) {
     const s = lighthouse.scores;
@@ -56,7 +72,11 @@ export function buildVerdicts({ items, results, staticNext, articleJs, baselineJ
       met: s.performance >= 98 && s.accessibility === 100 && s["best-practices"] === 100 && s.seo === 100,
     });
   } else {
-    verdicts.push({ target: "Lighthouse mobile", measured: lighthouse ? "skipped (lighthouse not installed)" : "not run (--lighthouse)", met: null });
+    verdicts.push({
+      target: "Lighthouse mobile",
+      measured: lighthouse ? "skipped (lighthouse not installed)" : "not run (--lighthouse)",
+      met: null,
+    });
   }
   return verdicts;
 }

@@ -53,7 +53,9 @@ export async function integrityCheck(path: string): Promise<string[]> {
 /** Row counts of every table, for comparing a copy with its source. */
 export async function tableRowCounts(path: string): Promise<Record<string, number>> {
   return withClient(path, async (client) => {
-    const tables = (await client.execute("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")).rows.map((r) => String(r.name));
+    const tables = (
+      await client.execute("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+    ).rows.map((r) => String(r.name));
     const counts: Record<string, number> = {};
     for (const table of tables) {
       counts[table] = Number((await client.execute(`SELECT count(*) AS n FROM "${table.replace(/"/g, '""')}"`)).rows[0]!.n);

@@ -67,9 +67,7 @@ export async function openDatabase(url: string, authToken?: string): Promise<Han
   // A libSQL server arbitrates writers itself; an embedded file needs in-process queuing.
   const client = local ? serializeWrites(raw) : raw;
   if (local) {
-    await client.executeMultiple(
-      "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL;",
-    );
+    await client.executeMultiple("PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL;");
     await verifyConnectionPragmas(client);
   }
   return { client, db: drizzle(client, { schema }), url };

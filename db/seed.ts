@@ -9,14 +9,25 @@ import { hashPassword } from "@/lib/password";
 import { slugify } from "@/lib/slug";
 import type { Database } from "./client";
 import {
-  articleEditions, articles, categories, recommendationListEditions, recommendationListItems, recommendationLists, users,
-  type Role, type Signatory,
+  articleEditions,
+  articles,
+  categories,
+  recommendationListEditions,
+  recommendationListItems,
+  recommendationLists,
+  users,
+  type Role,
+  type Signatory,
 } from "./schema";
 
 /** Categories every install starts with (not demo data: the site needs them to publish anything). */
 export const BASE_CATEGORIES = [
   { slug: "government", name: "Government", description: "The governor's official duties, meetings and addresses." },
-  { slug: "international-relations", name: "International Relations", description: "Friendship cities, visits abroad and international partners." },
+  {
+    slug: "international-relations",
+    name: "International Relations",
+    description: "Friendship cities, visits abroad and international partners.",
+  },
   { slug: "tourism", name: "Tourism", description: "Visitors, events and promotion of the city." },
   { slug: "culture", name: "Culture", description: "Arts, festivals and heritage." },
   { slug: "disaster-prevention", name: "Disaster Prevention", description: "Preparedness, resilience and recovery." },
@@ -64,7 +75,9 @@ export function readSeed(seedsDir: string, file: string): SeedDocument {
     text = readFileSync(path, "utf8");
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (error as Error).message;
-    throw new DemoContentError(`Cannot read demo content ${path}: ${reason} (set SEEDS_DIR to a folder with ${SEMINAR_SEED} and ${COMMUNIQUE_SEED}).`);
+    throw new DemoContentError(
+      `Cannot read demo content ${path}: ${reason} (set SEEDS_DIR to a folder with ${SEMINAR_SEED} and ${COMMUNIQUE_SEED}).`,
+    );
   }
   try {
     return parseSeedDocument(text);
@@ -108,9 +121,9 @@ export async function seedDemo(db: Database, seedsDir: string): Promise<void> {
   const passwordHashes = await Promise.all(DEMO_USERS.map((u) => hashPassword(u.password)));
 
   await db.transaction(async (tx) => {
-    await tx.insert(users).values(
-      DEMO_USERS.map((u, i) => ({ email: u.email, name: u.name, role: u.role, passwordHash: passwordHashes[i]! })),
-    );
+    await tx
+      .insert(users)
+      .values(DEMO_USERS.map((u, i) => ({ email: u.email, name: u.name, role: u.role, passwordHash: passwordHashes[i]! })));
     const writer = await tx.query.users.findFirst({ where: (u, ops) => ops.eq(u.role, "writer") });
     const cats = new Map((await tx.select().from(categories)).map((c) => [c.slug, c.id]));
 
@@ -196,9 +209,7 @@ export async function seedDemo(db: Database, seedsDir: string): Promise<void> {
         publishedAt: new Date(),
       })
       .returning();
-    await tx
-      .insert(recommendationListItems)
-      .values(recommended.map((a, position) => ({ listId: list!.id, position, articleId: a.id })));
+    await tx.insert(recommendationListItems).values(recommended.map((a, position) => ({ listId: list!.id, position, articleId: a.id })));
     const [edition] = await tx
       .insert(recommendationListEditions)
       .values({
@@ -219,4 +230,3 @@ export async function seedDemo(db: Database, seedsDir: string): Promise<void> {
       .where(eq(recommendationLists.id, list!.id));
   });
 }
-

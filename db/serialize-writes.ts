@@ -34,7 +34,10 @@ export function serializeWrites(client: Client): Client {
     }
   };
 
-  const writes = (stmt: InStatement | string) => !/^\s*(select|pragma\s+\w+\s*$|with\s[\s\S]*\bselect\b(?![\s\S]*\b(insert|update|delete)\b))/i.test(typeof stmt === "string" ? stmt : stmt.sql);
+  const writes = (stmt: InStatement | string) =>
+    !/^\s*(select|pragma\s+\w+\s*$|with\s[\s\S]*\bselect\b(?![\s\S]*\b(insert|update|delete)\b))/i.test(
+      typeof stmt === "string" ? stmt : stmt.sql,
+    );
 
   const holdUntilSettled = (tx: Transaction, release: () => void): Transaction =>
     new Proxy(tx, {

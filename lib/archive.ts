@@ -3,14 +3,30 @@ import { z } from "zod";
 /** Archive months are Tokyo calendar months: /archive/2026/02. */
 
 const MONTH_NAMES = [
-  "January", "February", "March", "April", "May", "June",
-  "July", "August", "September", "October", "November", "December",
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
 ];
 
 export const archiveParamsSchema = z
   .object({
-    year: z.string().regex(/^(19|20|21)\d{2}$/).transform(Number),
-    month: z.string().regex(/^(0[1-9]|1[0-2])$/).transform(Number),
+    year: z
+      .string()
+      .regex(/^(19|20|21)\d{2}$/)
+      .transform(Number),
+    month: z
+      .string()
+      .regex(/^(0[1-9]|1[0-2])$/)
+      .transform(Number),
   })
   .strict();
 

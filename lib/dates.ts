@@ -25,10 +25,7 @@ export function formatDateline(isoDate: string): string {
   return longDate.format(new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))));
 }
 
-const MONTHS = [
-  "january", "february", "march", "april", "may", "june",
-  "july", "august", "september", "october", "november", "december",
-];
+const MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
 
 /** "February 5, 2026" -> "2026-02-05"; null when the text is not such a date. */
 export function parseLongDate(text: string): string | null {

@@ -42,7 +42,11 @@ const envSchema = z.object({
   KOHO_INTERNAL_URL: z.url().optional(),
   /** Uploaded images live here, outside the code tree; upload limits in bytes and in pixels (width × height). */
   MEDIA_DIR: z.string().min(1).default("data/media"),
-  MEDIA_MAX_BYTES: z.coerce.number().int().min(1_024).default(20 * 1024 * 1024),
+  MEDIA_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1_024)
+    .default(20 * 1024 * 1024),
   MEDIA_MAX_PIXELS: z.coerce.number().int().min(1).default(40_000_000),
   /**
    * Proxies whose X-Forwarded-For entries are believed (comma-separated addresses or CIDRs; none by
@@ -51,10 +55,18 @@ const envSchema = z.object({
   TRUSTED_PROXIES: z
     .string()
     .default("")
-    .transform((list) => list.split(",").map((e) => e.trim()).filter(Boolean))
+    .transform((list) =>
+      list
+        .split(",")
+        .map((e) => e.trim())
+        .filter(Boolean),
+    )
     .refine((list) => list.every(isAddressOrCidr), "TRUSTED_PROXIES lists IP addresses or CIDRs, comma-separated (127.0.0.1, 10.0.0.0/8)"),
   /** Shared "use cache" store for several app processes (redis://…); unset, each process caches in memory. */
-  REDIS_URL: z.string().regex(/^rediss?:\/\//, "REDIS_URL must be a redis:// or rediss:// URL").optional(),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, "REDIS_URL must be a redis:// or rediss:// URL")
+    .optional(),
   /** Largest in-memory "use cache" store per process, in MB (server/cache/cache-handler.mjs). */
   KOHO_CACHE_MAX_MB: z.coerce.number().int().min(1).max(4_096).default(64),
   /** nginx's loopback listener (deploy/nginx.conf, e.g. http://127.0.0.1:8081): publishing re-requests affected URLs there. */
@@ -75,7 +87,9 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   const data = parsed.data;
   const oidc = [data.OIDC_ISSUER, data.OIDC_CLIENT_ID, data.OIDC_CLIENT_SECRET].filter(Boolean).length;
   if (oidc !== 0 && oidc !== 3) {
-    throw new Error("Invalid environment configuration:\n  OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET go together: set all three or none.");
+    throw new Error(
+      "Invalid environment configuration:\n  OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET go together: set all three or none.",
+    );
   }
   return data;
 }

@@ -7,15 +7,7 @@ import type { z } from "zod";
  * (toFormState), route handlers into one JSON shape (AppError#toResponse).
  */
 export type ErrorType =
-  | "bad_request"
-  | "unauthorized"
-  | "forbidden"
-  | "not_found"
-  | "conflict"
-  | "gone"
-  | "too_large"
-  | "rate_limited"
-  | "internal";
+  "bad_request" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "gone" | "too_large" | "rate_limited" | "internal";
 export type ErrorSurface = "article" | "user" | "auth" | "list" | "media" | "request" | "preview" | "scheduler" | "server";
 export type ErrorCode = `${ErrorType}:${ErrorSurface}`;
 
@@ -120,4 +112,3 @@ export function toFormState(error: unknown): FormState<never> {
   // action-argument check (lib/http/flight-reply.ts) refuses that request with a 400.
   return { ok: false, message: e.message, code: e.code, status: e.status, fields: e.fields && { ...e.fields }, details: e.details };
 }
-

@@ -17,12 +17,7 @@ const DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>';
 
 /** Every text that enters a sitemap goes through here: characters XML forbids are dropped, markup is escaped. */
 export function escapeXml(text: string): string {
-  return xmlSafe(text)
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;")
-    .replace(/'/g, "&apos;");
+  return xmlSafe(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;");
 }
 
 const entry = (tag: "url" | "sitemap", u: SitemapUrl) =>
@@ -33,7 +28,9 @@ export function renderUrlset(urls: SitemapUrl[]): string {
 }
 
 export function renderSitemapIndex(sitemaps: SitemapUrl[]): string {
-  return [DECLARATION, `<sitemapindex xmlns="${SITEMAP_NS}">`, ...sitemaps.map((s) => entry("sitemap", s)), "</sitemapindex>", ""].join("\n");
+  return [DECLARATION, `<sitemapindex xmlns="${SITEMAP_NS}">`, ...sitemaps.map((s) => entry("sitemap", s)), "</sitemapindex>", ""].join(
+    "\n",
+  );
 }
 
 export function renderNewsSitemap(items: NewsSitemapItem[], publication: { name: string; language: string }): string {
@@ -51,7 +48,15 @@ export function renderNewsSitemap(items: NewsSitemapItem[], publication: { name:
 export type SitemapPlan = { kind: "single" } | { kind: "index"; articleFiles: number };
 
 /** One file while everything fits; otherwise an index of the pages file and N article files. */
-export function planSitemap({ pageUrls, articleUrls, maxUrls = SITEMAP_MAX_URLS }: { pageUrls: number; articleUrls: number; maxUrls?: number }): SitemapPlan {
+export function planSitemap({
+  pageUrls,
+  articleUrls,
+  maxUrls = SITEMAP_MAX_URLS,
+}: {
+  pageUrls: number;
+  articleUrls: number;
+  maxUrls?: number;
+}): SitemapPlan {
   if (pageUrls + articleUrls <= maxUrls) return { kind: "single" };
   return { kind: "index", articleFiles: Math.max(1, Math.ceil(articleUrls / maxUrls)) };
 }

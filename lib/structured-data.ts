@@ -6,10 +6,13 @@ export function firstImageUrl(doc: ArticleDocument): string | null {
     for (const node of nodes) {
       if (node.type === "image") return node.attrs.src;
       const children =
-        node.type === "blockquote" ? node.content
-        : node.type === "bulletList" || node.type === "orderedList" ? node.content.flatMap((li) => li.content)
-        : node.type === "table" ? node.content.flatMap((row) => row.content.flatMap((cell) => cell.content))
-        : [];
+        node.type === "blockquote"
+          ? node.content
+          : node.type === "bulletList" || node.type === "orderedList"
+            ? node.content.flatMap((li) => li.content)
+            : node.type === "table"
+              ? node.content.flatMap((row) => row.content.flatMap((cell) => cell.content))
+              : [];
       const found = visit(children);
       if (found) return found;
     }

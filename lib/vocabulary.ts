@@ -12,15 +12,7 @@ export const ARTICLE_STATUSES = ["draft", "published", "withdrawn"] as const;
 export type ArticleStatus = (typeof ARTICLE_STATUSES)[number];
 
 /** The editorial life of one edition; "superseded" is a published edition replaced by a newer one. */
-export const EDITION_STATES = [
-  "draft",
-  "submitted",
-  "changes_requested",
-  "approved",
-  "scheduled",
-  "published",
-  "superseded",
-] as const;
+export const EDITION_STATES = ["draft", "submitted", "changes_requested", "approved", "scheduled", "published", "superseded"] as const;
 export type EditionState = (typeof EDITION_STATES)[number];
 
 /** A minor change (a typo) keeps the public date; a major one moves dateModified. */
@@ -47,9 +39,7 @@ export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
 export type Signatory = { name: string; title: string };
 
 /** One line of a recommendation list: a published item, or an external link. */
-export type ListEntry =
-  | { kind: "article"; articleId: number }
-  | { kind: "external"; url: string; title: string; date: string };
+export type ListEntry = { kind: "article"; articleId: number } | { kind: "external"; url: string; title: string; date: string };
 
 /** One generated size of an uploaded image (the original is never served). */
 export type MediaVariant = { width: number; height: number; format: "webp" | "avif" | "jpeg" | "png"; key: string; bytes: number };

@@ -11,14 +11,7 @@ import type { EditionState } from "./vocabulary";
  * everything else with the same rules.
  */
 export type TransitionName =
-  | "submit"
-  | "return_to_draft"
-  | "request_changes"
-  | "approve"
-  | "publish"
-  | "schedule"
-  | "unschedule"
-  | "force_publish";
+  "submit" | "return_to_draft" | "request_changes" | "approve" | "publish" | "schedule" | "unschedule" | "force_publish";
 
 export type Transition = {
   name: TransitionName;
@@ -31,14 +24,63 @@ export type Transition = {
 };
 
 export const TRANSITIONS: Record<TransitionName, Transition> = {
-  submit: { name: "submit", label: "Send for review", from: ["draft", "changes_requested"], to: "submitted", capability: "article:submit", notByLastEditor: false },
-  return_to_draft: { name: "return_to_draft", label: "Return to draft", from: ["submitted", "approved"], to: "draft", capability: "article:submit", notByLastEditor: false },
-  request_changes: { name: "request_changes", label: "Request changes", from: ["submitted"], to: "changes_requested", capability: "article:review", notByLastEditor: false },
+  submit: {
+    name: "submit",
+    label: "Send for review",
+    from: ["draft", "changes_requested"],
+    to: "submitted",
+    capability: "article:submit",
+    notByLastEditor: false,
+  },
+  return_to_draft: {
+    name: "return_to_draft",
+    label: "Return to draft",
+    from: ["submitted", "approved"],
+    to: "draft",
+    capability: "article:submit",
+    notByLastEditor: false,
+  },
+  request_changes: {
+    name: "request_changes",
+    label: "Request changes",
+    from: ["submitted"],
+    to: "changes_requested",
+    capability: "article:review",
+    notByLastEditor: false,
+  },
   approve: { name: "approve", label: "Approve", from: ["submitted"], to: "approved", capability: "article:approve", notByLastEditor: true },
-  publish: { name: "publish", label: "Publish now", from: ["approved"], to: "published", capability: "article:publish", notByLastEditor: true },
-  schedule: { name: "schedule", label: "Schedule", from: ["approved"], to: "scheduled", capability: "article:schedule", notByLastEditor: true },
-  unschedule: { name: "unschedule", label: "Unschedule", from: ["scheduled"], to: "approved", capability: "article:schedule", notByLastEditor: false },
-  force_publish: { name: "force_publish", label: "Publish without review", from: ["draft", "submitted", "changes_requested", "approved"], to: "published", capability: "article:force-publish", notByLastEditor: false },
+  publish: {
+    name: "publish",
+    label: "Publish now",
+    from: ["approved"],
+    to: "published",
+    capability: "article:publish",
+    notByLastEditor: true,
+  },
+  schedule: {
+    name: "schedule",
+    label: "Schedule",
+    from: ["approved"],
+    to: "scheduled",
+    capability: "article:schedule",
+    notByLastEditor: true,
+  },
+  unschedule: {
+    name: "unschedule",
+    label: "Unschedule",
+    from: ["scheduled"],
+    to: "approved",
+    capability: "article:schedule",
+    notByLastEditor: false,
+  },
+  force_publish: {
+    name: "force_publish",
+    label: "Publish without review",
+    from: ["draft", "submitted", "changes_requested", "approved"],
+    to: "published",
+    capability: "article:force-publish",
+    notByLastEditor: false,
+  },
 };
 
 /**
@@ -89,7 +131,11 @@ export function transitionRefusal(transition: Transition, actor: WorkflowActor, 
   return null;
 }
 
-export function availableTransitions(actor: WorkflowActor, edition: WorkflowEdition, table: Partial<Record<TransitionName, Transition>> = TRANSITIONS): Transition[] {
+export function availableTransitions(
+  actor: WorkflowActor,
+  edition: WorkflowEdition,
+  table: Partial<Record<TransitionName, Transition>> = TRANSITIONS,
+): Transition[] {
   return Object.values(table).filter((t) => transitionRefusal(t, actor, edition) === null);
 }
 
@@ -121,7 +167,10 @@ export const STEP_NEEDS: Record<TransitionName, Partial<Record<keyof typeof FIEL
   publish: { version },
   schedule: { version, scheduledFor: z.string({ error: "Choose when it goes live (Tokyo time)." }).pipe(tokyoLocalDateTimeSchema) },
   unschedule: {},
-  force_publish: { version, reason: z.string().trim().min(10, "Publishing without review needs a written reason (at least 10 characters).").max(2_000) },
+  force_publish: {
+    version,
+    reason: z.string().trim().min(10, "Publishing without review needs a written reason (at least 10 characters).").max(2_000),
+  },
 };
 
 /** Steps that release words: each must name the version (save counter) the person read. Derived from STEP_NEEDS. */
@@ -139,19 +188,37 @@ export type TransitionData = {
 
 function majorNeedsNote(value: { changeType?: unknown; changeNote?: unknown }, ctx: z.RefinementCtx) {
   if (value.changeType === "major" && !value.changeNote) {
-    ctx.addIssue({ code: "custom", path: ["changeNote"], message: "A major change needs a public change note, such as “Corrected the meeting date”." });
+    ctx.addIssue({
+      code: "custom",
+      path: ["changeNote"],
+      message: "A major change needs a public change note, such as “Corrected the meeting date”.",
+    });
   }
 }
 
 /** Every field any step may carry, none required: the shape of a workflow request. */
 export function transitionFieldsSchema<Id extends string>(idField: Id, names: readonly TransitionName[]) {
-  return z.object({ [idField]: itemId, transition: z.enum(names as [TransitionName, ...TransitionName[]], { error: "Unknown workflow step" }), ...FIELDS } as { [K in Id]: typeof itemId } & { transition: z.ZodEnum<{ [K in TransitionName]: K }> } & typeof FIELDS).strict();
+  return z
+    .object({
+      [idField]: itemId,
+      transition: z.enum(names as [TransitionName, ...TransitionName[]], { error: "Unknown workflow step" }),
+      ...FIELDS,
+    } as { [K in Id]: typeof itemId } & { transition: z.ZodEnum<{ [K in TransitionName]: K }> } & typeof FIELDS)
+    .strict();
 }
 
 /** One workflow request, discriminated on `transition`: each step requires what STEP_NEEDS says. */
-export function transitionInputSchema<Id extends string>(idField: Id, names: readonly TransitionName[]): z.ZodType<TransitionData & Record<Id, number>> {
+export function transitionInputSchema<Id extends string>(
+  idField: Id,
+  names: readonly TransitionName[],
+): z.ZodType<TransitionData & Record<Id, number>> {
   const options = names.map((name) =>
-    z.object({ [idField]: itemId, ...FIELDS, ...STEP_NEEDS[name], transition: z.literal(name) }).strict().superRefine(majorNeedsNote),
+    z
+      .object({ [idField]: itemId, ...FIELDS, ...STEP_NEEDS[name], transition: z.literal(name) })
+      .strict()
+      .superRefine(majorNeedsNote),
   );
-  return z.discriminatedUnion("transition", options as unknown as [z.ZodObject, ...z.ZodObject[]], { error: "Unknown workflow step" }) as unknown as z.ZodType<TransitionData & Record<Id, number>>;
+  return z.discriminatedUnion("transition", options as unknown as [z.ZodObject, ...z.ZodObject[]], {
+    error: "Unknown workflow step",
+  }) as unknown as z.ZodType<TransitionData & Record<Id, number>>;
 }

@@ -33,19 +33,22 @@ const { values } = parseArgs({
 });
 const email = z.email().safeParse(values.email);
 if (!email.success) {
-  console.error("Usage: npm run user:create -- --email person@city.example --role admin [--name \"Full Name\"]");
+  console.error('Usage: npm run user:create -- --email person@city.example --role admin [--name "Full Name"]');
   process.exit(2);
 }
-const password =
-  process.env.KOHO_USER_PASSWORD ??
-  (process.stdin.isTTY ? await askHidden("Password (12+ characters): ") : "");
+const password = process.env.KOHO_USER_PASSWORD ?? (process.stdin.isTTY ? await askHidden("Password (12+ characters): ") : "");
 if (!password) {
   console.error("No password: run in a terminal to be asked, or set KOHO_USER_PASSWORD.");
   process.exit(2);
 }
 
 const config = env();
-const { handle } = await prepareDatabase({ url: config.DATABASE_URL, authToken: config.DATABASE_AUTH_TOKEN, demo: false, seedsDir: config.SEEDS_DIR });
+const { handle } = await prepareDatabase({
+  url: config.DATABASE_URL,
+  authToken: config.DATABASE_AUTH_TOKEN,
+  demo: false,
+  seedsDir: config.SEEDS_DIR,
+});
 try {
   const user = await createStaffAccount(handle.db, {
     email: email.data,

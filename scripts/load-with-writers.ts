@@ -26,7 +26,15 @@ const [article] = (await handle.client.execute("SELECT slug FROM articles WHERE 
 handle.client.close();
 
 const server = spawn("npx", ["next", "start", "-p", String(PORT)], {
-  env: { ...process.env, DATABASE_URL: url, NEXT_DIST_DIR: process.env.LOAD_DIST_DIR ?? ".next-e2e-security", AUTH_SECRET: "koho-load-secret-0123456789abcdefghijklmnopqrstuvwxyz", SITE_URL: `http://localhost:${PORT}`, SCHEDULER_INTERVAL_MS: "2000", NEXT_TELEMETRY_DISABLED: "1" },
+  env: {
+    ...process.env,
+    DATABASE_URL: url,
+    NEXT_DIST_DIR: process.env.LOAD_DIST_DIR ?? ".next-e2e-security",
+    AUTH_SECRET: "koho-load-secret-0123456789abcdefghijklmnopqrstuvwxyz",
+    SITE_URL: `http://localhost:${PORT}`,
+    SCHEDULER_INTERVAL_MS: "2000",
+    NEXT_TELEMETRY_DISABLED: "1",
+  },
   stdio: ["ignore", "ignore", "inherit"],
   detached: true,
 });
@@ -34,18 +42,43 @@ const base = `http://localhost:${PORT}`;
 try {
   for (let i = 0; ; i++) {
     if (i > 240) throw new Error("server did not start");
-    if (await fetch(base).then((r) => r.ok, () => false)) break;
+    if (
+      await fetch(base).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      break;
     await new Promise((r) => setTimeout(r, 250));
   }
   // The editors share one process and one client, as they share the app server in production.
   const summaries = new Promise<Record<string, unknown>[]>((done, fail) => {
-    const child = spawn("node", ["--conditions=react-server", "--import", "tsx", "tests/support/security-load-writer.ts", url, String(SECONDS), String(WRITERS)], { stdio: ["ignore", "pipe", "inherit"] });
+    const child = spawn(
+      "node",
+      ["--conditions=react-server", "--import", "tsx", "tests/support/security-load-writer.ts", url, String(SECONDS), String(WRITERS)],
+      { stdio: ["ignore", "pipe", "inherit"] },
+    );
     let out = "";
     child.stdout!.on("data", (d) => (out += d));
-    child.on("exit", (code) => (code === 0 ? done(out.trim().split("\n").map((l) => JSON.parse(l) as Record<string, unknown>)) : fail(new Error(`the editors' process exited ${code}`))));
+    child.on("exit", (code) =>
+      code === 0
+        ? done(
+            out
+              .trim()
+              .split("\n")
+              .map((l) => JSON.parse(l) as Record<string, unknown>),
+          )
+        : fail(new Error(`the editors' process exited ${code}`)),
+    );
   });
   // Readers alternate between the home page and a news item (`requests` is missing from autocannon's typings).
-  const options = { url: base, connections: READERS, duration: SECONDS, timeout: 30, requests: [{ path: "/" }, { path: `/news/${article!.slug}` }] };
+  const options = {
+    url: base,
+    connections: READERS,
+    duration: SECONDS,
+    timeout: 30,
+    requests: [{ path: "/" }, { path: `/news/${article!.slug}` }],
+  };
   const readers = await autocannon(options as Parameters<typeof autocannon>[0]);
   const editors = await summaries;
   const busy = editors.reduce((n, e) => n + Number(e.busy), 0);
@@ -53,8 +86,26 @@ try {
   const other = editors.flatMap((e) => e.otherErrors as string[]);
   const failedReads = readers.errors + readers.timeouts + readers.non2xx;
   const figures = {
-    readers: { connections: READERS, seconds: SECONDS, requests: readers.requests.total, failed: failedReads, non2xx: readers.non2xx, errors: readers.errors, timeouts: readers.timeouts, rps: readers.requests.average, p99ms: readers.latency.p99 },
-    writers: { editors: WRITERS, saves: editors.reduce((n, e) => n + Number(e.saves), 0), publishes: editors.reduce((n, e) => n + Number(e.publishes), 0), conflicts: editors.reduce((n, e) => n + Number(e.conflicts), 0), sqliteBusy: busy, lostUpdates: lost.length, otherErrors: other.length },
+    readers: {
+      connections: READERS,
+      seconds: SECONDS,
+      requests: readers.requests.total,
+      failed: failedReads,
+      non2xx: readers.non2xx,
+      errors: readers.errors,
+      timeouts: readers.timeouts,
+      rps: readers.requests.average,
+      p99ms: readers.latency.p99,
+    },
+    writers: {
+      editors: WRITERS,
+      saves: editors.reduce((n, e) => n + Number(e.saves), 0),
+      publishes: editors.reduce((n, e) => n + Number(e.publishes), 0),
+      conflicts: editors.reduce((n, e) => n + Number(e.conflicts), 0),
+      sqliteBusy: busy,
+      lostUpdates: lost.length,
+      otherErrors: other.length,
+    },
   };
   console.log(JSON.stringify(figures, null, 2));
   if (other.length) console.error(other.slice(0, 5));

@@ -9,7 +9,11 @@ export type HealthCheck = { ok: boolean; detail: string };
 export type HealthReport = {
   healthy: boolean;
   checkedAt: string;
-  checks: { database: HealthCheck; migrations: HealthCheck & { applied: number; expected: number }; scheduler: HealthCheck & { lastRunAt: string | null } };
+  checks: {
+    database: HealthCheck;
+    migrations: HealthCheck & { applied: number; expected: number };
+    scheduler: HealthCheck & { lastRunAt: string | null };
+  };
 };
 
 /** A scheduler that has missed this many ticks is reported as stopped. */
@@ -37,7 +41,10 @@ async function checkMigrations(): Promise<HealthReport["checks"]["migrations"]> 
   const ok = missing.length === 0 && unknown.length === 0;
   const detail = ok
     ? "current"
-    : [missing.length && `${missing.length} committed migration(s) not applied`, unknown.length && `${unknown.length} applied migration(s) not in this build`]
+    : [
+        missing.length && `${missing.length} committed migration(s) not applied`,
+        unknown.length && `${unknown.length} applied migration(s) not in this build`,
+      ]
         .filter(Boolean)
         .join("; ");
   return { ok, detail, applied: rows.length, expected: expected.length };
@@ -49,7 +56,11 @@ async function checkScheduler(now: Date, uptimeMs: number): Promise<HealthReport
   const lastRunAt = lastRun?.toISOString() ?? null;
   if (lastRun && now.getTime() - lastRun.getTime() <= limitMs) return { ok: true, detail: "running", lastRunAt };
   if (uptimeMs < START_UP_GRACE_MS) return { ok: true, detail: "starting", lastRunAt };
-  return { ok: false, detail: lastRun ? `no run for ${Math.round((now.getTime() - lastRun.getTime()) / 1000)} s` : "has never run", lastRunAt };
+  return {
+    ok: false,
+    detail: lastRun ? `no run for ${Math.round((now.getTime() - lastRun.getTime()) / 1000)} s` : "has never run",
+    lastRunAt,
+  };
 }
 
 function failed(error: unknown): HealthCheck {
@@ -67,5 +78,9 @@ export async function checkHealth({ now = new Date(), uptimeMs = process.uptime(
   const scheduler = database.ok
     ? await checkScheduler(now, uptimeMs).catch((e) => ({ ...failed(e), lastRunAt: null }))
     : { ok: false, detail: "database unreachable", lastRunAt: null };
-  return { healthy: database.ok && migrations.ok && scheduler.ok, checkedAt: now.toISOString(), checks: { database, migrations, scheduler } };
+  return {
+    healthy: database.ok && migrations.ok && scheduler.ok,
+    checkedAt: now.toISOString(),
+    checks: { database, migrations, scheduler },
+  };
 }

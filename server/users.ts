@@ -87,7 +87,10 @@ const createCommand = defineCommand({
   run: async ({ input, resource, tx, note }) => {
     const [taken] = await tx.select({ id: users.id }).from(users).where(eq(users.email, input.email));
     if (taken) throw duplicateEmail(input.email);
-    const [row] = await tx.insert(users).values({ email: input.email, name: input.name, role: input.role, passwordHash: resource.passwordHash }).returning();
+    const [row] = await tx
+      .insert(users)
+      .values({ email: input.email, name: input.name, role: input.role, passwordHash: resource.passwordHash })
+      .returning();
     note({ email: row!.email, role: row!.role });
     return toStaffMember(row!);
   },
@@ -99,7 +102,10 @@ export async function createStaffMember(input: unknown): Promise<StaffMember> {
   } catch (error) {
     // Two admins creating the same email at once: the unique index decides.
     const email = (input as { email?: unknown } | null)?.email;
-    if (!(error instanceof AppError) && /UNIQUE constraint failed: users\.email/.test(String((error as { cause?: unknown }).cause ?? error))) {
+    if (
+      !(error instanceof AppError) &&
+      /UNIQUE constraint failed: users\.email/.test(String((error as { cause?: unknown }).cause ?? error))
+    ) {
       throw duplicateEmail(String(email).trim().toLowerCase());
     }
     throw error;

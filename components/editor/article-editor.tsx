@@ -61,7 +61,13 @@ export function ArticleEditor({ article, categories, save }: Props) {
   );
   // A refused save because the edition moved on (someone sent it for review): this page is stale, show the truth.
   const onLocked = useCallback(() => router.refresh(), [router]);
-  const { status, schedule, retryNow, storageKey } = useAutosave({ articleId: article.id, initialVersion: article.version, save, onSaved, onLocked });
+  const { status, schedule, retryNow, storageKey } = useAutosave({
+    articleId: article.id,
+    initialVersion: article.version,
+    save,
+    onSaved,
+    onLocked,
+  });
 
   const payloadFor = useCallback(
     (f: EditorFields, body: unknown) => ({
@@ -127,11 +133,16 @@ export function ArticleEditor({ article, categories, save }: Props) {
       <div className="editor-meta-bar">
         <p>
           Edition {editionNumber}
-          {article.status === "published" && edition.state === "published" && editionNumber === edition.number && " — editing starts a new edition; readers keep seeing the published one"}
+          {article.status === "published" &&
+            edition.state === "published" &&
+            editionNumber === edition.number &&
+            " — editing starts a new edition; readers keep seeing the published one"}
         </p>
         {!readOnly && <SaveStatusLine status={status} onRetry={retryNow} />}
       </div>
-      {readOnly && <EditLockNotice reason={lockReason ?? NOT_YOURS} state={lockReason ? edition.state : null} transitions={article.transitions} />}
+      {readOnly && (
+        <EditLockNotice reason={lockReason ?? NOT_YOURS} state={lockReason ? edition.state : null} transitions={article.transitions} />
+      )}
       {!readOnly && (
         <RecoveryNotice
           storageKey={storageKey}
@@ -156,7 +167,14 @@ export function ArticleEditor({ article, categories, save }: Props) {
         <div className="editor-main">
           <div className="field">
             <label htmlFor="title">Title</label>
-            <input id="title" type="text" value={fields.title} readOnly={readOnly} aria-describedby={describedBy("title")} onChange={(e) => change({ title: e.target.value })} />
+            <input
+              id="title"
+              type="text"
+              value={fields.title}
+              readOnly={readOnly}
+              aria-describedby={describedBy("title")}
+              onChange={(e) => change({ title: e.target.value })}
+            />
             {errorFor("title")}
           </div>
           <div className="field">

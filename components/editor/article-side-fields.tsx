@@ -50,7 +50,13 @@ export function ArticleSideFields({ fields, change, onSlugTyped, readOnly, slugL
       </div>
       <div className="field">
         <label htmlFor="categoryId">Category</label>
-        <select id="categoryId" value={fields.categoryId} disabled={readOnly} aria-describedby={describedBy("categoryId")} onChange={(e) => change({ categoryId: Number(e.target.value) })}>
+        <select
+          id="categoryId"
+          value={fields.categoryId}
+          disabled={readOnly}
+          aria-describedby={describedBy("categoryId")}
+          onChange={(e) => change({ categoryId: Number(e.target.value) })}
+        >
           {categories.map((c) => (
             <option key={c.id} value={c.id}>
               {c.name}
@@ -64,7 +70,14 @@ export function ArticleSideFields({ fields, change, onSlugTyped, readOnly, slugL
         <p className="hint" id="dateline-hint">
           The date printed on the item, in Tokyo.
         </p>
-        <input id="datelineDate" type="date" value={fields.datelineDate} readOnly={readOnly} aria-describedby={describedBy("datelineDate", "dateline-hint")} onChange={(e) => change({ datelineDate: e.target.value })} />
+        <input
+          id="datelineDate"
+          type="date"
+          value={fields.datelineDate}
+          readOnly={readOnly}
+          aria-describedby={describedBy("datelineDate", "dateline-hint")}
+          onChange={(e) => change({ datelineDate: e.target.value })}
+        />
         {errorFor("datelineDate")}
       </div>
       <div className="field">
@@ -72,7 +85,13 @@ export function ArticleSideFields({ fields, change, onSlugTyped, readOnly, slugL
         <p className="hint" id="summary-hint">
           One or two sentences for listings, feeds and search results.
         </p>
-        <textarea id="summary" value={fields.summary} readOnly={readOnly} aria-describedby={describedBy("summary", "summary-hint")} onChange={(e) => change({ summary: e.target.value })} />
+        <textarea
+          id="summary"
+          value={fields.summary}
+          readOnly={readOnly}
+          aria-describedby={describedBy("summary", "summary-hint")}
+          onChange={(e) => change({ summary: e.target.value })}
+        />
         {errorFor("summary")}
       </div>
       <div className="field">
@@ -80,7 +99,14 @@ export function ArticleSideFields({ fields, change, onSlugTyped, readOnly, slugL
         <p className="hint" id="tags-hint">
           Separate tags with commas.
         </p>
-        <input id="tags" type="text" value={fields.tags} readOnly={readOnly} aria-describedby={describedBy("tags", "tags-hint")} onChange={(e) => change({ tags: e.target.value })} />
+        <input
+          id="tags"
+          type="text"
+          value={fields.tags}
+          readOnly={readOnly}
+          aria-describedby={describedBy("tags", "tags-hint")}
+          onChange={(e) => change({ tags: e.target.value })}
+        />
         {errorFor("tags")}
       </div>
       <SignatoriesField value={fields.signatories} disabled={readOnly} onChange={(signatories) => change({ signatories })} />

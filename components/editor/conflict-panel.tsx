@@ -17,8 +17,8 @@ export function ConflictPanel({
   return (
     <div className="form-error conflict" role="alert">
       <p>
-        {status.savedBy ?? "Someone"} saved this item{status.savedAt ? ` at ${formatTokyoDateTime(status.savedAt)}` : ""} after you opened it, so
-        your latest changes were not saved. Your text is still here and kept in this browser.
+        {status.savedBy ?? "Someone"} saved this item{status.savedAt ? ` at ${formatTokyoDateTime(status.savedAt)}` : ""} after you opened
+        it, so your latest changes were not saved. Your text is still here and kept in this browser.
       </p>
       <button type="button" className="button small" onClick={() => window.location.reload()}>
         Reload their version

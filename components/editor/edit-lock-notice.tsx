@@ -15,7 +15,10 @@ const UNLOCKING_STEP: Partial<Record<EditionState, TransitionName>> = {
 function rolesAllowed(step: TransitionName): string {
   const { capability } = TRANSITIONS[step];
   const roles = (Object.keys(ROLE_CAPABILITIES) as (keyof typeof ROLE_CAPABILITIES)[]).filter((r) => ROLE_CAPABILITIES[r].has(capability));
-  return roles.map((r) => ROLE_LABELS[r].toLowerCase()).map((name) => `${/^[aeiou]/.test(name) ? "an" : "a"} ${name}`).join(" or ");
+  return roles
+    .map((r) => ROLE_LABELS[r].toLowerCase())
+    .map((name) => `${/^[aeiou]/.test(name) ? "an" : "a"} ${name}`)
+    .join(" or ");
 }
 
 /** Focuses the step's own button in the workflow column: the step is taken there, with its confirmation. */
@@ -30,7 +33,15 @@ function goToStep(label: string) {
  * Why the fields beside it are read-only, and the step that unlocks them:
  * a button that leads to it when this person may take it, otherwise who can.
  */
-export function EditLockNotice({ reason, state, transitions }: { reason: string; state: EditionState | null; transitions: readonly TransitionName[] }) {
+export function EditLockNotice({
+  reason,
+  state,
+  transitions,
+}: {
+  reason: string;
+  state: EditionState | null;
+  transitions: readonly TransitionName[];
+}) {
   const step = state ? UNLOCKING_STEP[state] : undefined;
   const label = step ? TRANSITIONS[step].label : null;
   return (

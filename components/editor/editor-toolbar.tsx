@@ -73,7 +73,14 @@ export function EditorToolbar({ editor }: { editor: Editor }) {
 
   return (
     <div className="editor-toolbar-wrap">
-      <div ref={toolbar} role="toolbar" aria-label="Formatting" aria-controls="article-body-editor" className="editor-toolbar" onKeyDown={onKeyDown}>
+      <div
+        ref={toolbar}
+        role="toolbar"
+        aria-label="Formatting"
+        aria-controls="article-body-editor"
+        className="editor-toolbar"
+        onKeyDown={onKeyDown}
+      >
         {buttons.map((b, i) => (
           <button
             key={b.key}
@@ -178,7 +185,9 @@ function ImagePanel({ editor, onClose }: { editor: Editor; onClose: () => void }
         Choose from library
       </button>
       <label htmlFor="image-src">Image address</label>
-      <p className="hint" id="image-src-hint">Only images from the media library are saved, unless an administrator has allowed the address&rsquo;s host.</p>
+      <p className="hint" id="image-src-hint">
+        Only images from the media library are saved, unless an administrator has allowed the address&rsquo;s host.
+      </p>
       <input id="image-src" type="url" value={src} autoFocus aria-describedby="image-src-hint" onChange={(e) => setSrc(e.target.value)} />
       <label htmlFor="image-alt">Alt text (required)</label>
       <input id="image-alt" type="text" value={alt} onChange={(e) => setAlt(e.target.value)} />

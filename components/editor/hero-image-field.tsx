@@ -13,7 +13,17 @@ export type SaveHeroImage = (articleId: number, mediaId: number | null) => Promi
  * The item's lead photo (article page, feeds, OpenGraph, JSON-LD). Saved at
  * once, apart from the text's autosave; only described or decorative images are offered.
  */
-export function HeroImageField({ articleId, initial, disabled = false, saveHero }: { articleId: number; initial: HeroImageValue | null; disabled?: boolean; saveHero: SaveHeroImage }) {
+export function HeroImageField({
+  articleId,
+  initial,
+  disabled = false,
+  saveHero,
+}: {
+  articleId: number;
+  initial: HeroImageValue | null;
+  disabled?: boolean;
+  saveHero: SaveHeroImage;
+}) {
   const [hero, setHero] = useState(initial);
   const [picking, setPicking] = useState(false);
   const [message, setMessage] = useState("");
@@ -36,7 +46,13 @@ export function HeroImageField({ articleId, initial, disabled = false, saveHero 
       <legend>Hero image</legend>
       {hero ? (
         // eslint-disable-next-line @next/next/no-img-element -- our own variant, already sized
-        <img src={hero.src} alt={hero.alt} width={hero.width} height={hero.height} style={{ maxWidth: "100%", height: "auto", display: "block" }} />
+        <img
+          src={hero.src}
+          alt={hero.alt}
+          width={hero.width}
+          height={hero.height}
+          style={{ maxWidth: "100%", height: "auto", display: "block" }}
+        />
       ) : (
         <p className="hint">No hero image. Feeds and link previews will show none.</p>
       )}

@@ -10,10 +10,7 @@ export async function NotFoundContent() {
   return (
     <div className="not-found">
       <h1>Page not found</h1>
-      <p>
-        There is no published news item at this address. It may have been mistyped, or the item may not be published
-        yet.
-      </p>
+      <p>There is no published news item at this address. It may have been mistyped, or the item may not be published yet.</p>
       <SiteSearchForm id="not-found-search" label="Search the news" />
       <ul>
         <li>

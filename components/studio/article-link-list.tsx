@@ -4,7 +4,15 @@ import type { StudioArticleRow } from "@/server/articles/studio-dto";
 import { StateBadge } from "./state-badge";
 
 /** A dashboard panel: a short list of items, or a sentence saying there are none. */
-export function ArticleLinkList({ rows, empty, showSchedule = false }: { rows: StudioArticleRow[]; empty: string; showSchedule?: boolean }) {
+export function ArticleLinkList({
+  rows,
+  empty,
+  showSchedule = false,
+}: {
+  rows: StudioArticleRow[];
+  empty: string;
+  showSchedule?: boolean;
+}) {
   if (rows.length === 0) return <p>{empty}</p>;
   return (
     <ul>

@@ -19,7 +19,8 @@ export async function ArticleListPreview({ articleId }: { articleId: number }) {
           <ol>
             {items.map((item) => (
               <li key={item.href}>
-                {item.title} <span className="hint">({item.datelineDate})</span> <span className="source-mark">{item.source === "picked" ? "Picked" : "Filled from category"}</span>
+                {item.title} <span className="hint">({item.datelineDate})</span>{" "}
+                <span className="source-mark">{item.source === "picked" ? "Picked" : "Filled from category"}</span>
               </li>
             ))}
           </ol>

@@ -21,7 +21,9 @@ export function ArticleTable({ rows, caption }: { rows: StudioArticleRow[]; capt
           <tr key={row.id}>
             <td>
               <Link href={`/studio/articles/${row.id}`}>{row.title}</Link>
-              {row.status === "published" && row.state !== "published" && <div className="hint">Published; edition {row.editionNumber} in progress</div>}
+              {row.status === "published" && row.state !== "published" && (
+                <div className="hint">Published; edition {row.editionNumber} in progress</div>
+              )}
             </td>
             <td>
               <StateBadge state={row.state} />

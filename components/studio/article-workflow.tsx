@@ -36,7 +36,14 @@ export function ArticleWorkflow({ article, actions }: { article: EditableArticle
         suggestedScheduleAt: workflow.suggestedScheduleAt,
       }}
     >
-      {workflow.canConfirmReview && <StepForm {...extra} action={actions.confirmReview} label="Confirm I reviewed the published edition" messageId="confirm-review-message" />}
+      {workflow.canConfirmReview && (
+        <StepForm
+          {...extra}
+          action={actions.confirmReview}
+          label="Confirm I reviewed the published edition"
+          messageId="confirm-review-message"
+        />
+      )}
       {workflow.canWithdraw && article.status === "published" && (
         <details>
           <summary>Withdraw from the public site</summary>
@@ -46,7 +53,9 @@ export function ArticleWorkflow({ article, actions }: { article: EditableArticle
           </StepForm>
         </details>
       )}
-      {workflow.canWithdraw && article.status === "withdrawn" && <StepForm {...extra} action={actions.restore} label="Restore to the public site" messageId="restore-message" />}
+      {workflow.canWithdraw && article.status === "withdrawn" && (
+        <StepForm {...extra} action={actions.restore} label="Restore to the public site" messageId="restore-message" />
+      )}
     </WorkflowSteps>
   );
 }

@@ -30,7 +30,9 @@ export function ListEditor({ list, save, lockReason }: { list: ListForEditing; s
   const dragFrom = useRef<number | null>(null);
   const listRef = useRef<HTMLOListElement>(null);
   const taken = useMemo(() => new Set(entries.flatMap((e) => (e.kind === "article" ? [e.articleId] : []))), [entries]);
-  const dirty = JSON.stringify([entries, name, maxItems, fill]) !== JSON.stringify([list.entries, list.edition.name, list.edition.maxItems, list.edition.fillFromCategory]);
+  const dirty =
+    JSON.stringify([entries, name, maxItems, fill]) !==
+    JSON.stringify([list.entries, list.edition.name, list.edition.maxItems, list.edition.fillFromCategory]);
 
   function move(from: number, to: number, focus?: "up" | "down") {
     if (to < 0 || to >= entries.length || from === to) return;
@@ -42,7 +44,9 @@ export function ListEditor({ list, save, lockReason }: { list: ListForEditing; s
     if (focus) {
       requestAnimationFrame(() => {
         const row = listRef.current?.children[to];
-        const wanted = row?.querySelector<HTMLButtonElement>(`button[data-move="${focus}"]:not(:disabled)`) ?? row?.querySelector<HTMLButtonElement>("button[data-move]:not(:disabled)");
+        const wanted =
+          row?.querySelector<HTMLButtonElement>(`button[data-move="${focus}"]:not(:disabled)`) ??
+          row?.querySelector<HTMLButtonElement>("button[data-move]:not(:disabled)");
         wanted?.focus();
       });
     }
@@ -67,11 +71,17 @@ export function ListEditor({ list, save, lockReason }: { list: ListForEditing; s
         name,
         maxItems,
         fillFromCategory: fill,
-        entries: entries.map((e) => (e.kind === "article" ? { kind: "article", articleId: e.articleId } : { kind: "external", url: e.url, title: e.title, date: e.date })),
+        entries: entries.map((e) =>
+          e.kind === "article"
+            ? { kind: "article", articleId: e.articleId }
+            : { kind: "external", url: e.url, title: e.title, date: e.date },
+        ),
       };
       const result = await save(payload);
       if (result.ok) setVersion(result.data.version);
-      setMessage(result.ok ? { ok: true, text: `Saved edition ${result.data.editionNumber}.` } : { ok: false, text: result.message ?? "Not saved." });
+      setMessage(
+        result.ok ? { ok: true, text: `Saved edition ${result.data.editionNumber}.` } : { ok: false, text: result.message ?? "Not saved." },
+      );
     });
   }
 
@@ -83,14 +93,25 @@ export function ListEditor({ list, save, lockReason }: { list: ListForEditing; s
       </div>
       <div className="field">
         <label htmlFor="list-max">Number of items shown (1–20)</label>
-        <input id="list-max" type="number" min={1} max={20} value={maxItems} onChange={(e) => setMaxItems(Number(e.target.value))} disabled={!editable} />
+        <input
+          id="list-max"
+          type="number"
+          min={1}
+          max={20}
+          value={maxItems}
+          onChange={(e) => setMaxItems(Number(e.target.value))}
+          disabled={!editable}
+        />
       </div>
       <div className="field">
         <label>
-          <input type="checkbox" checked={fill} onChange={(e) => setFill(e.target.checked)} disabled={!editable} /> Fill the rest with the latest items of the same category
+          <input type="checkbox" checked={fill} onChange={(e) => setFill(e.target.checked)} disabled={!editable} /> Fill the rest with the
+          latest items of the same category
         </label>
       </div>
-      <h2 id="entries-heading">Picked items ({entries.length} of at most {maxItems})</h2>
+      <h2 id="entries-heading">
+        Picked items ({entries.length} of at most {maxItems})
+      </h2>
       <p aria-live="polite" role="status" className="visually-hidden" data-testid="list-announcer">
         {announcement}
       </p>
@@ -120,10 +141,24 @@ export function ListEditor({ list, save, lockReason }: { list: ListForEditing; s
             </span>
             {editable && (
               <>
-                <button type="button" className="button small" data-move="up" disabled={i === 0} onClick={() => move(i, i - 1, "up")} aria-label={`Move “${e.title}” up`}>
+                <button
+                  type="button"
+                  className="button small"
+                  data-move="up"
+                  disabled={i === 0}
+                  onClick={() => move(i, i - 1, "up")}
+                  aria-label={`Move “${e.title}” up`}
+                >
                   Move up
                 </button>
-                <button type="button" className="button small" data-move="down" disabled={i === entries.length - 1} onClick={() => move(i, i + 1, "down")} aria-label={`Move “${e.title}” down`}>
+                <button
+                  type="button"
+                  className="button small"
+                  data-move="down"
+                  disabled={i === entries.length - 1}
+                  onClick={() => move(i, i + 1, "down")}
+                  aria-label={`Move “${e.title}” down`}
+                >
                   Move down
                 </button>
                 <button type="button" className="button small danger" onClick={() => remove(i)} aria-label={`Remove “${e.title}”`}>
@@ -136,7 +171,12 @@ export function ListEditor({ list, save, lockReason }: { list: ListForEditing; s
       </ol>
       {editable && (
         <>
-          <ListPicker taken={taken} onPick={(item) => add({ kind: "article", articleId: item.id, title: item.title, datelineDate: item.datelineDate, isPublic: true })} />
+          <ListPicker
+            taken={taken}
+            onPick={(item) =>
+              add({ kind: "article", articleId: item.id, title: item.title, datelineDate: item.datelineDate, isPublic: true })
+            }
+          />
           <ListExternalForm onAdd={(link) => add({ kind: "external", ...link, datelineDate: link.date, isPublic: true })} />
           <button type="button" className="button primary" onClick={onSave} disabled={pending || !dirty} aria-busy={pending || undefined}>
             Save draft

@@ -21,7 +21,13 @@ export function ListExternalForm({ onAdd }: { onAdd: (link: Link) => void }) {
     <fieldset className="field list-external">
       <legend>Or add an external link</legend>
       <label htmlFor={`${id}-url`}>Address</label>
-      <input id={`${id}-url`} type="url" value={link.url} onChange={(e) => setLink({ ...link, url: e.target.value })} placeholder="https://" />
+      <input
+        id={`${id}-url`}
+        type="url"
+        value={link.url}
+        onChange={(e) => setLink({ ...link, url: e.target.value })}
+        placeholder="https://"
+      />
       <label htmlFor={`${id}-title`}>Title</label>
       <input id={`${id}-title`} value={link.title} maxLength={300} onChange={(e) => setLink({ ...link, title: e.target.value })} />
       <label htmlFor={`${id}-date`}>Date</label>

@@ -30,7 +30,13 @@ export function ListHistory({ editions }: { editions: ListEditionSummary[] }) {
                 {e.lastEditedBy ?? "—"}, {formatTokyoDateTime(e.updatedAt)}
               </td>
               <td>{e.reviewedBy ?? "—"}</td>
-              <td>{e.publishedAt ? `${e.publishedBy ?? "—"}, ${formatTokyoDateTime(e.publishedAt)}` : e.scheduledFor ? `Scheduled for ${formatTokyoDateTime(e.scheduledFor)}` : "—"}</td>
+              <td>
+                {e.publishedAt
+                  ? `${e.publishedBy ?? "—"}, ${formatTokyoDateTime(e.publishedAt)}`
+                  : e.scheduledFor
+                    ? `Scheduled for ${formatTokyoDateTime(e.scheduledFor)}`
+                    : "—"}
+              </td>
             </tr>
           ))}
         </tbody>

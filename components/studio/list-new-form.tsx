@@ -33,33 +33,37 @@ export function NewListForm({ options, action, articleId }: { options: Placement
         {(["default", "category", "article"] as const).map((p) => (
           <label key={p}>
             <input type="radio" name="placement" value={p} defaultChecked={placement === p} />{" "}
-            {p === "default" ? "Site default (every item without a list of its own)" : p === "category" ? "Every item of one category" : "Under one news item"}
+            {p === "default"
+              ? "Site default (every item without a list of its own)"
+              : p === "category"
+                ? "Every item of one category"
+                : "Under one news item"}
           </label>
         ))}
       </fieldset>
       <div className="field">
-          <label htmlFor="list-category">Category (for a category list)</label>
-          <select id="list-category" name="categoryId" defaultValue="">
-            <option value="">—</option>
-            {options.categories.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-          {error("categoryId")}
+        <label htmlFor="list-category">Category (for a category list)</label>
+        <select id="list-category" name="categoryId" defaultValue="">
+          <option value="">—</option>
+          {options.categories.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.name}
+            </option>
+          ))}
+        </select>
+        {error("categoryId")}
       </div>
       <div className="field">
-          <label htmlFor="list-article">News item (for a list under one item)</label>
-          <select id="list-article" name="articleId" defaultValue={articleId ?? ""}>
-            <option value="">—</option>
-            {options.articles.map((a) => (
-              <option key={a.id} value={a.id}>
-                {a.title} ({a.datelineDate})
-              </option>
-            ))}
-          </select>
-          {error("articleId")}
+        <label htmlFor="list-article">News item (for a list under one item)</label>
+        <select id="list-article" name="articleId" defaultValue={articleId ?? ""}>
+          <option value="">—</option>
+          {options.articles.map((a) => (
+            <option key={a.id} value={a.id}>
+              {a.title} ({a.datelineDate})
+            </option>
+          ))}
+        </select>
+        {error("articleId")}
       </div>
       <div className="field">
         <label htmlFor="list-max">Number of items shown (1–20)</label>

@@ -25,7 +25,11 @@ export function ListPicker({ onPick, taken }: { onPick: (item: PickerItem) => vo
           return;
         }
         setItems(body.items ?? []);
-        setStatus(body.items?.length ? `${body.items.length} published item${body.items.length === 1 ? "" : "s"} found.` : "No published item matches.");
+        setStatus(
+          body.items?.length
+            ? `${body.items.length} published item${body.items.length === 1 ? "" : "s"} found.`
+            : "No published item matches.",
+        );
       } catch (error) {
         if ((error as Error).name !== "AbortError") setStatus("The search failed; try again.");
       }

@@ -3,7 +3,17 @@ import type { ResolvedItem } from "@/server/public/recommendations";
 
 /** The list as readers will see it, then which items were picked and which filled from the category. */
 /** `readerView` renders the public component (one per page: it carries a fixed heading id); otherwise only the marked list. */
-export function ListPreview({ items, heading, note, readerView = true }: { items: ResolvedItem[]; heading: string; note?: string; readerView?: boolean }) {
+export function ListPreview({
+  items,
+  heading,
+  note,
+  readerView = true,
+}: {
+  items: ResolvedItem[];
+  heading: string;
+  note?: string;
+  readerView?: boolean;
+}) {
   return (
     <section className="list-preview" aria-label={heading}>
       <p>

@@ -13,7 +13,16 @@ export type StepAction = (state: never, formData: FormData) => Promise<StepState
 const IDLE: StepState = { ok: true, message: null };
 
 /** One step as its own small form, with its own message line. */
-export function StepForm(props: { action: StepAction; idField: string; itemId: number; hidden?: Record<string, string>; label: string; messageId: string; danger?: boolean; children?: ReactNode }) {
+export function StepForm(props: {
+  action: StepAction;
+  idField: string;
+  itemId: number;
+  hidden?: Record<string, string>;
+  label: string;
+  messageId: string;
+  danger?: boolean;
+  children?: ReactNode;
+}) {
   const { idField, itemId, hidden, label, messageId, danger, children } = props;
   const [state, formAction, pending] = useActionState(props.action as unknown as (s: StepState, f: FormData) => Promise<StepState>, IDLE);
   return (
@@ -23,7 +32,12 @@ export function StepForm(props: { action: StepAction; idField: string; itemId: n
         <input key={k} type="hidden" name={k} value={v} />
       ))}
       {children}
-      <button type="submit" className={`button small${danger ? " danger" : " primary"}`} disabled={pending} aria-busy={pending || undefined}>
+      <button
+        type="submit"
+        className={`button small${danger ? " danger" : " primary"}`}
+        disabled={pending}
+        aria-busy={pending || undefined}
+      >
         {label}
       </button>
       {pending && <p role="status">Working…</p>}
@@ -82,13 +96,22 @@ function ChangeFields({ change, idPrefix }: { change: WorkflowFacts["change"]; i
     <fieldset className="field">
       <legend>What kind of change is this edition?</legend>
       <label>
-        <input type="radio" name="changeType" value="minor" defaultChecked={change.changeType !== "major"} /> Minor (typo, formatting): no public note
+        <input type="radio" name="changeType" value="minor" defaultChecked={change.changeType !== "major"} /> Minor (typo, formatting): no
+        public note
       </label>
       <label>
-        <input type="radio" name="changeType" value="major" defaultChecked={change.changeType === "major"} /> Major: readers are told what changed
+        <input type="radio" name="changeType" value="major" defaultChecked={change.changeType === "major"} /> Major: readers are told what
+        changed
       </label>
       <label htmlFor={`${idPrefix}-note`}>Public change note (for a major change)</label>
-      <input id={`${idPrefix}-note`} name="changeNote" type="text" maxLength={300} defaultValue={change.changeNote ?? ""} placeholder="Corrected the meeting date" />
+      <input
+        id={`${idPrefix}-note`}
+        name="changeNote"
+        type="text"
+        maxLength={300}
+        defaultValue={change.changeNote ?? ""}
+        placeholder="Corrected the meeting date"
+      />
     </fieldset>
   );
 }
@@ -169,7 +192,9 @@ export function WorkflowSteps(props: WorkflowStepsProps) {
         </p>
       )}
       {facts.publishedWithoutReview && (
-        <p className="form-error">Published without review{facts.forcePublishReason ? `: “${facts.forcePublishReason}”` : ""}. A second person must review it.</p>
+        <p className="form-error">
+          Published without review{facts.forcePublishReason ? `: “${facts.forcePublishReason}”` : ""}. A second person must review it.
+        </p>
       )}
       {facts.withdrawalNote != null && <p className="notice">Withdrawn from the public site: “{facts.withdrawalNote}”</p>}
       {facts.lockReason && <p className="hint">{facts.lockReason}</p>}
@@ -177,16 +202,14 @@ export function WorkflowSteps(props: WorkflowStepsProps) {
       {transitions.length === 0 && !hasOtherSteps && <p>No workflow step is open to you on this {noun} right now.</p>}
       {transitions.map((name) =>
         // Publishing without review is offered to administrators only before approval; once approved, "Publish now" is the step.
-        name === "force_publish" ? (
-          facts.state !== "approved" && (
-            <details key={name}>
-              <summary>Publish without review (administrators)</summary>
-              {form(name)}
-            </details>
-          )
-        ) : (
-          form(name)
-        ),
+        name === "force_publish"
+          ? facts.state !== "approved" && (
+              <details key={name}>
+                <summary>Publish without review (administrators)</summary>
+                {form(name)}
+              </details>
+            )
+          : form(name),
       )}
       {children}
     </section>

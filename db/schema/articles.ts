@@ -56,8 +56,14 @@ export const articleEditions = sqliteTable(
       .references(() => categories.id),
     /** The dateline as a calendar date in Asia/Tokyo, `YYYY-MM-DD`. */
     datelineDate: text("dateline_date").notNull(),
-    signatories: text("signatories", { mode: "json" }).$type<Signatory[]>().notNull().default(sql`'[]'`),
-    tags: text("tags", { mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`),
+    signatories: text("signatories", { mode: "json" })
+      .$type<Signatory[]>()
+      .notNull()
+      .default(sql`'[]'`),
+    tags: text("tags", { mode: "json" })
+      .$type<string[]>()
+      .notNull()
+      .default(sql`'[]'`),
     changeType: text("change_type", { enum: CHANGE_TYPES }),
     changeNote: text("change_note"),
     createdById: integer("created_by_id").references(() => users.id),

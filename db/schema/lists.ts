@@ -58,7 +58,10 @@ export const recommendationListEditions = sqliteTable(
     name: text("name").notNull(),
     maxItems: integer("max_items").notNull().default(10),
     fillFromCategory: integer("fill_from_category", { mode: "boolean" }).notNull().default(false),
-    entries: text("entries", { mode: "json" }).$type<ListEntry[]>().notNull().default(sql`'[]'`),
+    entries: text("entries", { mode: "json" })
+      .$type<ListEntry[]>()
+      .notNull()
+      .default(sql`'[]'`),
     createdById: integer("created_by_id").references(() => users.id),
     lastEditedById: integer("last_edited_by_id").references(() => users.id),
     reviewedById: integer("reviewed_by_id").references(() => users.id),

@@ -21,7 +21,10 @@ export const mediaAssets = sqliteTable(
     decorative: integer("decorative", { mode: "boolean" }).notNull().default(false),
     caption: text("caption").notNull().default(""),
     credit: text("credit").notNull().default(""),
-    variants: text("variants", { mode: "json" }).$type<MediaVariant[]>().notNull().default(sql`'[]'`),
+    variants: text("variants", { mode: "json" })
+      .$type<MediaVariant[]>()
+      .notNull()
+      .default(sql`'[]'`),
     uploadedById: integer("uploaded_by_id").references(() => users.id),
     version: integer("version").notNull().default(1),
     createdAt: createdAt(),

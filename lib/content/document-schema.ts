@@ -70,11 +70,13 @@ export type TableCellNode = {
 export type TableRowNode = { type: "tableRow"; content: TableCellNode[] };
 export type ArticleDocument = { type: "doc"; content: BlockNode[] };
 
-const blocks = (): z.ZodType<BlockNode[]> => z.array(z.lazy(() => block)).min(1).max(2_000);
+const blocks = (): z.ZodType<BlockNode[]> =>
+  z
+    .array(z.lazy(() => block))
+    .min(1)
+    .max(2_000);
 
-const listItem: z.ZodType<ListItemNode> = z
-  .object({ type: z.literal("listItem"), content: z.lazy(blocks) })
-  .strict();
+const listItem: z.ZodType<ListItemNode> = z.object({ type: z.literal("listItem"), content: z.lazy(blocks) }).strict();
 
 const cell: z.ZodType<TableCellNode> = z
   .object({
@@ -92,9 +94,7 @@ const cell: z.ZodType<TableCellNode> = z
   })
   .strict();
 
-const tableRow: z.ZodType<TableRowNode> = z
-  .object({ type: z.literal("tableRow"), content: z.array(cell).min(1).max(50) })
-  .strict();
+const tableRow: z.ZodType<TableRowNode> = z.object({ type: z.literal("tableRow"), content: z.array(cell).min(1).max(50) }).strict();
 
 const block: z.ZodType<BlockNode> = z.discriminatedUnion("type", [
   z.object({ type: z.literal("paragraph"), content: inlineContent }).strict(),
@@ -135,13 +135,24 @@ const block: z.ZodType<BlockNode> = z.discriminatedUnion("type", [
   z.object({ type: z.literal("table"), content: z.array(tableRow).min(1).max(500) }).strict(),
 ]);
 
-export const articleDocumentSchema: z.ZodType<ArticleDocument> = z
-  .object({ type: z.literal("doc"), content: z.lazy(blocks) })
-  .strict();
+export const articleDocumentSchema: z.ZodType<ArticleDocument> = z.object({ type: z.literal("doc"), content: z.lazy(blocks) }).strict();
 
 const KNOWN_NODES = new Set([
-  "doc", "paragraph", "heading", "blockquote", "horizontalRule", "bulletList", "orderedList",
-  "listItem", "image", "table", "tableRow", "tableCell", "tableHeader", "text", "hardBreak",
+  "doc",
+  "paragraph",
+  "heading",
+  "blockquote",
+  "horizontalRule",
+  "bulletList",
+  "orderedList",
+  "listItem",
+  "image",
+  "table",
+  "tableRow",
+  "tableCell",
+  "tableHeader",
+  "text",
+  "hardBreak",
 ]);
 const KNOWN_MARKS = new Set(["bold", "italic", "link"]);
 
@@ -192,9 +203,7 @@ function documentShapeProblem(input: unknown): string | null {
   return null;
 }
 
-export type DocumentValidation =
-  | { ok: true; document: ArticleDocument }
-  | { ok: false; message: string; path: string };
+export type DocumentValidation = { ok: true; document: ArticleDocument } | { ok: false; message: string; path: string };
 
 export function validateArticleDocument(input: unknown): DocumentValidation {
   const shapeProblem = documentShapeProblem(input);
@@ -222,5 +231,8 @@ export function documentToPlainText(doc: ArticleDocument): string {
     }
   };
   walk(doc as unknown as { type: string; content?: unknown[] });
-  return out.join("").replace(/\n{3,}/g, "\n\n").trim();
+  return out
+    .join("")
+    .replace(/\n{3,}/g, "\n\n")
+    .trim();
 }

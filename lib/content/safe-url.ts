@@ -28,13 +28,7 @@ export function isSafeLinkUrl(url: string): boolean {
 }
 
 export function isSafeImageUrl(url: string): boolean {
-  return (
-    url.trim() === url &&
-    url.length > 0 &&
-    url.length <= 2048 &&
-    !url.startsWith("#") &&
-    hasAllowedScheme(url, IMAGE_SCHEMES)
-  );
+  return url.trim() === url && url.length > 0 && url.length <= 2048 && !url.startsWith("#") && hasAllowedScheme(url, IMAGE_SCHEMES);
 }
 
 export const LINK_PROTOCOLS = ["http", "https", "mailto"] as const;

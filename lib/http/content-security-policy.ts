@@ -18,7 +18,15 @@ export const REACT_SHELL_SCRIPT_HASH = "'sha256-7mu4H06fwDCjmnxxr/xNHyuQC6pLTHr4
  * static policy next.config.ts sends with everything else. Only script-src, img-src and
  * form-action differ between them.
  */
-export function contentSecurityPolicy({ scriptSrc, imgSrc, formTargets = [] }: { scriptSrc: string; imgSrc: string; formTargets?: string[] }): string {
+export function contentSecurityPolicy({
+  scriptSrc,
+  imgSrc,
+  formTargets = [],
+}: {
+  scriptSrc: string;
+  imgSrc: string;
+  formTargets?: string[];
+}): string {
   return [
     "default-src 'self'",
     `script-src ${scriptSrc}`,

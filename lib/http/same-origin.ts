@@ -39,7 +39,10 @@ export function bodyLengthProblem(headers: Headers, limit: number): { status: 41
     return { status: 411, message: "Send the request with a Content-Length header; bodies of unknown length are not accepted here." };
   }
   if (Number(length) > limit) {
-    return { status: 413, message: `The request is ${formatBytes(Number(length))}, more than the ${formatBytes(limit)} this form accepts. Shorten the text (images are uploaded separately) and try again.` };
+    return {
+      status: 413,
+      message: `The request is ${formatBytes(Number(length))}, more than the ${formatBytes(limit)} this form accepts. Shorten the text (images are uploaded separately) and try again.`,
+    };
   }
   return null;
 }

@@ -32,7 +32,14 @@ const createArticleCommand = defineCommand<typeof createInput, undefined, { id: 
     if (!category) throw new AppError("bad_request:article", "Create a category before writing news.");
     const [article] = await tx
       .insert(articles)
-      .values({ slug: `draft-${randomUUID().slice(0, 8)}`, guid: randomUUID(), status: "draft", authorId: user.id, createdAt: now, updatedAt: now })
+      .values({
+        slug: `draft-${randomUUID().slice(0, 8)}`,
+        guid: randomUUID(),
+        status: "draft",
+        authorId: user.id,
+        createdAt: now,
+        updatedAt: now,
+      })
       .returning({ id: articles.id });
     await tx.insert(articleEditions).values({
       articleId: article!.id,
@@ -81,12 +88,18 @@ export const saveArticleDraft = defineCommand({
   },
   run: async ({ user, input: draft, resource: { article, document }, tx, now, note }): Promise<SaveResult> => {
     if (article.firstPublishedAt && draft.slug !== article.slug) {
-      throw new AppError("bad_request:article", "The address of a published item cannot change.", { fields: { slug: "Published addresses are permanent" } });
+      throw new AppError("bad_request:article", "The address of a published item cannot change.", {
+        fields: { slug: "Published addresses are permanent" },
+      });
     }
     const clash = await tx.query.articles.findFirst({ where: (a, { eq: is }) => and(is(a.slug, draft.slug), ne(a.id, draft.id)) });
-    if (clash) throw new AppError("conflict:article", `Another item already uses the address “${draft.slug}”.`, { fields: { slug: "Already used by another item" } });
+    if (clash)
+      throw new AppError("conflict:article", `Another item already uses the address “${draft.slug}”.`, {
+        fields: { slug: "Already used by another item" },
+      });
     const category = await tx.query.categories.findFirst({ where: (c, { eq: is }) => is(c.id, draft.categoryId) });
-    if (!category) throw new AppError("bad_request:article", "Choose one of the listed categories.", { fields: { categoryId: "Unknown category" } });
+    if (!category)
+      throw new AppError("bad_request:article", "Choose one of the listed categories.", { fields: { categoryId: "Unknown category" } });
 
     // Before the version check, so an editor left open on an item in review learns why, not "someone saved".
     const current = await articleType.ensureWorkingEdition(tx, article);

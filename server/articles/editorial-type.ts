@@ -40,7 +40,9 @@ export const articleType = defineEditorialType<ArticleRow, ArticleEditionRow>({
     return edition;
   },
   mayMove: (user, article, transition) =>
-    (transition === "submit" || transition === "return_to_draft") && !canEditArticle(user, article) ? "Only the author or an editor can move this item." : null,
+    (transition === "submit" || transition === "return_to_draft") && !canEditArticle(user, article)
+      ? "Only the author or an editor can move this item."
+      : null,
   isRepublication: (article) => article.firstPublishedAt !== null,
   publish: async ({ tx, item: article, edition, now, forcedReason }) => {
     await tx
@@ -69,11 +71,15 @@ export const articleType = defineEditorialType<ArticleRow, ArticleEditionRow>({
       // The reviewer learns the words they may have read are open again and will come back as a new submission.
       const from = edition.state === "approved" ? "approved" : "review";
       const body = `${user.name} returned this item to draft from ${from} to change it${data.comment ? `: ${data.comment}` : ""}. It needs a new review once it is sent again.`;
-      await tx.insert(reviewComments).values({ articleId: article.id, editionId: edition.id, authorId: user.id, kind: "comment", body, createdAt: now });
+      await tx
+        .insert(reviewComments)
+        .values({ articleId: article.id, editionId: edition.id, authorId: user.id, kind: "comment", body, createdAt: now });
     } else if (data.comment || transition === "request_changes" || transition === "approve") {
       const kind = transition === "request_changes" ? "changes_requested" : transition === "approve" ? "approved" : "comment";
       const body = data.comment || (transition === "approve" ? "Approved." : "");
-      await tx.insert(reviewComments).values({ articleId: article.id, editionId: edition.id, authorId: user.id, kind, body, createdAt: now });
+      await tx
+        .insert(reviewComments)
+        .values({ articleId: article.id, editionId: edition.id, authorId: user.id, kind, body, createdAt: now });
     }
   },
   tagsFor: (article) => publicTagsForArticle(article.slug),

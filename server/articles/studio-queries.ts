@@ -1,7 +1,16 @@
 import "server-only";
 import { and, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
-import { articleEditions, articles, categories, users, type ArticleEditionRow, type ArticleRow, type EditionState, type Role } from "@/db/schema";
+import {
+  articleEditions,
+  articles,
+  categories,
+  users,
+  type ArticleEditionRow,
+  type ArticleRow,
+  type EditionState,
+  type Role,
+} from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { toTokyoLocalInput } from "@/lib/schedule-time";
 import { can, canEditArticle } from "@/lib/permissions";
@@ -97,7 +106,9 @@ export async function listStudioArticles(filters: {
   // Every word on its own, anywhere in the latest title, summary or the slug: "Rome Tokyo" finds the communiqué.
   for (const word of (filters.q ?? "").split(/\s+/).filter(Boolean).slice(0, 12)) {
     const pattern = `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    conditions.push(sql`(${latest.title} LIKE ${pattern} ESCAPE '\\' OR ${latest.summary} LIKE ${pattern} ESCAPE '\\' OR ${articles.slug} LIKE ${pattern} ESCAPE '\\')`);
+    conditions.push(
+      sql`(${latest.title} LIKE ${pattern} ESCAPE '\\' OR ${latest.summary} LIKE ${pattern} ESCAPE '\\' OR ${articles.slug} LIKE ${pattern} ESCAPE '\\')`,
+    );
   }
   const where = conditions.length ? and(...conditions) : undefined;
   const rows = await studioRows(where, STUDIO_PAGE_SIZE + 1, (filters.page - 1) * STUDIO_PAGE_SIZE);
@@ -135,7 +146,8 @@ async function workflowFacts(
     releasedByScheduler: !!live && live.publishedById === null && live.scheduledFor !== null,
     forcePublishReason: live?.forcePublishReason ?? null,
     canWithdraw: can(user, "article:withdraw"),
-    canConfirmReview: !!live?.publishedWithoutReview && can(user, "article:review") && live.publishedById !== user.id && live.lastEditedById !== user.id,
+    canConfirmReview:
+      !!live?.publishedWithoutReview && can(user, "article:review") && live.publishedById !== user.id && live.lastEditedById !== user.id,
     canComment: can(user, "article:review") || canEditArticle(user, article),
     withdrawalNote: article.withdrawalNote,
     firstPublishedAt: article.firstPublishedAt?.toISOString() ?? null,

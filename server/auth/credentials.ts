@@ -25,7 +25,14 @@ export async function assertNotThrottled(email: string, ip: string | null) {
   const keys = throttleKeys(email, ip);
   const until = await activeLock(db, [keys.pair, keys.account, ...(keys.address ? [keys.address] : [])]);
   if (until) {
-    await recordAudit(db, { actor: null, actorLabel: email, action: "auth.sign_in", outcome: "denied", ip, details: { reason: "rate_limited" } });
+    await recordAudit(db, {
+      actor: null,
+      actorLabel: email,
+      action: "auth.sign_in",
+      outcome: "denied",
+      ip,
+      details: { reason: "rate_limited" },
+    });
     throw new AppError("rate_limited:auth", lockMessage(until), { retryAfterSeconds: Math.ceil((until.getTime() - Date.now()) / 1000) });
   }
 }
@@ -67,12 +74,22 @@ export async function authenticateWithPassword(input: { email: string; password:
   }
   await clearPairThrottle(db, email, input.ip);
   await pruneOpportunistically(db);
-  await recordAudit(db, { actor: { id: user.id, email: user.email }, action: "auth.sign_in", outcome: "ok", ip: input.ip, details: { method: "password" } });
+  await recordAudit(db, {
+    actor: { id: user.id, email: user.email },
+    action: "auth.sign_in",
+    outcome: "ok",
+    ip: input.ip,
+    details: { method: "password" },
+  });
   return { id: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion };
 }
 
 /** Single sign-on: the identity provider vouched for the email; it must belong to an active staff account. */
-export async function authenticateWithOidc(input: { email: string | null | undefined; emailVerified: boolean; ip: string | null }): Promise<SignedInUser | null> {
+export async function authenticateWithOidc(input: {
+  email: string | null | undefined;
+  emailVerified: boolean;
+  ip: string | null;
+}): Promise<SignedInUser | null> {
   const db = await getDatabase();
   const email = input.email?.trim().toLowerCase();
   const user = email ? await db.query.users.findFirst({ where: (u, { eq }) => eq(u.email, email) }) : undefined;
@@ -83,10 +100,19 @@ export async function authenticateWithOidc(input: { email: string | null | undef
       action: "auth.sign_in",
       outcome: "failed",
       ip: input.ip,
-      details: { method: "oidc", reason: !email ? "no_email" : !input.emailVerified ? "email_not_verified" : !user ? "no_staff_account" : "deactivated" },
+      details: {
+        method: "oidc",
+        reason: !email ? "no_email" : !input.emailVerified ? "email_not_verified" : !user ? "no_staff_account" : "deactivated",
+      },
     });
     return null;
   }
-  await recordAudit(db, { actor: { id: user.id, email: user.email }, action: "auth.sign_in", outcome: "ok", ip: input.ip, details: { method: "oidc" } });
+  await recordAudit(db, {
+    actor: { id: user.id, email: user.email },
+    action: "auth.sign_in",
+    outcome: "ok",
+    ip: input.ip,
+    details: { method: "oidc" },
+  });
   return { id: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion };
 }

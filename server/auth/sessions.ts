@@ -31,7 +31,14 @@ export async function isSessionLive(db: Database, { sid, userId, now = new Date(
   const [row] = await db
     .select({ idHash: authSessions.idHash })
     .from(authSessions)
-    .where(and(eq(authSessions.idHash, hashOf(sid)), eq(authSessions.userId, userId), isNull(authSessions.revokedAt), gt(authSessions.expiresAt, now)));
+    .where(
+      and(
+        eq(authSessions.idHash, hashOf(sid)),
+        eq(authSessions.userId, userId),
+        isNull(authSessions.revokedAt),
+        gt(authSessions.expiresAt, now),
+      ),
+    );
   return row !== undefined;
 }
 
@@ -40,7 +47,10 @@ export async function isSessionLive(db: Database, { sid, userId, now = new Date(
  * Resolves to the account whose live session this ended, or null (unknown
  * or already revoked: a replayed sign-out changes nothing).
  */
-export async function revokeSession(db: Pick<Database, "update">, { sid, now = new Date() }: { sid: unknown; now?: Date }): Promise<number | null> {
+export async function revokeSession(
+  db: Pick<Database, "update">,
+  { sid, now = new Date() }: { sid: unknown; now?: Date },
+): Promise<number | null> {
   if (typeof sid !== "string") return null;
   const [row] = await db
     .update(authSessions)

@@ -39,7 +39,10 @@ export function addressBucket(ip: string): string {
   const left = groups(head);
   const right = ip.includes("::") ? groups(tail) : [];
   const full = ip.includes("::") ? [...left, ...Array(Math.max(0, 8 - left.length - right.length)).fill("0"), ...right] : left;
-  return `${full.slice(0, 4).map((g) => g.replace(/^0+(?=.)/, "")).join(":")}::/64`;
+  return `${full
+    .slice(0, 4)
+    .map((g) => g.replace(/^0+(?=.)/, ""))
+    .join(":")}::/64`;
 }
 
 export function throttleKeys(email: string, ip: string | null) {

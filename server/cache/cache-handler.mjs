@@ -19,12 +19,13 @@ const building = process.env.NEXT_PHASE === "phase-production-build";
 
 const manifest = createTagManifest({ url: process.env.DATABASE_URL || "file:data/koho.db", authToken: process.env.DATABASE_AUTH_TOKEN });
 /** @type {Promise<import("./entry-stores.mjs").EntryStore>} */
-const store = process.env.REDIS_URL && !building
-  ? createRedisStore(process.env.REDIS_URL).catch((error) => {
-      console.error("cache: REDIS_URL set but Redis is unreachable; caching in memory only", error.message);
-      return createMemoryStore(maxBytes);
-    })
-  : Promise.resolve(createMemoryStore(maxBytes));
+const store =
+  process.env.REDIS_URL && !building
+    ? createRedisStore(process.env.REDIS_URL).catch((error) => {
+        console.error("cache: REDIS_URL set but Redis is unreachable; caching in memory only", error.message);
+        return createMemoryStore(maxBytes);
+      })
+    : Promise.resolve(createMemoryStore(maxBytes));
 
 const MIN_STORED_REVALIDATE_S = 300;
 

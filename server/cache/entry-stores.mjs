@@ -68,7 +68,9 @@ export async function createRedisStore(url, prefix = "koho:uc:") {
       const meta = Buffer.from(JSON.stringify(entry.meta), "utf8");
       const head = Buffer.alloc(4);
       head.writeUInt32BE(meta.byteLength, 0);
-      await client.set(prefix + key, Buffer.concat([head, meta, entry.value]), { expiration: { type: "PX", value: Math.max(1, Math.round(ttlMs)) } }).catch(() => {});
+      await client
+        .set(prefix + key, Buffer.concat([head, meta, entry.value]), { expiration: { type: "PX", value: Math.max(1, Math.round(ttlMs)) } })
+        .catch(() => {});
     },
   };
 }

@@ -26,11 +26,14 @@ export async function publicUrlsForTags(tags: string[]): Promise<string[]> {
   if (!tags.includes(cacheTags.publicListings) && !tags.includes(cacheTags.categories)) return [...urls];
   urls.add("/");
   const db = await getDatabase();
-  const own = slugs.length === 0 ? [] : await db
-    .select({ at: articles.firstPublishedAt, category: categories.slug })
-    .from(articles)
-    .leftJoin(categories, eq(categories.id, articles.categoryId))
-    .where(inArray(articles.slug, slugs));
+  const own =
+    slugs.length === 0
+      ? []
+      : await db
+          .select({ at: articles.firstPublishedAt, category: categories.slug })
+          .from(articles)
+          .leftJoin(categories, eq(categories.id, articles.categoryId))
+          .where(inArray(articles.slug, slugs));
   for (const row of own) if (row.category) categoryUrls(row.category).forEach((u) => urls.add(u));
   for (const path of [...FEEDS.map((f) => `/${f}`), "/archive", "/sitemap.xml", "/news-sitemap.xml"]) urls.add(path);
   for (const row of own) {

@@ -9,10 +9,19 @@ import { assertChangeDescribed } from "./steps";
  * previous public edition is superseded, then the type does what publishing
  * means for it (pointers, search index, snapshots) — all in `tx`.
  */
-export async function publishEdition<Item extends ItemCore, Edition extends EditionCore>(type: EditorialTypeSpec<Item, Edition>, ctx: PublishContext<Item, Edition>) {
+export async function publishEdition<Item extends ItemCore, Edition extends EditionCore>(
+  type: EditorialTypeSpec<Item, Edition>,
+  ctx: PublishContext<Item, Edition>,
+) {
   const { tx, item, edition, actorId, now } = ctx;
   if (type.isRepublication?.(item)) assertChangeDescribed(type, edition as { changeType?: string | null; changeNote?: string | null });
-  await moveEdition(tx, type, edition, { state: "published", publishedAt: now, publishedById: actorId, scheduleError: null, updatedAt: now });
+  await moveEdition(tx, type, edition, {
+    state: "published",
+    publishedAt: now,
+    publishedById: actorId,
+    scheduleError: null,
+    updatedAt: now,
+  });
   if (item.publishedEditionId && item.publishedEditionId !== edition.id) {
     await updateEdition(tx, type, item.publishedEditionId, { state: "superseded" });
   }

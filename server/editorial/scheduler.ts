@@ -34,7 +34,7 @@ export type SchedulerRun = {
 export async function publishDue(now: Date = new Date()): Promise<SchedulerRun> {
   const db = await getDatabase();
   const kinds = Object.keys(EDITORIAL_TYPES) as EditorialKind[];
-  const byKind = <T,>() => Object.fromEntries(kinds.map((kind) => [kind, [] as T[]])) as Record<EditorialKind, T[]>;
+  const byKind = <T>() => Object.fromEntries(kinds.map((kind) => [kind, [] as T[]])) as Record<EditorialKind, T[]>;
   const run: SchedulerRun = { ranAt: now.toISOString(), published: byKind(), failed: byKind(), expireTags: [] };
   for (const type of Object.values(EDITORIAL_TYPES) as AnyEditorialType[]) {
     for (const due of await dueEditions(db, type, now)) {
@@ -45,7 +45,15 @@ export async function publishDue(now: Date = new Date()): Promise<SchedulerRun> 
           if (!edition || edition.state !== "scheduled") return null;
           const item = await type.loadForCaller(tx, due.itemId);
           await publishEdition(type, { tx, item, edition, actorId: null, now });
-          await recordAudit(tx, { actor: null, actorLabel: "scheduler", action, outcome: "ok", targetType: type.kind, targetId: item.id, details: { edition: edition.number, scheduledFor: edition.scheduledFor?.toISOString() } });
+          await recordAudit(tx, {
+            actor: null,
+            actorLabel: "scheduler",
+            action,
+            outcome: "ok",
+            targetType: type.kind,
+            targetId: item.id,
+            details: { edition: edition.number, scheduledFor: edition.scheduledFor?.toISOString() },
+          });
           const itemTags = type.tagsFor(item);
           await recordTagExpirations(tx, itemTags);
           return itemTags;
@@ -62,8 +70,14 @@ export async function publishDue(now: Date = new Date()): Promise<SchedulerRun> 
       }
     }
   }
-  const summary = JSON.stringify({ published: Object.values(run.published).flat().length, failed: Object.values(run.failed).flat().length });
-  await db.insert(appState).values({ key: SCHEDULER_HEARTBEAT_KEY, value: summary, updatedAt: now }).onConflictDoUpdate({ target: appState.key, set: { value: summary, updatedAt: now } });
+  const summary = JSON.stringify({
+    published: Object.values(run.published).flat().length,
+    failed: Object.values(run.failed).flat().length,
+  });
+  await db
+    .insert(appState)
+    .values({ key: SCHEDULER_HEARTBEAT_KEY, value: summary, updatedAt: now })
+    .onConflictDoUpdate({ target: appState.key, set: { value: summary, updatedAt: now } });
   run.expireTags = [...new Set(run.expireTags)];
   return run;
 }
@@ -74,7 +88,15 @@ async function flagFailure(type: AnyEditorialType, due: { editionId: number; ite
     const db = await getDatabase();
     await db.transaction(async (tx) => {
       await updateEdition(tx, type, due.editionId, { scheduleError: message });
-      await recordAudit(tx, { actor: null, actorLabel: "scheduler", action, outcome: "failed", targetType: type.kind, targetId: due.itemId, details: { error: message } });
+      await recordAudit(tx, {
+        actor: null,
+        actorLabel: "scheduler",
+        action,
+        outcome: "failed",
+        targetType: type.kind,
+        targetId: due.itemId,
+        details: { error: message },
+      });
     });
   } catch (flagError) {
     // The item stays scheduled and overdue; the next tick tries again and the health check shows the backlog.

@@ -14,7 +14,10 @@ export function editorialType(kind: keyof typeof EDITORIAL_TYPES): AnyEditorialT
 /** The shared transition table, cut to the steps a type enables, with the capability it asks for each. */
 export function stepsOf(type: AnyEditorialType): Partial<Record<TransitionName, Transition>> {
   return Object.fromEntries(
-    (Object.keys(type.capabilities) as TransitionName[]).map((name) => [name, { ...TRANSITIONS[name], capability: type.capabilities[name]! }]),
+    (Object.keys(type.capabilities) as TransitionName[]).map((name) => [
+      name,
+      { ...TRANSITIONS[name], capability: type.capabilities[name]! },
+    ]),
   );
 }
 
@@ -23,7 +26,11 @@ export function stepNames(type: AnyEditorialType): TransitionName[] {
 }
 
 /** The steps open to `user` on an edition: what the studio shows, by the rules applyTransition enforces. */
-export function listTransitionsFor(kind: keyof typeof EDITORIAL_TYPES, user: CurrentUser, edition: Pick<EditionCore, "state" | "lastEditedById">): TransitionName[] {
+export function listTransitionsFor(
+  kind: keyof typeof EDITORIAL_TYPES,
+  user: CurrentUser,
+  edition: Pick<EditionCore, "state" | "lastEditedById">,
+): TransitionName[] {
   const actor = { id: user.id, capabilities: ROLE_CAPABILITIES[user.role] };
   return availableTransitions(actor, edition, stepsOf(editorialType(kind))).map((t) => t.name);
 }

@@ -3,7 +3,15 @@ import { eq, sql } from "drizzle-orm";
 import type { AuditAction } from "@/lib/audit-actions";
 import { AppError } from "@/lib/errors";
 import { ROLE_CAPABILITIES } from "@/lib/permissions";
-import { MIN_SCHEDULE_LEAD_MS, transitionFieldsSchema, transitionInputSchema, transitionRefusal, VERSIONED_TRANSITIONS, type TransitionData, type TransitionName } from "@/lib/workflow";
+import {
+  MIN_SCHEDULE_LEAD_MS,
+  transitionFieldsSchema,
+  transitionInputSchema,
+  transitionRefusal,
+  VERSIONED_TRANSITIONS,
+  type TransitionData,
+  type TransitionName,
+} from "@/lib/workflow";
 import { defineCommand } from "../command";
 import type { AnyEditorialType, EditionCore, ItemCore } from "./define-editorial-type";
 import { moveEdition, updateEdition } from "./edition-rows";
@@ -32,7 +40,10 @@ function stepCommand(type: AnyEditorialType, name: TransitionName) {
     authorize: async ({ user, input, db, deny }) => {
       const item: ItemCore = await type.loadForCaller(db, idOf(input as Input));
       const edition: EditionCore = await db.transaction((tx) => type.ensureWorkingEdition(tx, item));
-      const refusal = transitionRefusal(step, { id: user.id, capabilities: ROLE_CAPABILITIES[user.role] }, edition) ?? type.mayMove?.(user, item, name) ?? null;
+      const refusal =
+        transitionRefusal(step, { id: user.id, capabilities: ROLE_CAPABILITIES[user.role] }, edition) ??
+        type.mayMove?.(user, item, name) ??
+        null;
       if (refusal) {
         // A step the item's state does not allow is a conflict (someone moved it); one the person may not take is a denial.
         if (!step.from.includes(edition.state)) throw new AppError(`conflict:${type.surface}`, refusal);
@@ -45,17 +56,26 @@ function stepCommand(type: AnyEditorialType, name: TransitionName) {
       const { edition } = resource;
       // Inside the write, where no save can slip in between the check and the step.
       const item: ItemCore = await type.loadForCaller(tx, idOf(input));
-      if (VERSIONED_TRANSITIONS.includes(name) && item.version !== input.version) throw staleVersion(type, step.label, input.version!, item.version);
+      if (VERSIONED_TRANSITIONS.includes(name) && item.version !== input.version)
+        throw staleVersion(type, step.label, input.version!, item.version);
       if (name === "schedule" && input.scheduledFor!.getTime() < now.getTime() + MIN_SCHEDULE_LEAD_MS) {
-        throw new AppError(`bad_request:${type.surface}`, "The scheduled time must be in the future. To publish now, use “Publish now”.", { fields: { scheduledFor: "Must be in the future" } });
+        throw new AppError(`bad_request:${type.surface}`, "The scheduled time must be in the future. To publish now, use “Publish now”.", {
+          fields: { scheduledFor: "Must be in the future" },
+        });
       }
       if (name === "submit") {
         // A new submission is a new thing to read, even with the same words: approvals of the old one no longer fit.
         const { table } = type.items;
-        await tx.update(table).set({ version: sql`${table.version} + 1` } as never).where(eq(table.id, item.id));
+        await tx
+          .update(table)
+          .set({ version: sql`${table.version} + 1` } as never)
+          .where(eq(table.id, item.id));
       }
       const old = edition as EditionCore & Change;
-      const change: Change = RELEASING.includes(name) && type.isRepublication?.(item) ? { changeType: input.changeType ?? old.changeType, changeNote: input.changeNote ?? old.changeNote } : {};
+      const change: Change =
+        RELEASING.includes(name) && type.isRepublication?.(item)
+          ? { changeType: input.changeType ?? old.changeType, changeNote: input.changeNote ?? old.changeNote }
+          : {};
       let expireTags: string[] = [];
       if (step.to === "published") {
         if (Object.keys(change).length > 0) await updateEdition(tx, type, edition.id, change);

@@ -25,10 +25,20 @@ export async function writeWorkingEdition(
   const { itemId, edition, userId, now, fields } = args;
   assertEditable(type, edition);
   if (edition.state === "published") {
-    return insertEdition(tx, type, { ...fields, [type.editions.parentKey]: itemId, number: edition.number + 1, state: "draft", createdById: userId, createdAt: now });
+    return insertEdition(tx, type, {
+      ...fields,
+      [type.editions.parentKey]: itemId,
+      number: edition.number + 1,
+      state: "draft",
+      createdById: userId,
+      createdAt: now,
+    });
   }
   if (!EDITABLE_STATES.includes(edition.state)) {
-    throw new AppError(`conflict:${type.surface}`, `This version is ${STATE_LABELS[edition.state].toLowerCase()}; return it to draft before editing.`);
+    throw new AppError(
+      `conflict:${type.surface}`,
+      `This version is ${STATE_LABELS[edition.state].toLowerCase()}; return it to draft before editing.`,
+    );
   }
   await updateEdition(tx, type, edition.id, fields);
   return { id: edition.id, number: edition.number };

@@ -43,7 +43,11 @@ export const listType = defineEditorialType<ListRow, ListEditionRow>({
   ensureWorkingEdition: async (tx, list) => {
     const latest = await latestListEdition(tx, list.id);
     if (latest) return latest;
-    const items = await tx.select().from(recommendationListItems).where(eq(recommendationListItems.listId, list.id)).orderBy(asc(recommendationListItems.position));
+    const items = await tx
+      .select()
+      .from(recommendationListItems)
+      .where(eq(recommendationListItems.listId, list.id))
+      .orderBy(asc(recommendationListItems.position));
     const published = list.status === "published";
     const [edition] = await tx
       .insert(recommendationListEditions)
@@ -67,17 +71,26 @@ export const listType = defineEditorialType<ListRow, ListEditionRow>({
   publish: async ({ tx, item: list, edition, now }) => {
     await tx.delete(recommendationListItems).where(eq(recommendationListItems.listId, list.id));
     if (edition.entries.length > 0) {
-      await tx.insert(recommendationListItems).values(
-        edition.entries.map((entry, position) =>
-          entry.kind === "article"
-            ? { listId: list.id, position, articleId: entry.articleId }
-            : { listId: list.id, position, externalUrl: entry.url, externalTitle: entry.title, externalDate: entry.date },
-        ),
-      );
+      await tx
+        .insert(recommendationListItems)
+        .values(
+          edition.entries.map((entry, position) =>
+            entry.kind === "article"
+              ? { listId: list.id, position, articleId: entry.articleId }
+              : { listId: list.id, position, externalUrl: entry.url, externalTitle: entry.title, externalDate: entry.date },
+          ),
+        );
     }
     await tx
       .update(recommendationLists)
-      .set({ status: "published", publishedEditionId: edition.id, name: edition.name, maxItems: edition.maxItems, fillFromCategory: edition.fillFromCategory, publishedAt: now })
+      .set({
+        status: "published",
+        publishedEditionId: edition.id,
+        name: edition.name,
+        maxItems: edition.maxItems,
+        fillFromCategory: edition.fillFromCategory,
+        publishedAt: now,
+      })
       .where(eq(recommendationLists.id, list.id));
   },
   tagsFor: () => [cacheTags.recommendations, cacheTags.publicListings],

@@ -12,7 +12,11 @@ export const MAX_LIST_ITEMS = 20;
 const id = z.coerce.number().int().positive();
 /** Checkboxes post "on"; JSON callers send booleans. Anything else is refused. */
 const flag = z.union([z.boolean(), z.enum(["on", "true", "false"]).transform((v) => v !== "false")]);
-const maxItems = z.coerce.number().int("The limit is a whole number").min(1, "A list shows at least 1 item").max(MAX_LIST_ITEMS, `A list shows at most ${MAX_LIST_ITEMS} items`);
+const maxItems = z.coerce
+  .number()
+  .int("The limit is a whole number")
+  .min(1, "A list shows at least 1 item")
+  .max(MAX_LIST_ITEMS, `A list shows at most ${MAX_LIST_ITEMS} items`);
 const name = plainText().min(1, "Give the list a name").max(120, "Names are at most 120 characters");
 
 export const createListSchema = z

@@ -20,12 +20,18 @@ export const createRecommendationList = defineCommand<typeof createListSchema, u
   target: (_input, _resource, result) => (result?.id ? { type: "list", id: result.id } : undefined),
   run: async ({ user, input: data, tx, note }): Promise<{ id: number; version: number }> => {
     if (data.placement === "category") {
-      const category = data.categoryId ? await tx.query.categories.findFirst({ where: (c, { eq: is }) => is(c.id, data.categoryId!) }) : null;
-      if (!category) throw new AppError("bad_request:list", "Choose the category the list appears in.", { fields: { categoryId: "Choose a category" } });
+      const category = data.categoryId
+        ? await tx.query.categories.findFirst({ where: (c, { eq: is }) => is(c.id, data.categoryId!) })
+        : null;
+      if (!category)
+        throw new AppError("bad_request:list", "Choose the category the list appears in.", { fields: { categoryId: "Choose a category" } });
     }
     if (data.placement === "article") {
       const article = data.articleId ? await tx.query.articles.findFirst({ where: (a, { eq: is }) => is(a.id, data.articleId!) }) : null;
-      if (!article) throw new AppError("bad_request:list", "Choose the news item the list appears under.", { fields: { articleId: "Choose a news item" } });
+      if (!article)
+        throw new AppError("bad_request:list", "Choose the news item the list appears under.", {
+          fields: { articleId: "Choose a news item" },
+        });
     }
     const [list] = await tx
       .insert(recommendationLists)
@@ -40,7 +46,9 @@ export const createRecommendationList = defineCommand<typeof createListSchema, u
       })
       .returning();
     const words = { name: data.name, maxItems: data.maxItems, fillFromCategory: data.fillFromCategory, entries: [] };
-    await tx.insert(recommendationListEditions).values({ listId: list!.id, number: 1, ...words, createdById: user.id, lastEditedById: user.id });
+    await tx
+      .insert(recommendationListEditions)
+      .values({ listId: list!.id, number: 1, ...words, createdById: user.id, lastEditedById: user.id });
     note({ name: data.name, placement: data.placement });
     return { id: list!.id, version: list!.version };
   },
@@ -48,7 +56,8 @@ export const createRecommendationList = defineCommand<typeof createListSchema, u
 
 async function checkEntries(tx: Transaction, entries: ListEntry[], maxItems: number, ownArticleId: number | null) {
   const fields: Record<string, string> = {};
-  if (entries.length > maxItems) fields.entries = `This list shows at most ${maxItems} items; remove ${entries.length - maxItems} or raise the limit.`;
+  if (entries.length > maxItems)
+    fields.entries = `This list shows at most ${maxItems} items; remove ${entries.length - maxItems} or raise the limit.`;
   const keys = new Set<string>();
   entries.forEach((e, i) => {
     const key = e.kind === "article" ? `a:${e.articleId}` : `u:${e.url}`;
@@ -79,17 +88,30 @@ export const saveRecommendationListDraft = defineCommand({
     const list = await loadList(tx, data.listId);
     const current = await listType.ensureWorkingEdition(tx, list);
     if (list.version !== data.version) {
-      const who = current.lastEditedById ? await tx.query.users.findFirst({ where: (u, { eq: is }) => is(u.id, current.lastEditedById!) }) : null;
-      throw new AppError("conflict:list", `${who?.name ?? "Someone"} saved this list at ${formatTokyoDateTime(current.updatedAt)} (Tokyo) after you opened it. Reload to see their changes.`, {
-        savedBy: who?.name ?? null,
-        savedAt: current.updatedAt.toISOString(),
-        version: list.version,
-      });
+      const who = current.lastEditedById
+        ? await tx.query.users.findFirst({ where: (u, { eq: is }) => is(u.id, current.lastEditedById!) })
+        : null;
+      throw new AppError(
+        "conflict:list",
+        `${who?.name ?? "Someone"} saved this list at ${formatTokyoDateTime(current.updatedAt)} (Tokyo) after you opened it. Reload to see their changes.`,
+        {
+          savedBy: who?.name ?? null,
+          savedAt: current.updatedAt.toISOString(),
+          version: list.version,
+        },
+      );
     }
     // In review, approved or scheduled: the reviewer approves exactly what they read, so the entries are locked (said before any entry problem).
     assertEditable(listType, current);
     await checkEntries(tx, data.entries, data.maxItems, list.placement === "article" ? list.articleId : null);
-    const fields = { name: data.name, maxItems: data.maxItems, fillFromCategory: data.fillFromCategory, entries: data.entries, lastEditedById: user.id, updatedAt: now };
+    const fields = {
+      name: data.name,
+      maxItems: data.maxItems,
+      fillFromCategory: data.fillFromCategory,
+      entries: data.entries,
+      lastEditedById: user.id,
+      updatedAt: now,
+    };
     const edition = await writeWorkingEdition(tx, listType, { itemId: list.id, edition: current, userId: user.id, now, fields });
     const bumped = await tx
       .update(recommendationLists)

@@ -1,7 +1,16 @@
 import "server-only";
 import { asc, desc, eq, inArray } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { articleEditions, articles, recommendationListEditions, recommendationLists, users, type EditionState, type ListEntry, type ListPlacement } from "@/db/schema";
+import {
+  articleEditions,
+  articles,
+  recommendationListEditions,
+  recommendationLists,
+  users,
+  type EditionState,
+  type ListEntry,
+  type ListPlacement,
+} from "@/db/schema";
 import { toTokyoLocalInput } from "@/lib/schedule-time";
 import { requireCapability } from "../auth/current-user";
 import { getDatabase } from "../db";
@@ -29,7 +38,10 @@ async function targetLabels(db: Database, lists: { placement: ListPlacement; cat
   const categories = await db.query.categories.findMany();
   const articleIds = lists.flatMap((l) => (l.articleId ? [l.articleId] : []));
   const titles = articleIds.length
-    ? await db.query.articleEditions.findMany({ where: (e, { inArray: within }) => within(e.articleId, articleIds), columns: { articleId: true, number: true, title: true } })
+    ? await db.query.articleEditions.findMany({
+        where: (e, { inArray: within }) => within(e.articleId, articleIds),
+        columns: { articleId: true, number: true, title: true },
+      })
     : [];
   const newest = new Map<number, { number: number; title: string }>();
   for (const t of titles) if ((newest.get(t.articleId)?.number ?? 0) < t.number) newest.set(t.articleId, t);
@@ -76,7 +88,16 @@ export type ListForEditing = {
   categoryId: number | null;
   articleId: number | null;
   status: "draft" | "published";
-  edition: { number: number; state: EditionState; name: string; maxItems: number; fillFromCategory: boolean; scheduledFor: string | null; scheduleError: string | null; lastEditedBy: string | null };
+  edition: {
+    number: number;
+    state: EditionState;
+    name: string;
+    maxItems: number;
+    fillFromCategory: boolean;
+    scheduledFor: string | null;
+    scheduleError: string | null;
+    lastEditedBy: string | null;
+  };
   entries: EditorEntry[];
   preview: ResolvedItem[];
   published: ResolvedItem[];
@@ -94,22 +115,59 @@ export async function getRecommendationListForEditing(input: unknown): Promise<L
   const db = await getDatabase();
   const list = await loadList(db, listId);
   const edition = await latestListEdition(db, list.id);
-  const publishedItems = await db.query.recommendationListItems.findMany({ where: (i, { eq: is }) => is(i.listId, list.id), orderBy: (i) => asc(i.position) });
+  const publishedItems = await db.query.recommendationListItems.findMany({
+    where: (i, { eq: is }) => is(i.listId, list.id),
+    orderBy: (i) => asc(i.position),
+  });
   const publishedEntries: ListEntry[] = publishedItems.flatMap((i): ListEntry[] =>
-    i.articleId !== null ? [{ kind: "article", articleId: i.articleId }] : i.externalUrl ? [{ kind: "external", url: i.externalUrl, title: i.externalTitle ?? "", date: i.externalDate ?? "" }] : [],
+    i.articleId !== null
+      ? [{ kind: "article", articleId: i.articleId }]
+      : i.externalUrl
+        ? [{ kind: "external", url: i.externalUrl, title: i.externalTitle ?? "", date: i.externalDate ?? "" }]
+        : [],
   );
-  const current = edition ?? { number: 1, state: list.status === "published" ? ("published" as const) : ("draft" as const), name: list.name, maxItems: list.maxItems, fillFromCategory: list.fillFromCategory, entries: publishedEntries, scheduledFor: null, scheduleError: null, lastEditedById: list.authorId };
+  const current = edition ?? {
+    number: 1,
+    state: list.status === "published" ? ("published" as const) : ("draft" as const),
+    name: list.name,
+    maxItems: list.maxItems,
+    fillFromCategory: list.fillFromCategory,
+    entries: publishedEntries,
+    scheduledFor: null,
+    scheduleError: null,
+    lastEditedById: list.authorId,
+  };
   const ids = current.entries.flatMap((e) => (e.kind === "article" ? [e.articleId] : []));
   const facts = await publicArticleFacts(db, ids);
-  const stored = ids.length ? await db.query.articleEditions.findMany({ where: (e, { inArray: within }) => within(e.articleId, ids), columns: { articleId: true, number: true, title: true, datelineDate: true } }) : [];
+  const stored = ids.length
+    ? await db.query.articleEditions.findMany({
+        where: (e, { inArray: within }) => within(e.articleId, ids),
+        columns: { articleId: true, number: true, title: true, datelineDate: true },
+      })
+    : [];
   const entries: EditorEntry[] = current.entries.map((e) => {
     if (e.kind === "external") return { ...e, isPublic: true, datelineDate: e.date };
     const fact = facts.get(e.articleId);
     const fallback = stored.filter((s) => s.articleId === e.articleId).sort((a, b) => b.number - a.number)[0];
-    return { ...e, title: fact?.title ?? fallback?.title ?? `Deleted item ${e.articleId}`, datelineDate: fact?.datelineDate ?? fallback?.datelineDate ?? "", isPublic: !!fact };
+    return {
+      ...e,
+      title: fact?.title ?? fallback?.title ?? `Deleted item ${e.articleId}`,
+      datelineDate: fact?.datelineDate ?? fallback?.datelineDate ?? "",
+      isPublic: !!fact,
+    };
   });
-  const context = { articleId: list.articleId, categoryId: list.placement === "article" ? (list.articleId ? (await db.query.articles.findFirst({ where: (a, { eq: is }) => is(a.id, list.articleId!) }))?.categoryId : null) : list.categoryId };
-  const editor = edition?.lastEditedById ? await db.query.users.findFirst({ where: (u, { eq: is }) => is(u.id, edition.lastEditedById!) }) : null;
+  const context = {
+    articleId: list.articleId,
+    categoryId:
+      list.placement === "article"
+        ? list.articleId
+          ? (await db.query.articles.findFirst({ where: (a, { eq: is }) => is(a.id, list.articleId!) }))?.categoryId
+          : null
+        : list.categoryId,
+  };
+  const editor = edition?.lastEditedById
+    ? await db.query.users.findFirst({ where: (u, { eq: is }) => is(u.id, edition.lastEditedById!) })
+    : null;
   const n = (await countNotPublicByList(db)).get(list.id) ?? 0;
   return {
     id: list.id,
@@ -130,8 +188,18 @@ export async function getRecommendationListForEditing(input: unknown): Promise<L
       lastEditedBy: editor?.name ?? null,
     },
     entries,
-    preview: await resolveEntries(db, current.entries, { maxItems: current.maxItems, fillFromCategory: current.fillFromCategory, articleId: context.articleId, categoryId: context.categoryId ?? null }),
-    published: await resolveEntries(db, publishedEntries, { maxItems: list.maxItems, fillFromCategory: list.fillFromCategory, articleId: context.articleId, categoryId: context.categoryId ?? null }),
+    preview: await resolveEntries(db, current.entries, {
+      maxItems: current.maxItems,
+      fillFromCategory: current.fillFromCategory,
+      articleId: context.articleId,
+      categoryId: context.categoryId ?? null,
+    }),
+    published: await resolveEntries(db, publishedEntries, {
+      maxItems: list.maxItems,
+      fillFromCategory: list.fillFromCategory,
+      articleId: context.articleId,
+      categoryId: context.categoryId ?? null,
+    }),
     transitions: listTransitionsFor("list", user, { state: current.state, lastEditedById: current.lastEditedById }),
     notPublic: n,
     healthLabel: n > 0 ? healthLabel(n) : null,
@@ -159,8 +227,16 @@ export async function listRecommendationListEditions(input: unknown): Promise<Li
   const { listId } = parseListInput(listIdSchema, input);
   const db = await getDatabase();
   await loadList(db, listId);
-  const rows = await db.select().from(recommendationListEditions).where(eq(recommendationListEditions.listId, listId)).orderBy(desc(recommendationListEditions.number));
-  const ids = [...new Set(rows.flatMap((r) => [r.createdById, r.lastEditedById, r.reviewedById, r.publishedById]).filter((v): v is number => v !== null))];
+  const rows = await db
+    .select()
+    .from(recommendationListEditions)
+    .where(eq(recommendationListEditions.listId, listId))
+    .orderBy(desc(recommendationListEditions.number));
+  const ids = [
+    ...new Set(
+      rows.flatMap((r) => [r.createdById, r.lastEditedById, r.reviewedById, r.publishedById]).filter((v): v is number => v !== null),
+    ),
+  ];
   const people = ids.length ? await db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, ids)) : [];
   const name = (id: number | null) => (id === null ? null : (people.find((p) => p.id === id)?.name ?? null));
   return rows.map((r) => ({
@@ -178,14 +254,21 @@ export async function listRecommendationListEditions(input: unknown): Promise<Li
   }));
 }
 
-export type PlacementOptions = { categories: { id: number; name: string }[]; articles: { id: number; title: string; datelineDate: string }[] };
+export type PlacementOptions = {
+  categories: { id: number; name: string }[];
+  articles: { id: number; title: string; datelineDate: string }[];
+};
 
 /** What a new list can be placed on: every category, and every published item (newest first). */
 export async function listPlacementOptions(): Promise<PlacementOptions> {
   await requireCapability("studio:use", "list", "list.read");
   const db = await getDatabase();
   const cats = await db.query.categories.findMany({ orderBy: (c) => asc(c.position), columns: { id: true, name: true } });
-  const rows = await selectPublishedArticles(db, { id: articles.id, title: articleEditions.title, datelineDate: articleEditions.datelineDate })
+  const rows = await selectPublishedArticles(db, {
+    id: articles.id,
+    title: articleEditions.title,
+    datelineDate: articleEditions.datelineDate,
+  })
     .orderBy(desc(articles.firstPublishedAt), desc(articles.id))
     .limit(500);
   return { categories: cats, articles: rows };

@@ -68,7 +68,13 @@ export function toPublicImage(row: MediaRow): PublicImage {
     credit: row.credit,
     avifSrcset: srcsetOf(row, "avif"),
     webpSrcset: srcsetOf(row, "webp"),
-    largest: { url: mediaUrl(row.storageKey, largest.key), width: largest.width, height: largest.height, type: "image/webp", bytes: largest.bytes },
+    largest: {
+      url: mediaUrl(row.storageKey, largest.key),
+      width: largest.width,
+      height: largest.height,
+      type: "image/webp",
+      bytes: largest.bytes,
+    },
   };
 }
 
@@ -85,6 +91,12 @@ export function toMediaDto(row: MediaRow): MediaDto {
     usable: isUsable(row),
     version: row.version,
     createdAt: row.createdAt.toISOString(),
-    variants: row.variants.map((v) => ({ url: mediaUrl(row.storageKey, v.key), width: v.width, height: v.height, format: v.format, bytes: v.bytes })),
+    variants: row.variants.map((v) => ({
+      url: mediaUrl(row.storageKey, v.key),
+      width: v.width,
+      height: v.height,
+      format: v.format,
+      bytes: v.bytes,
+    })),
   };
 }

@@ -51,7 +51,10 @@ export const setArticleHeroImage = defineCommand({
     const edition = await getLatestEdition(db, input.articleId);
     if (!edition) throw new AppError("not_found:article", "This item has no edition to edit.");
     if (!EDITABLE_STATES.includes(edition.state)) {
-      throw new AppError("conflict:article", `This version is ${STATE_LABELS[edition.state].toLowerCase()}; save a change to start a new draft before changing its hero image.`);
+      throw new AppError(
+        "conflict:article",
+        `This version is ${STATE_LABELS[edition.state].toLowerCase()}; save a change to start a new draft before changing its hero image.`,
+      );
     }
     return edition;
   },
@@ -61,10 +64,17 @@ export const setArticleHeroImage = defineCommand({
     if (mediaId !== null) {
       const [row] = await tx.select().from(mediaAssets).where(eq(mediaAssets.id, mediaId)).limit(1);
       if (!row) throw new AppError("not_found:media", "This image is no longer in the library.");
-      if (!isUsable(row)) throw new AppError("bad_request:media", "Describe this image (alt text) or mark it decorative in the media library before using it.");
+      if (!isUsable(row))
+        throw new AppError(
+          "bad_request:media",
+          "Describe this image (alt text) or mark it decorative in the media library before using it.",
+        );
       media = toMediaDto(row);
     }
-    await tx.update(articleEditions).set({ heroMediaId: mediaId, lastEditedById: user.id, updatedAt: now }).where(eq(articleEditions.id, edition.id));
+    await tx
+      .update(articleEditions)
+      .set({ heroMediaId: mediaId, lastEditedById: user.id, updatedAt: now })
+      .where(eq(articleEditions.id, edition.id));
     note({ mediaId, edition: edition.number });
     return media;
   },

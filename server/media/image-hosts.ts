@@ -11,7 +11,10 @@ const HOST_NAME = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])
 
 export function allowedImageHosts(): string[] {
   const raw = process.env.MEDIA_ALLOWED_IMAGE_HOSTS ?? "";
-  const hosts = raw.split(",").map((h) => h.trim().toLowerCase()).filter(Boolean);
+  const hosts = raw
+    .split(",")
+    .map((h) => h.trim().toLowerCase())
+    .filter(Boolean);
   const bad = hosts.find((h) => !HOST_NAME.test(h));
   // A mistyped setting must not silently allow or refuse the wrong thing; it is an operator's error.
   if (bad) throw new Error(`MEDIA_ALLOWED_IMAGE_HOSTS: “${bad}” is not a host name (use e.g. photos.city.example, comma-separated)`);

@@ -49,7 +49,12 @@ export async function listMedia(input: unknown = {}): Promise<MediaDto[]> {
   if (from) conditions.push(gte(mediaAssets.createdAt, new Date(`${from}T00:00:00+09:00`)));
   if (to) conditions.push(lt(mediaAssets.createdAt, new Date(new Date(`${to}T00:00:00+09:00`).getTime() + 86_400_000)));
   if (usableOnly) conditions.push(or(eq(mediaAssets.decorative, true), ne(sql`trim(${mediaAssets.altText})`, "")));
-  const rows = await db.select().from(mediaAssets).where(and(...conditions)).orderBy(desc(mediaAssets.createdAt), desc(mediaAssets.id)).limit(200);
+  const rows = await db
+    .select()
+    .from(mediaAssets)
+    .where(and(...conditions))
+    .orderBy(desc(mediaAssets.createdAt), desc(mediaAssets.id))
+    .limit(200);
   return rows.map(toMediaDto);
 }
 
@@ -70,7 +75,14 @@ export async function getMediaUsage({ id }: { id: number }): Promise<MediaUsage[
   await requireCapability("studio:use", "media", "media.read");
   const db = await getDatabase();
   const usage = await findUsage(db, await loadRow(db, id));
-  return usage.map((u) => ({ articleId: u.articleId, title: u.title, editionNumber: u.editionNumber, state: u.state, as: u.as, publishedSlug: u.publishedSlug }));
+  return usage.map((u) => ({
+    articleId: u.articleId,
+    title: u.title,
+    editionNumber: u.editionNumber,
+    state: u.state,
+    as: u.as,
+    publishedSlug: u.publishedSlug,
+  }));
 }
 
 /** Whether the caller may change the image's description, and if not, why and who can: for the studio form. */
@@ -118,10 +130,22 @@ export const updateMediaDescription = defineCommand({
     if (!rights.canEdit) throw new AppError("forbidden:media", rights.reason!);
     const [updated] = await tx
       .update(mediaAssets)
-      .set({ altText: d.decorative ? "" : d.altText, decorative: d.decorative, caption: d.caption, credit: d.credit, version: row.version + 1, updatedAt: now })
+      .set({
+        altText: d.decorative ? "" : d.altText,
+        decorative: d.decorative,
+        caption: d.caption,
+        credit: d.credit,
+        version: row.version + 1,
+        updatedAt: now,
+      })
       .where(and(eq(mediaAssets.id, d.id), eq(mediaAssets.version, d.version)))
       .returning();
-    if (!updated) throw new AppError("conflict:media", "Someone changed this description after you opened it. Reload to see their words, then edit again.", { currentVersion: row.version });
+    if (!updated)
+      throw new AppError(
+        "conflict:media",
+        "Someone changed this description after you opened it. Reload to see their words, then edit again.",
+        { currentVersion: row.version },
+      );
     note({ decorative: d.decorative });
     const expireTags = usage.flatMap((u) => (u.publishedSlug ? publicTagsForArticle(u.publishedSlug) : []));
     expire(...expireTags);
@@ -143,7 +167,9 @@ const deleteCommand = defineCommand({
   run: async ({ input, resource: row, tx, note }) => {
     const usage = await findUsage(tx, row);
     if (usage.length > 0) {
-      const list = usage.map((u) => `“${u.title}” (${u.as === "hero" ? "hero image" : "in the text"}, ${u.state.toLowerCase()})`).join("; ");
+      const list = usage
+        .map((u) => `“${u.title}” (${u.as === "hero" ? "hero image" : "in the text"}, ${u.state.toLowerCase()})`)
+        .join("; ");
       throw new AppError("conflict:media", `This image is still used by: ${list}. Remove it from those items first.`, { usage });
     }
     await tx.delete(mediaAssets).where(eq(mediaAssets.id, input.id));

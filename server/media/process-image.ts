@@ -81,10 +81,19 @@ async function render(name: string, format: Format, open: () => Sharp): Promise<
     for (const out of ["webp", "avif"] as const) {
       const resized = base().resize({ width: target, withoutEnlargement: true });
       const { data, info } = await encode(resized, out).toBuffer({ resolveWithObject: true });
-      variants.push({ variant: { width: info.width, height: info.height, format: out, key: `${target}.${out}`, bytes: data.byteLength }, bytes: data });
+      variants.push({
+        variant: { width: info.width, height: info.height, format: out, key: `${target}.${out}`, bytes: data.byteLength },
+        bytes: data,
+      });
     }
   }
-  return { mimeType: FORMATS[format], width, height, original: { file: `original.${ORIGINAL_EXTENSION[format]}`, bytes: original }, variants };
+  return {
+    mimeType: FORMATS[format],
+    width,
+    height,
+    original: { file: `original.${ORIGINAL_EXTENSION[format]}`, bytes: original },
+    variants,
+  };
 }
 
 function encode(image: Sharp, format: Format): Sharp {

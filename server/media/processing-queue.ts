@@ -24,7 +24,11 @@ export function createProcessingQueue(limits: QueueLimits) {
 
   const busy = () => {
     const retryAfterSeconds = Math.max(1, Math.ceil(queuedPixels / PIXELS_PER_SECOND));
-    return new AppError("rate_limited:media", `The server is busy processing other images. Nothing was stored; try again in about ${retryAfterSeconds} seconds.`, { retryAfterSeconds });
+    return new AppError(
+      "rate_limited:media",
+      `The server is busy processing other images. Nothing was stored; try again in about ${retryAfterSeconds} seconds.`,
+      { retryAfterSeconds },
+    );
   };
 
   async function acquire(): Promise<void> {

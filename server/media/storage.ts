@@ -33,7 +33,12 @@ function assetFile(key: string, file: string): string {
 }
 
 /** A staging folder for one upload; becomes the asset's folder only after its row is committed. */
-export type StagedAsset = { dir: string; write(file: string, bytes: Buffer): Promise<void>; discard(): Promise<void>; commit(key: string): Promise<void> };
+export type StagedAsset = {
+  dir: string;
+  write(file: string, bytes: Buffer): Promise<void>;
+  discard(): Promise<void>;
+  commit(key: string): Promise<void>;
+};
 
 export async function stageAsset(): Promise<StagedAsset> {
   const root = mediaRoot();

@@ -19,10 +19,19 @@ const MULTIPART_ALLOWANCE = 64 * 1024;
 function checkedDisplayName(name: string): string {
   const trimmed = name.trim();
   if (!trimmed) throw new AppError("bad_request:media", "The file has no name.");
-  if (/[/\\]/.test(trimmed) || trimmed.split(".").every((part) => part === "") || trimmed.includes("..") || /[\u0000-\u001f\u007f]/.test(trimmed)) {
-    throw new AppError("bad_request:media", `“${trimmed.slice(0, 80)}” was not uploaded: file names cannot contain folders (“/”, “\\”) or “..”.`);
+  if (
+    /[/\\]/.test(trimmed) ||
+    trimmed.split(".").every((part) => part === "") ||
+    trimmed.includes("..") ||
+    /[\u0000-\u001f\u007f]/.test(trimmed)
+  ) {
+    throw new AppError(
+      "bad_request:media",
+      `“${trimmed.slice(0, 80)}” was not uploaded: file names cannot contain folders (“/”, “\\”) or “..”.`,
+    );
   }
-  if (trimmed.length > 200) throw new AppError("bad_request:media", "The file name is longer than 200 characters; rename the file and retry.");
+  if (trimmed.length > 200)
+    throw new AppError("bad_request:media", "The file name is longer than 200 characters; rename the file and retry.");
   return trimmed;
 }
 
@@ -94,7 +103,11 @@ export async function uploadMediaFromRequest(request: Request): Promise<MediaDto
   await requireCapability("media:upload", "media", "media.upload");
   const limit = env().MEDIA_MAX_BYTES + MULTIPART_ALLOWANCE;
   const tooLarge = () =>
-    new AppError("too_large:media", `The file is larger than the ${formatMegabytes(env().MEDIA_MAX_BYTES)} limit. Resize or compress it and retry.`, { limit: env().MEDIA_MAX_BYTES });
+    new AppError(
+      "too_large:media",
+      `The file is larger than the ${formatMegabytes(env().MEDIA_MAX_BYTES)} limit. Resize or compress it and retry.`,
+      { limit: env().MEDIA_MAX_BYTES },
+    );
   const declared = Number(request.headers.get("content-length") ?? "NaN");
   if (Number.isFinite(declared) && declared > limit) throw tooLarge();
   if (!request.body) throw new AppError("bad_request:media", "Choose an image file to upload.");

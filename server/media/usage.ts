@@ -7,7 +7,14 @@ import type { getDatabase } from "../db";
 
 type Reader = Pick<Awaited<ReturnType<typeof getDatabase>>, "select">;
 
-export type MediaUsage = { articleId: number; title: string; editionNumber: number; state: string; as: "hero" | "body"; publishedSlug: string | null };
+export type MediaUsage = {
+  articleId: number;
+  title: string;
+  editionNumber: number;
+  state: string;
+  as: "hero" | "body";
+  publishedSlug: string | null;
+};
 
 /**
  * Editions whose words readers see, will see without another review, or a
@@ -53,7 +60,11 @@ export type DescriptionRights = { canEdit: boolean; reason: string | null };
  * in-review item uses it: its uploader, or an editor and up. Once one does,
  * its alt text, caption and credit are approved words: only a publisher or an admin.
  */
-export function descriptionRights(user: Actor, row: { uploadedById: number | null }, usage: { title: string; locks: boolean }[]): DescriptionRights {
+export function descriptionRights(
+  user: Actor,
+  row: { uploadedById: number | null },
+  usage: { title: string; locks: boolean }[],
+): DescriptionRights {
   const locking = usage.filter((u) => u.locks);
   if (locking.length > 0) {
     if (can(user, "article:publish")) return { canEdit: true, reason: null };

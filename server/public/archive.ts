@@ -45,8 +45,10 @@ async function listArchiveArticlesCached({ year, month }: ArchiveMonth): Promise
   cacheLife("max");
   cacheTag(cacheTags.publicListings);
   const db = await getDatabase();
-  const rows = await selectPublishedArticles(db, summaryColumns, { where: firstPublishedIn({ year, month }) })
-    .orderBy(desc(articles.firstPublishedAt), desc(articles.id));
+  const rows = await selectPublishedArticles(db, summaryColumns, { where: firstPublishedIn({ year, month }) }).orderBy(
+    desc(articles.firstPublishedAt),
+    desc(articles.id),
+  );
   return rows.map(toSummary);
 }
 

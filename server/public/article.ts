@@ -34,6 +34,9 @@ async function getPublishedArticleBySlugCached({ slug }: { slug: string }): Prom
   return buildPublicArticle(db, row, { publishedAt: row.firstPublishedAt });
 }
 
-export const getPublishedArticleBySlug = publicRead("readers open published and withdrawn items by address", getPublishedArticleBySlugCached);
+export const getPublishedArticleBySlug = publicRead(
+  "readers open published and withdrawn items by address",
+  getPublishedArticleBySlugCached,
+);
 
 export { getRecommendationsForArticle } from "./recommendations";

@@ -63,7 +63,13 @@ async function latestPublishedEntries(categoryId: number | null): Promise<Stored
       publishedAt: r.firstPublishedAt!.getTime(),
       updatedAt: (r.publicUpdatedAt ?? r.firstPublishedAt!).getTime(),
       ...(heroes[r.id]
-        ? { image: { url: new URL(heroes[r.id]!.largest.url, SITE_URL).href, type: heroes[r.id]!.largest.type, length: heroes[r.id]!.largest.bytes } }
+        ? {
+            image: {
+              url: new URL(heroes[r.id]!.largest.url, SITE_URL).href,
+              type: heroes[r.id]!.largest.type,
+              length: heroes[r.id]!.largest.bytes,
+            },
+          }
         : {}),
     }));
   // Feeds carry the full text: a correction to any listed item must reach subscribers.
@@ -88,10 +94,7 @@ async function cachedFeed(format: FeedFormat, category: { id: number; slug: stri
   }));
   const absolute = (path: string) => new URL(path, SITE_URL).href;
   const paths = feedPaths(category?.slug);
-  const newest = entries.reduce<Date | null>(
-    (max, e) => (max === null || e.updatedAt > max ? e.updatedAt : max),
-    null,
-  );
+  const newest = entries.reduce<Date | null>((max, e) => (max === null || e.updatedAt > max ? e.updatedAt : max), null);
   const generatedAt = Date.now();
   const body = buildFeed(
     format,

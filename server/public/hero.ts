@@ -29,10 +29,14 @@ async function getPublicHeroImageCached({ slug }: { slug: string }): Promise<Pub
   cacheTag(cacheTags.article(slug));
   if (!isValidSlug(slug)) return null;
   const db = await getDatabase();
-  const [row] = await selectPublishedArticles(db, { heroMediaId: articleEditions.heroMediaId }, {
-    where: eq(articles.slug, slug),
-    visibility: "at-address",
-  }).limit(1);
+  const [row] = await selectPublishedArticles(
+    db,
+    { heroMediaId: articleEditions.heroMediaId },
+    {
+      where: eq(articles.slug, slug),
+      visibility: "at-address",
+    },
+  ).limit(1);
   return loadHeroImage(db, row?.heroMediaId ?? null);
 }
 
@@ -43,9 +47,13 @@ async function listPublicHeroImagesCached({ articleIds }: { articleIds: number[]
   cacheTag(cacheTags.publicListings);
   if (articleIds.length === 0) return {};
   const db = await getDatabase();
-  const rows = await selectPublishedArticles(db, { articleId: articles.id, media: mediaAssets }, {
-    where: inArray(articles.id, articleIds.slice(0, 500)),
-  }).innerJoin(mediaAssets, eq(mediaAssets.id, articleEditions.heroMediaId));
+  const rows = await selectPublishedArticles(
+    db,
+    { articleId: articles.id, media: mediaAssets },
+    {
+      where: inArray(articles.id, articleIds.slice(0, 500)),
+    },
+  ).innerJoin(mediaAssets, eq(mediaAssets.id, articleEditions.heroMediaId));
   return Object.fromEntries(rows.map((r) => [r.articleId, toPublicImage(r.media)]));
 }
 

@@ -11,7 +11,10 @@ const PRECEDENCE = { article: 0, category: 1, default: 2 } as const;
  * published one when a placement has several. Readers and the studio preview
  * both ask this, so they always agree.
  */
-export async function findPublishedListForArticle(db: Pick<Database | Transaction, "select">, { articleId, categoryId }: { articleId: number; categoryId: number | null }) {
+export async function findPublishedListForArticle(
+  db: Pick<Database | Transaction, "select">,
+  { articleId, categoryId }: { articleId: number; categoryId: number | null },
+) {
   const candidates = await db
     .select()
     .from(recommendationLists)

@@ -41,7 +41,11 @@ export type ResolvedItem = PublicRecommendation & {
 };
 
 const toItem = (a: PublicFacts, source: ResolvedItem["source"]): ResolvedItem => ({
-  title: a.title, datelineDate: a.datelineDate, href: `/news/${a.slug}`, external: false, source,
+  title: a.title,
+  datelineDate: a.datelineDate,
+  href: `/news/${a.slug}`,
+  external: false,
+  source,
 });
 
 /**
@@ -56,7 +60,10 @@ export async function resolveEntries(
   entries: ListEntry[],
   options: { maxItems: number; fillFromCategory: boolean; articleId?: number | null; categoryId?: number | null },
 ): Promise<ResolvedItem[]> {
-  const facts = await publicArticleFacts(db, entries.flatMap((e) => (e.kind === "article" ? [e.articleId] : [])));
+  const facts = await publicArticleFacts(
+    db,
+    entries.flatMap((e) => (e.kind === "article" ? [e.articleId] : [])),
+  );
   const result: ResolvedItem[] = [];
   const seen = new Set<number>();
   for (const entry of entries) {
@@ -89,7 +96,8 @@ export function entriesFromItems(
 ): ListEntry[] {
   return items.flatMap((i): ListEntry[] => {
     if (i.articleId !== null) return [{ kind: "article", articleId: i.articleId }];
-    if (i.externalUrl && i.externalTitle && i.externalDate) return [{ kind: "external", url: i.externalUrl, title: i.externalTitle, date: i.externalDate }];
+    if (i.externalUrl && i.externalTitle && i.externalDate)
+      return [{ kind: "external", url: i.externalUrl, title: i.externalTitle, date: i.externalDate }];
     return [];
   });
 }
@@ -98,8 +106,17 @@ export function entriesFromItems(
 export async function resolveListForArticle(db: Reader, { articleId, categoryId }: { articleId: number; categoryId: number | null }) {
   const list = await findPublishedListForArticle(db, { articleId, categoryId });
   if (!list) return null;
-  const rows = await db.select().from(recommendationListItems).where(eq(recommendationListItems.listId, list.id)).orderBy(asc(recommendationListItems.position));
-  const items = await resolveEntries(db, entriesFromItems(rows), { maxItems: list.maxItems, fillFromCategory: list.fillFromCategory, articleId, categoryId });
+  const rows = await db
+    .select()
+    .from(recommendationListItems)
+    .where(eq(recommendationListItems.listId, list.id))
+    .orderBy(asc(recommendationListItems.position));
+  const items = await resolveEntries(db, entriesFromItems(rows), {
+    maxItems: list.maxItems,
+    fillFromCategory: list.fillFromCategory,
+    articleId,
+    categoryId,
+  });
   return { list, items };
 }
 
@@ -107,7 +124,13 @@ export async function resolveListForArticle(db: Reader, { articleId, categoryId 
  * The "Recommended for You" list under an article: the published list placed
  * on the article, else on its category, else the site default.
  */
-async function getRecommendationsForArticleCached({ articleId, categorySlug }: { articleId: number; categorySlug: string }): Promise<PublicRecommendation[]> {
+async function getRecommendationsForArticleCached({
+  articleId,
+  categorySlug,
+}: {
+  articleId: number;
+  categorySlug: string;
+}): Promise<PublicRecommendation[]> {
   "use cache";
   cacheLife("max");
   cacheTag(cacheTags.recommendations, cacheTags.publicListings);

@@ -10,21 +10,24 @@ import type { SearchResultPage } from "./search";
 /** Search results per page on /search. */
 export const SEARCH_PAGE_SIZE = 10;
 
-export async function runPublicSearch(db: Pick<Database, "all">, {
-  match,
-  category,
-  from,
-  to,
-  page,
-  pageSize = SEARCH_PAGE_SIZE,
-}: {
-  match: string;
-  category?: string;
-  from?: string;
-  to?: string;
-  page: number;
-  pageSize?: number;
-}): Promise<SearchResultPage> {
+export async function runPublicSearch(
+  db: Pick<Database, "all">,
+  {
+    match,
+    category,
+    from,
+    to,
+    page,
+    pageSize = SEARCH_PAGE_SIZE,
+  }: {
+    match: string;
+    category?: string;
+    from?: string;
+    to?: string;
+    page: number;
+    pageSize?: number;
+  },
+): Promise<SearchResultPage> {
   const filters: SQL[] = [
     sql`article_search MATCH ${match}`,
     // The index follows publishing in the same transaction; this keeps a stale row out regardless.
@@ -51,7 +54,13 @@ export async function runPublicSearch(db: Pick<Database, "all">, {
   const total = Number(countRow?.n ?? 0);
   // Two passes: rank every hit but build snippets only for the page being shown.
   const rows = await db.all<{
-    slug: string; datelineDate: string; categorySlug: string; categoryName: string; title: string; titleHl: string; excerpt: string;
+    slug: string;
+    datelineDate: string;
+    categorySlug: string;
+    categoryName: string;
+    title: string;
+    titleHl: string;
+    excerpt: string;
   }>(sql`
     WITH page AS (${
       unfiltered
@@ -90,4 +99,3 @@ export async function runPublicSearch(db: Pick<Database, "all">, {
     totalPages: Math.max(1, Math.ceil(total / pageSize)),
   };
 }
-

@@ -8,8 +8,16 @@ import { makeCachedDocument, type CachedDocument } from "@/lib/conditional-get";
 import { toTokyoIsoString } from "@/lib/dates";
 import { env } from "@/lib/env";
 import {
-  latest, parseSitemapFileName, planSitemap, renderNewsSitemap, renderSitemapIndex, renderUrlset,
-  sitemapFilePath, SITEMAP_MAX_URLS, type NewsSitemapItem, type SitemapUrl,
+  latest,
+  parseSitemapFileName,
+  planSitemap,
+  renderNewsSitemap,
+  renderSitemapIndex,
+  renderUrlset,
+  sitemapFilePath,
+  SITEMAP_MAX_URLS,
+  type NewsSitemapItem,
+  type SitemapUrl,
 } from "@/lib/sitemap";
 import { getDatabase } from "../db";
 import { listArchiveMonths } from "./archive";
@@ -27,8 +35,9 @@ async function pageUrls(): Promise<SitemapUrl[]> {
   const [categoryList, months, perCategory] = await Promise.all([
     listCategories(),
     listArchiveMonths(),
-    selectPublishedArticles(db, { categoryId: articles.categoryId, lastChange: sql<number>`max(${lastChange})` })
-      .groupBy(articles.categoryId),
+    selectPublishedArticles(db, { categoryId: articles.categoryId, lastChange: sql<number>`max(${lastChange})` }).groupBy(
+      articles.categoryId,
+    ),
   ]);
   const byCategory = new Map(perCategory.map((r) => [r.categoryId, w3c(r.lastChange)]));
   const newest = latest(months.map((m) => m.lastModified));
@@ -43,10 +52,7 @@ async function pageUrls(): Promise<SitemapUrl[]> {
 /** Articles in id order, so adding items only ever changes the last file of a split sitemap. */
 async function articleUrls({ offset, limit }: { offset: number; limit: number }): Promise<SitemapUrl[]> {
   const db = await getDatabase();
-  const rows = await selectPublishedArticles(db, { slug: articles.slug, lastChange })
-    .orderBy(asc(articles.id))
-    .limit(limit)
-    .offset(offset);
+  const rows = await selectPublishedArticles(db, { slug: articles.slug, lastChange }).orderBy(asc(articles.id)).limit(limit).offset(offset);
   return rows.map((r) => ({ loc: absolute(`/news/${r.slug}`), lastmod: w3c(r.lastChange) }));
 }
 

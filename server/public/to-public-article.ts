@@ -59,7 +59,14 @@ type Extras = Pick<PublicArticle, "hero" | "recommended"> & { publishedAt: Date;
 export function toPublicArticle(row: ArticleRow, { publishedAt, changes, hero, recommended }: Extras): PublicArticle {
   const { id, body, withdrawnAt } = row;
   return {
-    ...toSummary({ slug: row.slug, title: row.title, summary: row.summary, datelineDate: row.datelineDate, categorySlug: row.categorySlug, categoryName: row.categoryName }),
+    ...toSummary({
+      slug: row.slug,
+      title: row.title,
+      summary: row.summary,
+      datelineDate: row.datelineDate,
+      categorySlug: row.categorySlug,
+      categoryName: row.categoryName,
+    }),
     id,
     bodyHtml: renderArticleHtml(body),
     signatories: row.signatories,
@@ -68,7 +75,8 @@ export function toPublicArticle(row: ArticleRow, { publishedAt, changes, hero, r
     firstPublishedAt: toTokyoIsoString(publishedAt),
     updatedAt: toTokyoIsoString(row.publicUpdatedAt ?? publishedAt),
     imageUrl: firstImageUrl(body),
-    withdrawal: row.status === "withdrawn" && withdrawnAt ? { date: tokyoDateOf(withdrawnAt), explanation: row.withdrawalNote ?? "" } : null,
+    withdrawal:
+      row.status === "withdrawn" && withdrawnAt ? { date: tokyoDateOf(withdrawnAt), explanation: row.withdrawalNote ?? "" } : null,
     changes: changes
       .filter((c): c is { at: Date; note: string } => c.at !== null && !!c.note)
       .map((c) => ({ date: tokyoDateOf(c.at), note: c.note })),

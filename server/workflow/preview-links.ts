@@ -102,20 +102,17 @@ export async function listPreviewLinks(input: { articleId: number }, now = new D
  * so a visitor cannot tell them apart. The lookup is by hash, so timing
  * reveals nothing about stored tokens.
  */
-export const resolvePreviewToken = publicRead("the token is the credential", async function resolvePreviewToken({
-  token,
-  now = new Date(),
-}: {
-  token: unknown;
-  now?: Date;
-}): Promise<ArticlePreview | null> {
-  const parsed = tokenSchema.safeParse(token);
-  if (!parsed.success) return null;
-  const db = await getDatabase();
-  const link = await db.query.previewLinks.findFirst({
-    where: (l, { and: all, eq: is, gt: after, isNull: none }) =>
-      all(is(l.tokenHash, hashToken(parsed.data)), none(l.revokedAt), after(l.expiresAt, now)),
-  });
-  if (!link) return null;
-  return buildNewestEditionPreview(db, link.articleId);
-});
+export const resolvePreviewToken = publicRead(
+  "the token is the credential",
+  async function resolvePreviewToken({ token, now = new Date() }: { token: unknown; now?: Date }): Promise<ArticlePreview | null> {
+    const parsed = tokenSchema.safeParse(token);
+    if (!parsed.success) return null;
+    const db = await getDatabase();
+    const link = await db.query.previewLinks.findFirst({
+      where: (l, { and: all, eq: is, gt: after, isNull: none }) =>
+        all(is(l.tokenHash, hashToken(parsed.data)), none(l.revokedAt), after(l.expiresAt, now)),
+    });
+    if (!link) return null;
+    return buildNewestEditionPreview(db, link.articleId);
+  },
+);

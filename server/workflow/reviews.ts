@@ -9,7 +9,14 @@ import { defineCommand } from "../command";
 import { getDatabase } from "../db";
 import { getLatestEdition } from "../articles/editions";
 
-export type ReviewComment = { id: number; author: string; kind: "comment" | "changes_requested" | "approved"; body: string; at: string; edition: number | null };
+export type ReviewComment = {
+  id: number;
+  author: string;
+  kind: "comment" | "changes_requested" | "approved";
+  body: string;
+  at: string;
+  edition: number | null;
+};
 
 /** The review thread of an item, oldest first: what reviewers asked and what the author answered. */
 export async function listReviewThread({ articleId }: { articleId: number }): Promise<ReviewComment[]> {
@@ -56,7 +63,9 @@ export const addReviewComment = defineCommand({
   target: targetArticle,
   run: async ({ user, input, resource: article, tx }) => {
     const edition = await getLatestEdition(tx, article.id);
-    await tx.insert(reviewComments).values({ articleId: article.id, editionId: edition?.id ?? null, authorId: user.id, kind: "comment", body: input.body });
+    await tx
+      .insert(reviewComments)
+      .values({ articleId: article.id, editionId: edition?.id ?? null, authorId: user.id, kind: "comment", body: input.body });
   },
 });
 
@@ -73,7 +82,8 @@ export const confirmReviewAfterPublication = defineCommand({
     const article = await db.query.articles.findFirst({ where: (a, { eq: is }) => is(a.id, input.articleId) });
     const editionId = article?.publishedEditionId;
     const edition = editionId ? await db.query.articleEditions.findFirst({ where: (e, { eq: is }) => is(e.id, editionId) }) : undefined;
-    if (!article || !edition?.publishedWithoutReview) throw new AppError("conflict:article", "This item's published edition does not need a review.");
+    if (!article || !edition?.publishedWithoutReview)
+      throw new AppError("conflict:article", "This item's published edition does not need a review.");
     if (edition.publishedById === user.id || edition.lastEditedById === user.id) {
       await deny("Someone other than the person who wrote or published it must review it.");
     }
@@ -85,6 +95,8 @@ export const confirmReviewAfterPublication = defineCommand({
       .update(articleEditions)
       .set({ publishedWithoutReview: false, reviewedById: user.id })
       .where(and(eq(articleEditions.id, edition.id), eq(articleEditions.publishedWithoutReview, true)));
-    await tx.insert(reviewComments).values({ articleId: article.id, editionId: edition.id, authorId: user.id, kind: "approved", body: "Reviewed after publication." });
+    await tx
+      .insert(reviewComments)
+      .values({ articleId: article.id, editionId: edition.id, authorId: user.id, kind: "approved", body: "Reviewed after publication." });
   },
 });

@@ -126,7 +126,14 @@ export async function diffRevisions(input: { articleId: number; fromId: number; 
   const summary = wordDiff(from.summary, to.summary);
   const body = wordDiff(documentToPlainText(from.body), documentToPlainText(to.body));
   const strip = (r: typeof from): RevisionSummary =>
-    toSummary({ id: r.id, editionNumber: r.editionNumber, articleVersion: r.articleVersion, savedBy: r.savedBy, savedAt: r.savedAt, title: r.title });
+    toSummary({
+      id: r.id,
+      editionNumber: r.editionNumber,
+      articleVersion: r.articleVersion,
+      savedBy: r.savedBy,
+      savedAt: r.savedAt,
+      title: r.title,
+    });
   return {
     from: strip(from),
     to: strip(to),
@@ -152,7 +159,10 @@ export async function restoreRevision(input: { articleId: number; revisionId: nu
   const db = await getDatabase();
   const article = await loadArticle(db, articleId);
   if (!canEditArticle(user, article)) {
-    await denyAccess(user, "article", "article.restore_revision", "Writers can only restore their own items.", { type: "article", id: articleId });
+    await denyAccess(user, "article", "article.restore_revision", "Writers can only restore their own items.", {
+      type: "article",
+      id: articleId,
+    });
   }
   const revision = await db.query.articleRevisions.findFirst({
     where: (r, { and: all, eq: is }) => all(is(r.id, revisionId), is(r.articleId, articleId)),

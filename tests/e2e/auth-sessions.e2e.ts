@@ -97,7 +97,11 @@ describe("signing out ends the session on the server", () => {
       return response;
     };
 
-    await post("/api/auth/callback/credentials", { email: "publisher@koho.example", password: "publisher-demo-pass", csrfToken: await csrf() });
+    await post("/api/auth/callback/credentials", {
+      email: "publisher@koho.example",
+      password: "publisher-demo-pass",
+      csrfToken: await csrf(),
+    });
     const name = [...jar.keys()].find((k) => k.includes("session-token"));
     expect(name).toBeDefined();
     const copy = [{ name: name!, value: jar.get(name!)!, url: baseURL() }] as unknown as Cookie[];

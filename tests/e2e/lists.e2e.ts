@@ -32,14 +32,20 @@ describe("Recommended for You lists in the browser", () => {
   it("a writer builds a list for one item, a publisher publishes it, readers see it, and a withdrawal flags it", async () => {
     const picks = [seminar.recommended[0]!, seminar.recommended[2]!, seminar.recommended[3]!];
     const writer = await as("writer@koho.example", "writer-demo-pass");
-    const listId = await writer.lists.create({ name: "Rome communiqué reading", articleLabel: `${communique.title} (${communique.datelineDate})`, maxItems: 5 });
+    const listId = await writer.lists.create({
+      name: "Rome communiqué reading",
+      articleLabel: `${communique.title} (${communique.datelineDate})`,
+      maxItems: 5,
+    });
     await writer.lists.pick("Ambassadors", picks[0]!.title);
     await writer.lists.pick("Symposium", picks[2]!.title);
     await writer.lists.pick("Nishiogi", picks[1]!.title);
     expect(await writer.lists.moveWithKeyboard(picks[1]!.title, "up")).toBe(`Moved “${picks[1]!.title}” to position 2 of 3.`);
     const focused = await writer.page.evaluate(() => document.activeElement?.getAttribute("aria-label"));
     expect(focused).toContain(picks[1]!.title);
-    expect((await writer.lists.entries()).map((t) => t.replace(/^\d+\.\s*/, "").replace(/\s*\(.*$/, ""))).toEqual(picks.map((p) => p.title));
+    expect((await writer.lists.entries()).map((t) => t.replace(/^\d+\.\s*/, "").replace(/\s*\(.*$/, ""))).toEqual(
+      picks.map((p) => p.title),
+    );
     expect(await accessibilityViolations(writer.page)).toEqual([]);
     await writer.lists.save();
     await writer.flow.run("Send for review");
@@ -61,14 +67,21 @@ describe("Recommended for You lists in the browser", () => {
     expect(await recommendedOn(reader, slugify(communique.title))).toEqual(picks.map((p) => ({ title: p.title, date: p.date })));
     expect(await recommendedOn(reader, slugify(seminar.title))).toEqual(defaultList);
 
-    const found = await publisher.page.evaluate(async (q) => (await (await fetch(`/api/studio/articles/search?q=${encodeURIComponent(q)}`)).json()) as { items: { id: number }[] }, "Nishiogi");
+    const found = await publisher.page.evaluate(
+      async (q) => (await (await fetch(`/api/studio/articles/search?q=${encodeURIComponent(q)}`)).json()) as { items: { id: number }[] },
+      "Nishiogi",
+    );
     await publisher.page.goto(publisher.lists.url(`/studio/articles/${found.items[0]!.id}`));
     await publisher.page.getByText("Withdraw from the public site").click();
     await publisher.flow.run("Withdraw", { "#withdraw-explanation": "Withdrawn while the lab's opening date is confirmed." });
     try {
-      expect(await recommendedOn(reader, slugify(communique.title))).toEqual([picks[0]!, picks[2]!].map((p) => ({ title: p.title, date: p.date })));
+      expect(await recommendedOn(reader, slugify(communique.title))).toEqual(
+        [picks[0]!, picks[2]!].map((p) => ({ title: p.title, date: p.date })),
+      );
       await publisher.page.goto(publisher.lists.url("/studio/lists"));
-      expect(await publisher.page.locator(".lists-table tr", { hasText: "Rome communiqué reading" }).innerText()).toContain("1 item no longer public");
+      expect(await publisher.page.locator(".lists-table tr", { hasText: "Rome communiqué reading" }).innerText()).toContain(
+        "1 item no longer public",
+      );
       expect(await accessibilityViolations(publisher.page)).toEqual([]);
       await publisher.page.goto(publisher.lists.url(`/studio/lists/${listId}`));
       expect(await publisher.page.locator(".list-health").innerText()).toContain("1 item no longer public");
@@ -77,7 +90,9 @@ describe("Recommended for You lists in the browser", () => {
       await publisher.page.getByRole("heading", { level: 1 }).waitFor();
       expect(await accessibilityViolations(publisher.page)).toEqual([]);
       await publisher.page.goto(publisher.lists.url("/studio"));
-      expect(await publisher.page.getByRole("region", { name: "Lists that need attention" }).innerText()).toContain("Rome communiqué reading: 1 item no longer public");
+      expect(await publisher.page.getByRole("region", { name: "Lists that need attention" }).innerText()).toContain(
+        "Rome communiqué reading: 1 item no longer public",
+      );
       await publisher.page.goto(publisher.lists.url("/studio/lists/new"));
       await publisher.page.getByRole("heading", { name: "New “Recommended for You” list" }).waitFor();
       expect(await accessibilityViolations(publisher.page)).toEqual([]);

@@ -18,7 +18,9 @@ beforeAll(async () => {
   browser = await launchBrowser();
   dir = mkdtempSync(join(tmpdir(), "koho-e2e-media-"));
   const photo = await sharp({ create: { width: 2000, height: 1333, channels: 3, background: { r: 20, g: 90, b: 160 } } })
-    .composite([{ input: { create: { width: 600, height: 400, channels: 3, background: { r: 230, g: 190, b: 30 } } }, top: 100, left: 100 }])
+    .composite([
+      { input: { create: { width: 600, height: 400, channels: 3, background: { r: 230, g: 190, b: 30 } } }, top: 100, left: 100 },
+    ])
     .jpeg()
     .withExif({ IFD3: { GPSLatitudeRef: "N", GPSLatitude: "35/1 41/1 22/1" } })
     .toBuffer();
@@ -61,7 +63,11 @@ describe("media library in the browser", () => {
     await writer.studio.tool("Image").click();
     await writer.page.getByRole("button", { name: "Choose from library" }).click();
     await writer.page.getByRole("button", { name: `Use “${alt}”` }).click();
-    await writer.page.waitForFunction(() => !/Saved at/.test(document.querySelector(".save-status [role=status]")?.textContent ?? ""), null, { timeout: 5_000 }).catch(() => {});
+    await writer.page
+      .waitForFunction(() => !/Saved at/.test(document.querySelector(".save-status [role=status]")?.textContent ?? ""), null, {
+        timeout: 5_000,
+      })
+      .catch(() => {});
     await writer.studio.waitForSaved();
     const slug = await writer.page.inputValue("#slug");
     await writer.page.reload();
@@ -108,6 +114,8 @@ describe("media library in the browser", () => {
     await writer.page.getByText("Governor signs disaster cooperation agreement").first().waitFor();
     writer.page.once("dialog", (d) => void d.accept());
     await writer.page.getByRole("button", { name: "Delete image" }).click();
-    expect(await writer.page.getByRole("alert").filter({ hasText: "still used by" }).innerText()).toContain("Governor signs disaster cooperation agreement");
+    expect(await writer.page.getByRole("alert").filter({ hasText: "still used by" }).innerText()).toContain(
+      "Governor signs disaster cooperation agreement",
+    );
   });
 });

@@ -119,7 +119,9 @@ describe("icons", () => {
     expect(favicon.status()).toBe(200);
     expect(favicon.headers()["content-type"]).toMatch(/^image\//);
     await page.goto(new URL("/", baseURL).href);
-    const hrefs = await page.locator('link[rel="icon"], link[rel="apple-touch-icon"]').evaluateAll((links) => links.map((l) => l.getAttribute("href") ?? ""));
+    const hrefs = await page
+      .locator('link[rel="icon"], link[rel="apple-touch-icon"]')
+      .evaluateAll((links) => links.map((l) => l.getAttribute("href") ?? ""));
     expect(hrefs.length).toBeGreaterThanOrEqual(2);
     for (const href of hrefs) {
       const icon = await context.request.get(new URL(href, baseURL).href);

@@ -19,7 +19,13 @@ const sizeOf = (path: string) => Number(execFileSync("du", ["-sb", path], { enco
 const rss = (pid: number) => Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))![1]) * 1024;
 
 /** The four kinds of junk the issue names, each one distinct. */
-const junk = (i: number) => [`/news/no-such-item-${i}`, `/category/no-such-category-${i}`, `/page/${1000 + i}`, `/archive/${2100 + (i % 800)}/${String((i % 12) + 1).padStart(2, "0")}`][i % 4]!;
+const junk = (i: number) =>
+  [
+    `/news/no-such-item-${i}`,
+    `/category/no-such-category-${i}`,
+    `/page/${1000 + i}`,
+    `/archive/${2100 + (i % 800)}/${String((i % 12) + 1).padStart(2, "0")}`,
+  ][i % 4]!;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "koho-readers-junk-"));
@@ -59,7 +65,9 @@ describe("10,000 requests for distinct unknown URLs", () => {
     expect(Object.fromEntries(statuses)).toEqual({ 404: 10_000 });
     expect(Math.max(0, ...maxAges)).toBeLessThanOrEqual(60);
     const after = { data: sizeOf(join(dir, "data")), build: sizeOf(READERS_DIST_DIR), rss: rss(app.process.pid!) };
-    console.log(`junk URLs: data ${before.data} → ${after.data} B, build ${before.build} → ${after.build} B, RSS ${(before.rss / MB).toFixed(1)} → ${(after.rss / MB).toFixed(1)} MB`);
+    console.log(
+      `junk URLs: data ${before.data} → ${after.data} B, build ${before.build} → ${after.build} B, RSS ${(before.rss / MB).toFixed(1)} → ${(after.rss / MB).toFixed(1)} MB`,
+    );
     expect(Math.abs(after.data - before.data)).toBeLessThanOrEqual(MB);
     expect(Math.abs(after.build - before.build)).toBeLessThanOrEqual(MB);
     expect(after.rss - before.rss).toBeLessThanOrEqual(50 * MB);

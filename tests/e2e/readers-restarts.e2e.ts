@@ -26,7 +26,17 @@ const text = async (path: string, expectedStatus = 200) => {
   return res.text();
 };
 const month = () => new Date(Date.now() + 9 * 3_600_000).toISOString().slice(0, 7).replace("-", "/");
-const LISTINGS = () => ["/", "/category/government", `/archive/${month()}`, "/feed.xml", "/atom.xml", "/feed.json", "/category/government/feed.xml", "/sitemap.xml", "/news-sitemap.xml"];
+const LISTINGS = () => [
+  "/",
+  "/category/government",
+  `/archive/${month()}`,
+  "/feed.xml",
+  "/atom.xml",
+  "/feed.json",
+  "/category/government/feed.xml",
+  "/sitemap.xml",
+  "/news-sitemap.xml",
+];
 
 /** Loads every surface so the cache holds it (and Redis keeps it across the kill). */
 async function warm(extra: string[] = []) {
@@ -60,7 +70,8 @@ describe("kill -9 right after each acknowledgement, then a restart", () => {
     await warm(["/search?q=Quillwort"]);
     item = await newsroom.publish("Quillwort marsh restoration begins");
     await killAndRestart();
-    for (const path of LISTINGS()) expect(await text(path), path).toContain(path.endsWith("sitemap.xml") ? item.slug : "Quillwort marsh restoration begins");
+    for (const path of LISTINGS())
+      expect(await text(path), path).toContain(path.endsWith("sitemap.xml") ? item.slug : "Quillwort marsh restoration begins");
     expect(await text(`/news/${item.slug}`)).toContain("Quillwort marsh restoration begins");
     // Results highlight the query words, so look for the link rather than the plain title.
     expect(await text("/search?q=Quillwort")).toContain(`href="/news/${item.slug}"`);
@@ -89,7 +100,8 @@ describe("kill -9 right after each acknowledgement, then a restart", () => {
     await warm([`/news/${due.slug}`]);
     expect((await runScheduler(app)).published.length).toBe(1);
     await killAndRestart();
-    for (const path of LISTINGS()) expect(await text(path), path).toContain(path.endsWith("sitemap.xml") ? due.slug : "Lantern festival route announced");
+    for (const path of LISTINGS())
+      expect(await text(path), path).toContain(path.endsWith("sitemap.xml") ? due.slug : "Lantern festival route announced");
     expect(await text(`/news/${due.slug}`)).toContain("Lantern festival route announced");
   }, 120_000);
 });

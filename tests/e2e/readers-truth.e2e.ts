@@ -57,7 +57,8 @@ describe("a build with no database, started on a seeded one", () => {
       expect(home.status).toBe(200);
       for (const item of published.slice(0, 10)) expect(home.text).toContain(escape(item.title));
       const government = await get(app, "/category/government");
-      for (const item of published.filter((p) => p.category === "government").slice(0, 10)) expect(government.text).toContain(escape(item.title));
+      for (const item of published.filter((p) => p.category === "government").slice(0, 10))
+        expect(government.text).toContain(escape(item.title));
       const february = published.filter((p) => p.at && toTokyoIsoString(p.at).startsWith("2026-02"));
       expect(february.length).toBeGreaterThan(0);
       const archive = await get(app, "/archive/2026/02");

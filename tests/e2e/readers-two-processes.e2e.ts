@@ -4,7 +4,17 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import "../support/next-cache-stub";
 import "../support/session";
-import { ensureBuildWithoutDatabase, freePort, killApp, runScheduler, startApp, startNginx, startRedis, waitUntil, type App } from "./support/readers-processes";
+import {
+  ensureBuildWithoutDatabase,
+  freePort,
+  killApp,
+  runScheduler,
+  startApp,
+  startNginx,
+  startRedis,
+  waitUntil,
+  type App,
+} from "./support/readers-processes";
 import { openNewsroom } from "./support/readers-newsroom";
 
 vi.mock("server-only", () => ({}));
@@ -59,9 +69,15 @@ describe("two app processes, one database, one Redis", () => {
 
   it("a withdrawal written by a third process leaves both processes' home pages within 1 s", async () => {
     const item = await newsroom.publish("Ferry timetable for the islands");
-    await waitUntil(async () => (await page(a.url, "/")).text.includes(item.title) && (await page(b.url, "/")).text.includes(item.title), 5_000);
+    await waitUntil(
+      async () => (await page(a.url, "/")).text.includes(item.title) && (await page(b.url, "/")).text.includes(item.title),
+      5_000,
+    );
     await newsroom.withdraw(item.slug);
-    const gone = await waitUntil(async () => !(await page(a.url, "/")).text.includes(item.title) && !(await page(b.url, "/")).text.includes(item.title), VISIBLE_WITHIN_MS);
+    const gone = await waitUntil(
+      async () => !(await page(a.url, "/")).text.includes(item.title) && !(await page(b.url, "/")).text.includes(item.title),
+      VISIBLE_WITHIN_MS,
+    );
     expect(gone).toBe(true);
   }, 60_000);
 });
@@ -79,7 +95,14 @@ describe("the same behind deploy/nginx.conf", () => {
       const results = await Promise.all(paths.map((p) => page(nginx.url, p)));
       return results.every((r) => r.text.includes(item.title));
     }, VISIBLE_WITHIN_MS);
-    if (!seen) console.log("still stale through nginx:", (await Promise.all(paths.map((p) => page(nginx.url, p)))).map((r, i) => `${paths[i]} ${r.cache} ${r.text.includes(item.title) ? "fresh" : "stale"}`), a.log.join("").slice(-2000));
+    if (!seen)
+      console.log(
+        "still stale through nginx:",
+        (await Promise.all(paths.map((p) => page(nginx.url, p)))).map(
+          (r, i) => `${paths[i]} ${r.cache} ${r.text.includes(item.title) ? "fresh" : "stale"}`,
+        ),
+        a.log.join("").slice(-2000),
+      );
     expect(seen).toBe(true);
   }, 60_000);
 });

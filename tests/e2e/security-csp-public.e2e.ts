@@ -25,7 +25,16 @@ beforeAll(async () => {
   // A month the archive really lists, so the month page is a 200, not a 404.
   const month = (await (await fetch(url("/archive"))).text()).match(/href="(\/archive\/\d{4}\/\d{2})"/)?.[1];
   expect(month, "the archive index should link a month").toBeTruthy();
-  pages = ["/", `/news/${published!.slug}`, "/category/government", "/archive", month!, "/page/2", "/no-such-page", "/news/no-such-article"];
+  pages = [
+    "/",
+    `/news/${published!.slug}`,
+    "/category/government",
+    "/archive",
+    month!,
+    "/page/2",
+    "/no-such-page",
+    "/news/no-such-article",
+  ];
 });
 afterAll(async () => {
   await browser?.close();
@@ -39,7 +48,10 @@ function inlineScripts(html: string): { attrs: string; code: string }[] {
 }
 
 function nonceOf(policy: Map<string, string[]>): string | undefined {
-  return policy.get("script-src")?.find((s) => s.startsWith("'nonce-"))?.slice(7, -1);
+  return policy
+    .get("script-src")
+    ?.find((s) => s.startsWith("'nonce-"))
+    ?.slice(7, -1);
 }
 
 describe("reader pages' content security policy", () => {
@@ -71,7 +83,16 @@ describe("reader pages' content security policy", () => {
 
   it("feeds, sitemaps, robots.txt and API answers keep one static policy that allows no inline script", async () => {
     let first: string | null = null;
-    for (const path of ["/feed.xml", "/atom.xml", "/feed.json", "/sitemap.xml", "/news-sitemap.xml", "/robots.txt", "/category/government/feed.xml", "/api/health"]) {
+    for (const path of [
+      "/feed.xml",
+      "/atom.xml",
+      "/feed.json",
+      "/sitemap.xml",
+      "/news-sitemap.xml",
+      "/robots.txt",
+      "/category/government/feed.xml",
+      "/api/health",
+    ]) {
       const response = await fetch(url(path));
       expect(response.status, path).toBeLessThan(500);
       const header = response.headers.get("content-security-policy");
@@ -97,7 +118,10 @@ describe("reader pages' content security policy", () => {
     }
     // A client-side navigation fetches the next page's payload and runs it under the first page's policy.
     await page.goto(url("/"));
-    await Promise.all([page.waitForURL("**/archive"), page.getByRole("navigation", { name: "Footer" }).getByRole("link", { name: "Archive" }).click()]);
+    await Promise.all([
+      page.waitForURL("**/archive"),
+      page.getByRole("navigation", { name: "Footer" }).getByRole("link", { name: "Archive" }).click(),
+    ]);
     await page.getByRole("heading", { level: 1, name: "Archive" }).waitFor();
     expect(await violations()).toEqual([]);
     await context.close();

@@ -50,7 +50,10 @@ describe("security headers", () => {
       const policy = parseCsp(a.headers.get("content-security-policy"));
       expectLockedDown(policy);
       expect(policy.get("script-src"), path).not.toContain("'unsafe-inline'");
-      expect(policy.get("script-src")?.some((s) => s.startsWith("'nonce-")), path).toBe(true);
+      expect(
+        policy.get("script-src")?.some((s) => s.startsWith("'nonce-")),
+        path,
+      ).toBe(true);
       expect(a.headers.get("content-security-policy"), path).not.toBe(b.headers.get("content-security-policy"));
       // The response's nonce must not reach a shared cache that could pair it with another body:
       // the app says no-store, and nginx keeps its own 10 s copy of header and body together.
@@ -79,7 +82,10 @@ describe("security headers", () => {
       expect(policy.get("script-src")).not.toContain("'unsafe-inline'");
       expect(policy.get("script-src")).not.toContain("'unsafe-eval'");
       expect(a.headers.get("content-security-policy")).not.toBe(b.headers.get("content-security-policy"));
-      const nonce = policy.get("script-src")!.find((s) => s.startsWith("'nonce-"))!.slice(7, -1);
+      const nonce = policy
+        .get("script-src")!
+        .find((s) => s.startsWith("'nonce-"))!
+        .slice(7, -1);
       const html = await a.text();
       // Inline scripts: this request's nonce, or React's one fixed shell script (allowed by hash).
       const inline = [...html.matchAll(/<script\b([^>]*)>([^<]+)<\/script>/g)];
@@ -140,7 +146,9 @@ async function captureOnce(context: BrowserContext): Promise<{ page: Page; id: n
   const studio = new Studio(page, inject("baseURL"));
   await studio.signInAndWait("editor@koho.example", "editor-demo-pass");
   const id = await studio.newArticle();
-  const saved = page.waitForRequest((r) => r.method() === "POST" && !!r.headers()["next-action"] && (r.postData() ?? "").includes("Origin probe"));
+  const saved = page.waitForRequest(
+    (r) => r.method() === "POST" && !!r.headers()["next-action"] && (r.postData() ?? "").includes("Origin probe"),
+  );
   await page.fill("#title", "Origin probe");
   const save = await saved;
   await studio.waitForSaved();
@@ -149,14 +157,23 @@ async function captureOnce(context: BrowserContext): Promise<{ page: Page; id: n
 
 async function articleState(id: number) {
   const [row] = await db.db.select({ version: articles.version, status: articles.status }).from(articles).where(eq(articles.id, id));
-  const [revisions] = await db.db.select({ n: count() }).from(articleRevisions).where(and(eq(articleRevisions.articleId, id)));
+  const [revisions] = await db.db
+    .select({ n: count() })
+    .from(articleRevisions)
+    .where(and(eq(articleRevisions.articleId, id)));
   return { version: row!.version, status: row!.status, revisions: revisions!.n };
 }
 
 function replay(request: APIRequestContext, save: Request, body: unknown, headers: Record<string, string> = {}) {
   const h = save.headers();
   return request.post(save.url(), {
-    headers: { "content-type": h["content-type"]!, "next-action": h["next-action"]!, accept: "text/x-component", origin: new URL(inject("baseURL")).origin, ...headers },
+    headers: {
+      "content-type": h["content-type"]!,
+      "next-action": h["next-action"]!,
+      accept: "text/x-component",
+      origin: new URL(inject("baseURL")).origin,
+      ...headers,
+    },
     data: typeof body === "string" ? body : JSON.stringify(body),
     maxRedirects: 0,
   });
@@ -169,7 +186,9 @@ describe("requests that must fail", () => {
     const before = await articleState(id);
 
     for (const origin of ["https://attacker.example", "http://localhost.attacker.example", "null"]) {
-      const forged = await replay(context.request, save, [{ ...input, version: before.version, title: "Forged from elsewhere" }], { origin });
+      const forged = await replay(context.request, save, [{ ...input, version: before.version, title: "Forged from elsewhere" }], {
+        origin,
+      });
       expect(forged.status(), origin).toBeGreaterThanOrEqual(400);
       expect(await forged.text()).not.toContain("Forged from elsewhere");
     }
@@ -221,7 +240,13 @@ describe("requests that must fail", () => {
       expect((await response.json()).error).toBe("bad_request:request");
     }
     // Next strips these itself before the proxy runs; either way they must not open the studio.
-    for (const name of ["x-middleware-rewrite", "x-middleware-next", "x-middleware-override-headers", "x-matched-path", "x-now-route-matches"]) {
+    for (const name of [
+      "x-middleware-rewrite",
+      "x-middleware-next",
+      "x-middleware-override-headers",
+      "x-matched-path",
+      "x-now-route-matches",
+    ]) {
       const response = await fetch(url("/studio"), { headers: { [name]: "1" }, redirect: "manual" });
       expect([307, 400], name).toContain(response.status);
       expect(await response.text()).not.toContain("Dashboard");

@@ -17,7 +17,8 @@ let save: string;
 let id: number;
 const path = () => `/studio/articles/${id}`;
 const base = () => inject("baseURL");
-const post = (p: Omit<ActionPost, "path" | "action" | "cookie"> & Partial<ActionPost>) => postAction(base(), { path: path(), action: save, cookie, ...p });
+const post = (p: Omit<ActionPost, "path" | "action" | "cookie"> & Partial<ActionPost>) =>
+  postAction(base(), { path: path(), action: save, cookie, ...p });
 
 beforeAll(async () => {
   db = await openDatabase(inject("databaseUrl"));
@@ -30,7 +31,8 @@ beforeAll(async () => {
 afterAll(() => db?.client.close());
 
 const version = async () => (await db.db.select({ v: articles.version }).from(articles).where(eq(articles.id, id)))[0]!.v;
-const draft = async (overrides: Record<string, unknown> = {}) => draftPayload(id, await version(), { slug: `security-input-${id}`, ...overrides });
+const draft = async (overrides: Record<string, unknown> = {}) =>
+  draftPayload(id, await version(), { slug: `security-input-${id}`, ...overrides });
 
 /** A refusal: the status, a JSON body with a code and a sentence, and no trace of the server's insides. */
 async function expectRefused(response: Response, status: number, message: RegExp) {
@@ -65,7 +67,11 @@ describe("server-action requests that used to answer 500", () => {
     const form = new FormData();
     form.set("$ACTION_ID_" + save, "");
     form.set("summary", "x".repeat(1_100_000));
-    await expectRefused(await fetch(new URL(path(), base()), { method: "POST", headers: { origin: new URL(base()).origin, cookie }, body: form }), 413, /1\.0 MB/);
+    await expectRefused(
+      await fetch(new URL(path(), base()), { method: "POST", headers: { origin: new URL(base()).origin, cookie }, body: form }),
+      413,
+      /1\.0 MB/,
+    );
     expect(await version()).toBe(before);
     await expectSaved(await post({ body: JSON.stringify([await draft({ title: "Under the limit" })]) }), before);
   });
@@ -73,7 +79,12 @@ describe("server-action requests that used to answer 500", () => {
   it("an action posted with Origin: null, an unreadable Origin or from another site is refused with 403", async () => {
     const before = await version();
     const body = JSON.stringify([await draft({ title: "Forged" })]);
-    const forged: Record<string, string>[] = [{ origin: "null" }, { origin: "not a url" }, { origin: "https://attacker.example" }, { origin: "", "sec-fetch-site": "cross-site" }];
+    const forged: Record<string, string>[] = [
+      { origin: "null" },
+      { origin: "not a url" },
+      { origin: "https://attacker.example" },
+      { origin: "", "sec-fetch-site": "cross-site" },
+    ];
     for (const headers of forged) {
       const response = await post({ body, headers });
       await expectRefused(response, 403, /refused/);
@@ -113,13 +124,21 @@ describe("RSC requests with a malformed router state", () => {
   };
 
   it("are refused with 400, on dynamic staff pages and prerendered public ones", async () => {
-    for (const header of ["not-json", "%", "%7B", encodeURIComponent('{"children":1}'), encodeURIComponent('["", {"children": ["x", 5]}]')]) {
+    for (const header of [
+      "not-json",
+      "%",
+      "%7B",
+      encodeURIComponent('{"children":1}'),
+      encodeURIComponent('["", {"children": ["x", 5]}]'),
+    ]) {
       for (const target of ["/studio/articles", "/"]) {
         const response = await fetch(new URL(target, base()), { headers: { rsc: "1", "next-router-state-tree": header, cookie } });
         await expectRefused(response, 400, /Next-Router-State-Tree/);
       }
     }
-    const genuine = await fetch(new URL("/studio/articles", base()), { headers: { rsc: "1", "next-router-state-tree": tree(["studio", "articles"]), cookie } });
+    const genuine = await fetch(new URL("/studio/articles", base()), {
+      headers: { rsc: "1", "next-router-state-tree": tree(["studio", "articles"]), cookie },
+    });
     expect(genuine.status).toBe(200);
     expect(genuine.headers.get("content-type")).toContain("text/x-component");
   });

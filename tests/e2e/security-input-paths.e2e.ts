@@ -31,7 +31,16 @@ afterAll(() => db?.client.close());
 
 describe("paths with broken percent-encoding", () => {
   it("answer 400 with a page that says what is wrong, on every kind of route", async () => {
-    for (const path of ["/news/%", "/news/%zz", "/news/a%2", "/category/%", "/category/%E0%A4%A", "/archive/2026/%zz", "/preview/%zz", "/%zz"]) {
+    for (const path of [
+      "/news/%",
+      "/news/%zz",
+      "/news/a%2",
+      "/category/%",
+      "/category/%E0%A4%A",
+      "/archive/2026/%zz",
+      "/preview/%zz",
+      "/%zz",
+    ]) {
       const response = await fetch(url(path), { redirect: "manual" });
       expect(response.status, path).toBe(400);
       expect(response.headers.get("content-type"), path).toContain("text/html");
@@ -46,7 +55,12 @@ describe("uploaded images", () => {
   it("the upload route refuses cross-origin posts with 403, storing nothing", async () => {
     const before = await mediaCount();
     const image = await smallPng();
-    const forged: Record<string, string>[] = [{ origin: "https://attacker.example" }, { origin: "null" }, { origin: "not a url" }, { "sec-fetch-site": "cross-site" }];
+    const forged: Record<string, string>[] = [
+      { origin: "https://attacker.example" },
+      { origin: "null" },
+      { origin: "not a url" },
+      { "sec-fetch-site": "cross-site" },
+    ];
     for (const headers of forged) {
       const response = await upload(image, headers);
       expect(response.status, JSON.stringify(headers)).toBe(403);
@@ -62,7 +76,9 @@ describe("uploaded images", () => {
 
   it("an upload over 10 MB arrives whole: the proxy does not run for it (Next would hand the route only a 10 MB copy)", async () => {
     // An uncompressed PNG: about 15 MB on the wire, below the 20 MB upload limit, quick to process.
-    const big = await sharp({ create: { width: 2600, height: 2000, channels: 3, background: { r: 20, g: 90, b: 160 } } }).png({ compressionLevel: 0 }).toBuffer();
+    const big = await sharp({ create: { width: 2600, height: 2000, channels: 3, background: { r: 20, g: 90, b: 160 } } })
+      .png({ compressionLevel: 0 })
+      .toBuffer();
     expect(big.byteLength).toBeGreaterThan(12 * 1024 * 1024);
     const response = await upload(big, { origin: origin(), "sec-fetch-site": "same-origin" });
     expect(response.status, await response.clone().text()).toBe(201);

@@ -22,7 +22,10 @@ describe("the search page's content security policy", () => {
       expect(policy.get("object-src")).toEqual(["'none'"]);
       expect(policy.get("base-uri")).toEqual(["'none'"]);
       expect(a.headers.get("content-security-policy")).not.toBe(b.headers.get("content-security-policy"));
-      const nonce = policy.get("script-src")?.find((s) => s.startsWith("'nonce-"))?.slice(7, -1);
+      const nonce = policy
+        .get("script-src")
+        ?.find((s) => s.startsWith("'nonce-"))
+        ?.slice(7, -1);
       expect(nonce, "script-src should carry this request's nonce").toBeTruthy();
 
       const html = await a.text();

@@ -123,7 +123,12 @@ describe("staff administration in the browser", () => {
     await new StudioAudit(editor, baseURL()).open();
     expect(await editor.locator('main [role="alert"]').innerText()).toBe("Only administrators can read the audit log.");
 
-    const denials = await db.db.select().from(auditLog).where(eq(auditLog.actorLabel, "editor@koho.example")).orderBy(desc(auditLog.id)).limit(5);
+    const denials = await db.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.actorLabel, "editor@koho.example"))
+      .orderBy(desc(auditLog.id))
+      .limit(5);
     expect(denials.filter((d) => d.outcome === "denied").map((d) => d.action)).toEqual(expect.arrayContaining(["user.list", "audit.view"]));
   });
 });

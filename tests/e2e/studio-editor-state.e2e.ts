@@ -71,7 +71,12 @@ describe("the editor shows the state it is in", () => {
     await studio.waitForSaved();
     await expect.poll(badge, { timeout: 10_000 }).toBe("Draft");
     await flow.step("Send for review").waitFor({ timeout: 10_000 });
-    expect(await flow.panel().getByText(/No workflow step is open/).count()).toBe(0);
+    expect(
+      await flow
+        .panel()
+        .getByText(/No workflow step is open/)
+        .count(),
+    ).toBe(0);
     expect(await page.locator(".editor-meta-bar").innerText()).toMatch(/Edition 2/);
     // The page caught up without taking the editor away: focus and the words typed since stay.
     expect(await focused()).toMatch(/^div#article-body-editor/);
@@ -147,7 +152,10 @@ describe("the editor shows the state it is in", () => {
     await moveEdition(id, "submitted");
     await page.reload();
     await studio.body().waitFor();
-    await page.locator(".editor-layout .edit-lock").getByRole("button", { name: /Return to draft/ }).click();
+    await page
+      .locator(".editor-layout .edit-lock")
+      .getByRole("button", { name: /Return to draft/ })
+      .click();
     expect(await focused()).toMatch(/^button#? “Return to draft”/);
   }, 180_000); // three states, each waited past the autosave delay and checked with axe
 });

@@ -81,7 +81,9 @@ describe("the studio", () => {
     await context.setOffline(true);
     await studio.body().click();
     await page.keyboard.type("Typed while offline.");
-    await page.waitForFunction(() => /Not saved/.test(document.querySelector(".save-status")?.textContent ?? ""), null, { timeout: 20_000 });
+    await page.waitForFunction(() => /Not saved/.test(document.querySelector(".save-status")?.textContent ?? ""), null, {
+      timeout: 20_000,
+    });
     await context.setOffline(false);
     await page.getByRole("button", { name: "Retry now" }).click();
     await studio.waitForSaved();
@@ -138,7 +140,10 @@ describe("the studio", () => {
     const handle = await openDatabase(inject("databaseUrl"));
     try {
       const [publisher] = await handle.db.select().from(users).where(eq(users.email, "publisher@koho.example"));
-      await handle.db.update(users).set({ active: false, sessionVersion: publisher!.sessionVersion + 1 }).where(eq(users.id, publisher!.id));
+      await handle.db
+        .update(users)
+        .set({ active: false, sessionVersion: publisher!.sessionVersion + 1 })
+        .where(eq(users.id, publisher!.id));
       await page.goto(studio.url("/studio"));
       await page.waitForURL("**/sign-in**");
       expect(new URL(page.url()).pathname).toBe("/sign-in");

@@ -34,7 +34,12 @@ const rss = new Parser<Record<string, never>, { id: string; published: string }>
 /** What readers may see right now, straight from the database. */
 async function publicArticles() {
   return handle.db
-    .select({ slug: articles.slug, guid: articles.guid, firstPublishedAt: articles.firstPublishedAt, publicUpdatedAt: articles.publicUpdatedAt })
+    .select({
+      slug: articles.slug,
+      guid: articles.guid,
+      firstPublishedAt: articles.firstPublishedAt,
+      publicUpdatedAt: articles.publicUpdatedAt,
+    })
     .from(articles)
     .innerJoin(articleEditions, eq(articleEditions.id, articles.publishedEditionId))
     .where(and(eq(articles.status, "published")));
@@ -45,12 +50,20 @@ beforeAll(async () => {
   handle = await openDatabase(inject("databaseUrl"));
   // Hidden items next to the fixtures' draft: none of them is public, so other tests see no change.
   await insertArticle(handle.db, {
-    slug: WITHDRAWN_SLUG, title: "Withdrawn notice about the zeppelin", text: "A zeppelin will fly over the bay.",
-    status: "withdrawn", editionState: "published", firstPublishedAt: new Date(Date.now() - 3600_000),
+    slug: WITHDRAWN_SLUG,
+    title: "Withdrawn notice about the zeppelin",
+    text: "A zeppelin will fly over the bay.",
+    status: "withdrawn",
+    editionState: "published",
+    firstPublishedAt: new Date(Date.now() - 3600_000),
   });
   await insertArticle(handle.db, {
-    slug: SCHEDULED_SLUG, title: "Scheduled announcement of the marimba festival", text: "Marimba players gather.",
-    status: "draft", editionState: "scheduled", scheduledFor: new Date(Date.now() + 7 * 24 * 3600_000),
+    slug: SCHEDULED_SLUG,
+    title: "Scheduled announcement of the marimba festival",
+    text: "Marimba players gather.",
+    status: "draft",
+    editionState: "scheduled",
+    scheduledFor: new Date(Date.now() + 7 * 24 * 3600_000),
   });
   browser = await launchBrowser();
 });
@@ -179,7 +192,9 @@ describe("article pages carry structured data and sharing tags", () => {
 
   it("pages advertise the feeds: site-wide everywhere, the category's own on category pages", async () => {
     const rssLinks = (html: string) =>
-      [...html.matchAll(/<link rel="alternate" type="application\/rss\+xml"[^>]*href="([^"]+)"/g)].map((m) => new URL(m[1]!, baseURL).pathname);
+      [...html.matchAll(/<link rel="alternate" type="application\/rss\+xml"[^>]*href="([^"]+)"/g)].map(
+        (m) => new URL(m[1]!, baseURL).pathname,
+      );
     for (const path of ["/", `/news/${slugify(communique.title)}`, "/archive", "/search", "/archive/2026/02"]) {
       expect(rssLinks(await (await get(path)).text()), path).toContain("/feed.xml");
     }
@@ -247,7 +262,10 @@ describe("search", () => {
 describe("archive", () => {
   it("the archive index lists months with counts, is linked from the footer, and passes axe", async () => {
     await page.goto(new URL("/", baseURL).href);
-    await Promise.all([page.waitForURL("**/archive"), page.getByRole("navigation", { name: "Footer" }).getByRole("link", { name: "Archive" }).click()]);
+    await Promise.all([
+      page.waitForURL("**/archive"),
+      page.getByRole("navigation", { name: "Footer" }).getByRole("link", { name: "Archive" }).click(),
+    ]);
     // A client-side navigation: wait for the new page's heading rather than any h1.
     await page.getByRole("heading", { level: 1, name: "Archive" }).waitFor();
     expect(await page.locator("h1:visible").allInnerTexts()).toEqual(["Archive"]);

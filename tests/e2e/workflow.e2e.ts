@@ -27,7 +27,13 @@ async function publicSurfaces(slug: string, word: string) {
   const page = await get(`/news/${slug}`);
   const text = async (path: string) => (await get(path)).text();
   const [home, feed, sitemap, search] = await Promise.all([text("/"), text("/feed.xml"), text("/sitemap.xml"), text(`/search?q=${word}`)]);
-  return { page: page.status, home: home.includes(slug), feed: feed.includes(slug), sitemap: sitemap.includes(slug), search: search.includes(`/news/${slug}`) };
+  return {
+    page: page.status,
+    home: home.includes(slug),
+    feed: feed.includes(slug),
+    sitemap: sitemap.includes(slug),
+    search: search.includes(`/news/${slug}`),
+  };
 }
 
 beforeAll(async () => {
@@ -126,7 +132,8 @@ describe("editorial workflow in the browser", () => {
     expect(before).toEqual({ page: 404, home: false, feed: false, sitemap: false, search: false });
 
     const deadline = at.getTime() + 60_000;
-    while (Date.now() < deadline && (await fetch(new URL(`/news/${slug}`, base()))).status !== 200) await new Promise((r) => setTimeout(r, 2_000));
+    while (Date.now() < deadline && (await fetch(new URL(`/news/${slug}`, base()))).status !== 200)
+      await new Promise((r) => setTimeout(r, 2_000));
     const after = await publicSurfaces(slug, "Okutama");
     expect(after).toEqual({ page: 200, home: true, feed: true, sitemap: true, search: true });
     expect(Date.now()).toBeGreaterThanOrEqual(at.getTime());

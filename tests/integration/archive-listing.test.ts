@@ -14,13 +14,21 @@ it.beforeAll(async ({ db }) => {
   await insertHiddenItems(db);
   // 00:30 on February 1 in Tokyo is still January 31 in UTC: it belongs to February.
   await insertArticle(db, {
-    slug: "just-after-midnight-in-tokyo", title: "Just after midnight in Tokyo", text: "Early news.",
-    status: "published", editionState: "published", firstPublishedAt: new Date("2026-01-31T15:30:00Z"),
+    slug: "just-after-midnight-in-tokyo",
+    title: "Just after midnight in Tokyo",
+    text: "Early news.",
+    status: "published",
+    editionState: "published",
+    firstPublishedAt: new Date("2026-01-31T15:30:00Z"),
   });
   // 23:30 on January 31 in Tokyo: January.
   await insertArticle(db, {
-    slug: "just-before-midnight-in-tokyo", title: "Just before midnight in Tokyo", text: "Late news.",
-    status: "published", editionState: "published", firstPublishedAt: new Date("2026-01-31T14:30:00Z"),
+    slug: "just-before-midnight-in-tokyo",
+    title: "Just before midnight in Tokyo",
+    text: "Late news.",
+    status: "published",
+    editionState: "published",
+    firstPublishedAt: new Date("2026-01-31T14:30:00Z"),
   });
 });
 

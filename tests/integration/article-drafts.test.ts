@@ -13,8 +13,13 @@ const it = integrationTest();
 /** This file's item: the shared draft payload with a Rome story's fields. */
 function payload(id: number, version: number, overrides: Record<string, unknown> = {}) {
   return draftPayload(id, version, {
-    title: "Governor visits Rome", slug: `governor-visits-rome-${id}`, summary: "A visit.",
-    datelineDate: "2026-02-05", tags: ["Rome"], body: body("First words."), ...overrides,
+    title: "Governor visits Rome",
+    slug: `governor-visits-rome-${id}`,
+    summary: "A visit.",
+    datelineDate: "2026-02-05",
+    tags: ["Rome"],
+    body: body("First words."),
+    ...overrides,
   });
 }
 
@@ -42,7 +47,11 @@ describe("writing news items", () => {
     expect(ok).toHaveLength(1);
     expect(failed).toHaveLength(1);
     expect(failed[0]!.reason).toBeInstanceOf(AppError);
-    expect(failed[0]!.reason).toMatchObject({ code: "conflict:article", status: 409, details: { savedBy: "Wakana Writer", currentVersion: 2 } });
+    expect(failed[0]!.reason).toMatchObject({
+      code: "conflict:article",
+      status: 409,
+      details: { savedBy: "Wakana Writer", currentVersion: 2 },
+    });
     const [edition] = await db.select().from(articleEditions).where(eq(articleEditions.articleId, id));
     const winner = (ok[0] as PromiseFulfilledResult<{ version: number }>).value;
     expect(winner.version).toBe(2);
@@ -66,7 +75,12 @@ describe("writing news items", () => {
     const { id } = await drafts.createArticle();
     const unknown = await failure(drafts.saveArticleDraft(payload(id, 1, { body: { type: "doc", content: [{ type: "iframe" }] } })));
     expect(unknown).toMatchObject({ status: 400, message: expect.stringContaining('node "iframe"') });
-    const link = { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "x", marks: [{ type: "link", attrs: { href: "javascript:alert(1)" } }] }] }] };
+    const link = {
+      type: "doc",
+      content: [
+        { type: "paragraph", content: [{ type: "text", text: "x", marks: [{ type: "link", attrs: { href: "javascript:alert(1)" } }] }] },
+      ],
+    };
     expect((await failure(drafts.saveArticleDraft(payload(id, 1, { body: link })))).status).toBe(400);
   });
 

@@ -10,7 +10,10 @@ import { actAs } from "../support/session";
 const it = integrationTest();
 
 async function signInAs(db: Database, role: Role) {
-  const [row] = await db.select().from(users).where(eq(users.email, `${role}@koho.example`));
+  const [row] = await db
+    .select()
+    .from(users)
+    .where(eq(users.email, `${role}@koho.example`));
   actAs(row!);
   return row!;
 }
@@ -42,7 +45,11 @@ describe("reading the audit log as an administrator", () => {
     expect(first).toMatchObject({ page: 1, pageSize: 50, total: 120, totalPages: 3 });
     expect(first.entries).toHaveLength(50);
     expect(first.entries[0]).toMatchObject({
-      at: new Date(START + 119 * 60_000).toISOString(), actorLabel: "person-119@koho.example", targetId: "119", ip: "192.0.2.7", details: { n: 119 },
+      at: new Date(START + 119 * 60_000).toISOString(),
+      actorLabel: "person-119@koho.example",
+      targetId: "119",
+      ip: "192.0.2.7",
+      details: { n: 119 },
     });
     const times = first.entries.map((e) => e.at);
     expect(times).toEqual([...times].sort().reverse());

@@ -41,12 +41,15 @@ async function seedOldAndNew(db: Database, at: Date) {
 
 const keys = async (db: Database) => (await db.select().from(loginThrottle)).map((r) => r.key).sort();
 const sessionIds = async (db: Database) => (await db.select().from(authSessions)).map((r) => r.idHash).sort();
-const auditLabels = async (db: Database) => (await db.select().from(auditLog)).map((r) => r.actorLabel).filter((l) => l === "old" || l === "kept");
+const auditLabels = async (db: Database) =>
+  (await db.select().from(auditLog)).map((r) => r.actorLabel).filter((l) => l === "old" || l === "kept");
 
 describe("retention", () => {
   it("a sign-in prunes what has outlived its period", async ({ db }) => {
     await seedOldAndNew(db, new Date());
-    await credentials.authenticateWithPassword({ email: "writer@koho.example", password: "writer-demo-pass", ip: "203.0.113.1" }).catch(() => undefined);
+    await credentials
+      .authenticateWithPassword({ email: "writer@koho.example", password: "writer-demo-pass", ip: "203.0.113.1" })
+      .catch(() => undefined);
     expect(await keys(db)).not.toContain("pair:old@x|1.1.1.1");
     expect(await sessionIds(db)).toEqual(["live"]);
     expect(await auditLabels(db)).toEqual(["kept"]);

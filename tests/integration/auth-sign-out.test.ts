@@ -22,7 +22,11 @@ beforeAll(async () => {
 });
 afterAll(() => t.cleanup());
 
-const signOuts = () => t.db.select().from(auditLog).where(and(eq(auditLog.action, "auth.sign_out"), eq(auditLog.actorId, editor.id)));
+const signOuts = () =>
+  t.db
+    .select()
+    .from(auditLog)
+    .where(and(eq(auditLog.action, "auth.sign_out"), eq(auditLog.actorId, editor.id)));
 
 describe("signing out", () => {
   it("revokes the cookie's session and writes one auth.sign_out entry naming the person", async () => {

@@ -68,10 +68,14 @@ describe("sign-in throttling", () => {
 
   it("guessing one account from many addresses meets the account-wide ceiling, announced once to admins", async ({ db }) => {
     const email = "publisher@koho.example";
-    for (let i = 0; i < throttle.THROTTLE_POLICY.account.limit - 1; i++) await throttle.recordFailedSignIn(db, email, `10.20.${i >> 8}.${i & 255}`);
+    for (let i = 0; i < throttle.THROTTLE_POLICY.account.limit - 1; i++)
+      await throttle.recordFailedSignIn(db, email, `10.20.${i >> 8}.${i & 255}`);
     expect(await attempt(email, "last-guess", "10.30.0.1")).toBe("wrong");
     expect(await attempt(email, "publisher-demo-pass", "10.30.0.2")).toMatchObject({ retryAfter: expect.any(Number) });
-    const announced = await db.select().from(auditLog).where(and(eq(auditLog.action, "auth.account_throttled"), eq(auditLog.actorLabel, email)));
+    const announced = await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "auth.account_throttled"), eq(auditLog.actorLabel, email)));
     expect(announced).toHaveLength(1);
     expect(announced[0]).toMatchObject({ outcome: "denied", details: { failures: 100, windowMinutes: 60 } });
   });
@@ -92,7 +96,10 @@ describe("sign-in throttling", () => {
     for (let i = 0; i < 3; i++) await attempt("admin@koho.example", "typo", "203.0.113.9");
     expect(await attempt("admin@koho.example", "admin-demo-pass", "203.0.113.9")).toBe("ok");
     const keys = throttle.throttleKeys("admin@koho.example", "203.0.113.9");
-    const rows = await db.select().from(loginThrottle).where(sql`${loginThrottle.key} IN (${keys.pair}, ${keys.account})`);
+    const rows = await db
+      .select()
+      .from(loginThrottle)
+      .where(sql`${loginThrottle.key} IN (${keys.pair}, ${keys.account})`);
     expect(rows.map((r) => [r.key, r.failures])).toEqual([[keys.account, 3]]);
   });
 });

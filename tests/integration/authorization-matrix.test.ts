@@ -108,7 +108,12 @@ type Case = {
 };
 
 const cases: Case[] = [
-  { name: "create a news item", allowed: ["writer", "editor", "publisher", "admin"], setup: async () => ({}), call: () => articleActions.createArticleAction() },
+  {
+    name: "create a news item",
+    allowed: ["writer", "editor", "publisher", "admin"],
+    setup: async () => ({}),
+    call: () => articleActions.createArticleAction(),
+  },
   {
     name: "save someone else's item (an editor's)",
     allowed: ["editor", "publisher", "admin"],
@@ -134,7 +139,8 @@ const cases: Case[] = [
     name: "request changes",
     allowed: ["editor", "publisher", "admin"],
     setup: async () => ({ id: await submittedBy("writer", "Needs changes") }),
-    call: ({ id }) => articleActions.transitionAction(INITIAL_FORM_STATE, form({ articleId: id, transition: "request_changes", comment: "Fix the date." })),
+    call: ({ id }) =>
+      articleActions.transitionAction(INITIAL_FORM_STATE, form({ articleId: id, transition: "request_changes", comment: "Fix the date." })),
   },
   {
     name: "publish an approved item",
@@ -146,13 +152,21 @@ const cases: Case[] = [
     name: "schedule an approved item",
     allowed: ["publisher", "admin"],
     setup: async (db) => withVersion(db, await approved(db, "To schedule")),
-    call: ({ id, version }) => articleActions.transitionAction(INITIAL_FORM_STATE, form({ articleId: id, version, transition: "schedule", scheduledFor: "2099-01-01T09:00" })),
+    call: ({ id, version }) =>
+      articleActions.transitionAction(
+        INITIAL_FORM_STATE,
+        form({ articleId: id, version, transition: "schedule", scheduledFor: "2099-01-01T09:00" }),
+      ),
   },
   {
     name: "publish without review",
     allowed: ["admin"],
     setup: async (db) => withVersion(db, await writtenBy("writer", "Urgent")),
-    call: ({ id, version }) => articleActions.transitionAction(INITIAL_FORM_STATE, form({ articleId: id, version, transition: "force_publish", reason: "Emergency notice, no time." })),
+    call: ({ id, version }) =>
+      articleActions.transitionAction(
+        INITIAL_FORM_STATE,
+        form({ articleId: id, version, transition: "force_publish", reason: "Emergency notice, no time." }),
+      ),
   },
   {
     name: "withdraw a published item",
@@ -182,7 +196,12 @@ const cases: Case[] = [
     setup: async (db) => {
       const id = await writtenBy("writer", "Forced");
       actAs("admin");
-      await flow.applyTransition("article", { articleId: id, version: await seenVersion(db, id), transition: "force_publish", reason: "Emergency notice, no time." });
+      await flow.applyTransition("article", {
+        articleId: id,
+        version: await seenVersion(db, id),
+        transition: "force_publish",
+        reason: "Emergency notice, no time.",
+      });
       return { id };
     },
     call: ({ id }) => articleActions.confirmReviewAction(INITIAL_FORM_STATE, form({ articleId: id })),
@@ -195,13 +214,15 @@ const cases: Case[] = [
       const [rev] = await db.all<{ id: number }>(sql`SELECT id FROM article_revisions WHERE article_id = ${id} ORDER BY id LIMIT 1`);
       return { id, revisionId: rev!.id };
     },
-    call: ({ id, revisionId }) => historyActions.restoreRevisionAction({ message: null }, form({ articleId: id, revisionId, confirm: "yes" })),
+    call: ({ id, revisionId }) =>
+      historyActions.restoreRevisionAction({ message: null }, form({ articleId: id, revisionId, confirm: "yes" })),
   },
   {
     name: "create a preview link",
     allowed: ["publisher", "admin"],
     setup: async () => ({ id: await writtenBy("writer", "Preview me") }),
-    call: ({ id }) => previewActions.createPreviewLinkAction({ ok: false, url: null, expiresAt: null, message: null }, form({ articleId: id })),
+    call: ({ id }) =>
+      previewActions.createPreviewLinkAction({ ok: false, url: null, expiresAt: null, message: null }, form({ articleId: id })),
   },
   {
     name: "revoke a preview link",
@@ -219,10 +240,13 @@ const cases: Case[] = [
     name: "create a staff account",
     allowed: ["admin"],
     setup: async () => ({ n: Math.random().toString(36).slice(2, 8) }),
-    call: ({ n }) => userActions.createStaffMemberAction(null, form({ email: `new-${n}@koho.example`, name: "New Person", role: "writer", password: "a-long-enough-password" })),
+    call: ({ n }) =>
+      userActions.createStaffMemberAction(
+        null,
+        form({ email: `new-${n}@koho.example`, name: "New Person", role: "writer", password: "a-long-enough-password" }),
+      ),
   },
 ];
-
 
 describe("authorization matrix of studio actions", () => {
   for (const c of cases) {
@@ -243,7 +267,9 @@ describe("authorization matrix of studio actions", () => {
   }
 
   it("refuses a scheduler tick without its token", async () => {
-    const response = await POST(new Request("http://localhost/api/scheduler/run", { method: "POST", headers: { authorization: "Bearer wrong" } }));
+    const response = await POST(
+      new Request("http://localhost/api/scheduler/run", { method: "POST", headers: { authorization: "Bearer wrong" } }),
+    );
     expect(response.status).toBe(401);
   });
 });

@@ -79,13 +79,19 @@ describe("migrations on a database with data", () => {
     const after = await tableRowCounts(join(dir, "koho.db"));
     for (const [table, n] of Object.entries(before)) if (table !== "__drizzle_migrations") expect(after[table], table).toBe(n);
     expect((await handle.client.execute("PRAGMA foreign_key_check")).rows).toEqual([]);
-    expect(await migrateDatabase(handle.db, { migrationsFolder: migrationsFolder("again", journal.entries.length, [rebuild]) })).toEqual({ applied: 0, backup: null });
+    expect(await migrateDatabase(handle.db, { migrationsFolder: migrationsFolder("again", journal.entries.length, [rebuild]) })).toEqual({
+      applied: 0,
+      backup: null,
+    });
   });
 
   it("fails loudly when a migration leaves foreign key violations, naming the backup to restore", async () => {
     const folder = migrationsFolder("broken", journal.entries.length, [
       rebuild,
-      { tag: "9999_orphans", sql: "INSERT INTO article_revisions (article_id, edition_id, edition_number, article_version, slug, title, summary, body, category_id, dateline_date, signatories, tags) VALUES (987654, 987654, 1, 1, 'x', 'x', '', '{}', 1, '2026-01-01', '[]', '[]');" },
+      {
+        tag: "9999_orphans",
+        sql: "INSERT INTO article_revisions (article_id, edition_id, edition_number, article_version, slug, title, summary, body, category_id, dateline_date, signatories, tags) VALUES (987654, 987654, 1, 1, 'x', 'x', '', '{}', 1, '2026-01-01', '[]', '[]');",
+      },
     ]);
     const error = await migrateDatabase(handle.db, { migrationsFolder: folder }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ForeignKeyViolationError);

@@ -15,7 +15,9 @@ afterAll(() => t.cleanup());
 /** Starts the writer, lets it acknowledge some commits, then SIGKILLs it mid-stream. */
 function runAndKill(url: string, minAcks: number): Promise<{ saves: number[]; publishes: number[] }> {
   return new Promise((resolve, reject) => {
-    const child = spawn("node", ["--conditions=react-server", "--import", "tsx", "tests/support/security-durability-worker.ts", url], { stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn("node", ["--conditions=react-server", "--import", "tsx", "tests/support/security-durability-worker.ts", url], {
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     const saves: number[] = [];
     const publishes: number[] = [];
     let buffer = "";
@@ -31,7 +33,9 @@ function runAndKill(url: string, minAcks: number): Promise<{ saves: number[]; pu
       }
       if (saves.length + publishes.length >= minAcks) child.kill("SIGKILL");
     });
-    child.on("exit", (code, signal) => (signal === "SIGKILL" ? resolve({ saves, publishes }) : reject(new Error(`worker exited ${code}: ${stderr}`))));
+    child.on("exit", (code, signal) =>
+      signal === "SIGKILL" ? resolve({ saves, publishes }) : reject(new Error(`worker exited ${code}: ${stderr}`)),
+    );
   });
 }
 
@@ -50,7 +54,13 @@ describe("durability across SIGKILL", () => {
         const rows = async (sql: string) => (await handle.client.execute(sql)).rows;
         const ids = new Set((await rows("SELECT id FROM articles")).map((r) => Number(r.id)));
         for (const id of [...saves, ...publishes]) expect(ids.has(id), `acknowledged item ${id}`).toBe(true);
-        const live = new Set((await rows("SELECT a.id FROM articles a JOIN article_editions e ON e.id = a.published_edition_id WHERE a.status = 'published' AND e.state = 'published'")).map((r) => Number(r.id)));
+        const live = new Set(
+          (
+            await rows(
+              "SELECT a.id FROM articles a JOIN article_editions e ON e.id = a.published_edition_id WHERE a.status = 'published' AND e.state = 'published'",
+            )
+          ).map((r) => Number(r.id)),
+        );
         for (const id of publishes) expect(live.has(id), `published item ${id}`).toBe(true);
         // Page (article + its published edition), feed (published list) and search entry agree for every item.
         const statusPublished = new Set((await rows("SELECT id FROM articles WHERE status = 'published'")).map((r) => Number(r.id)));
@@ -63,6 +73,8 @@ describe("durability across SIGKILL", () => {
         handle.client.close();
       }
     }
-    console.log(`backup-durability: ${kills} SIGKILLs survived, ${acknowledged} acknowledged writes all present, ${checked} article rows checked`);
+    console.log(
+      `backup-durability: ${kills} SIGKILLs survived, ${acknowledged} acknowledged writes all present, ${checked} article rows checked`,
+    );
   }, 120_000);
 });

@@ -27,7 +27,9 @@ describe("SQLite connection settings", () => {
 
   it("enforces foreign keys", async () => {
     await expect(
-      t.db.run(sql`INSERT INTO article_editions (article_id, number, title, body, category_id, dateline_date) VALUES (999, 1, 't', '{}', 999, '2026-01-01')`),
+      t.db.run(
+        sql`INSERT INTO article_editions (article_id, number, title, body, category_id, dateline_date) VALUES (999, 1, 't', '{}', 999, '2026-01-01')`,
+      ),
     ).rejects.toMatchObject({ cause: { message: expect.stringMatching(/FOREIGN KEY/) } });
   });
 });

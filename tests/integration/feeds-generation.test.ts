@@ -30,12 +30,20 @@ type JsonFeed = {
   feed_url: string;
   authors: { name: string }[];
   items: {
-    id: string; url: string; title: string; summary: string; content_html: string; tags: string[];
-    date_published: string; date_modified: string; authors: { name: string }[];
+    id: string;
+    url: string;
+    title: string;
+    summary: string;
+    content_html: string;
+    tags: string[];
+    date_published: string;
+    date_modified: string;
+    authors: { name: string }[];
   }[];
 };
 
-const RFC822_TOKYO = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} \+0900$/;
+const RFC822_TOKYO =
+  /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} \+0900$/;
 const RFC3339_TOKYO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+09:00$/;
 const URN_UUID = /^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -72,7 +80,9 @@ describe("site-wide feeds", () => {
     expect(item.guid).toMatch(URN_UUID);
     expect(item.pubDate).toBe("Thu, 05 Feb 2026 12:00:00 +0900");
     expect(categoryNames(item.categories)).toEqual(["International Relations"]);
-    expect((item.categories as unknown as ParsedCategory[])[0]).toMatchObject({ $: { domain: `${SITE}/category/international-relations` } });
+    expect((item.categories as unknown as ParsedCategory[])[0]).toMatchObject({
+      $: { domain: `${SITE}/category/international-relations` },
+    });
     expect(item["dc:creator"]).toBe("Office of the Governor, Press Office");
     expect(item["content:encoded"]).toContain("Gualtieri");
     expect(item["content:encoded"]).toMatch(/^<p>/);

@@ -10,7 +10,6 @@ const it = integrationTest({ demo: false });
 // Outside Next there is no request for connection() to wait for.
 vi.mock("next/server", async (original) => ({ ...(await original<typeof import("next/server")>()), connection: async () => {} }));
 
-
 async function tickScheduler(at = new Date()) {
   await publishDue(at);
 }
@@ -32,7 +31,7 @@ describe("/api/health", () => {
   });
 
   it("reports a stopped scheduler once the start-up grace has passed", async () => {
-        await tickScheduler(new Date(Date.now() - 10 * 60_000));
+    await tickScheduler(new Date(Date.now() - 10 * 60_000));
     const late = await checkHealth({ uptimeMs: 3_600_000 });
     expect(late.healthy).toBe(false);
     expect(late.checks.scheduler.ok).toBe(false);
@@ -53,9 +52,15 @@ describe("/api/health", () => {
       expect(body.healthy).toBe(false);
       expect(body.checks.migrations).toMatchObject({ ok: false, detail: "1 committed migration(s) not applied" });
     } finally {
-      await client.execute({ sql: "INSERT INTO __drizzle_migrations (hash, created_at) VALUES (?, ?)", args: [last.hash, last.created_at] });
+      await client.execute({
+        sql: "INSERT INTO __drizzle_migrations (hash, created_at) VALUES (?, ?)",
+        args: [last.hash, last.created_at],
+      });
     }
-    await client.execute({ sql: "INSERT INTO __drizzle_migrations (hash, created_at) VALUES ('from-a-newer-build', 99999999999999)", args: [] });
+    await client.execute({
+      sql: "INSERT INTO __drizzle_migrations (hash, created_at) VALUES ('from-a-newer-build', 99999999999999)",
+      args: [],
+    });
     const body = await (await healthRoute.GET()).json();
     expect(body.checks.migrations.detail).toBe("1 applied migration(s) not in this build");
     await client.execute("DELETE FROM __drizzle_migrations WHERE hash = 'from-a-newer-build'");

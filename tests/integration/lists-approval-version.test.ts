@@ -17,7 +17,14 @@ it.beforeAll(async ({ db }) => {
 });
 
 const save = (listId: number, version: number, articleId: number) =>
-  lists.saveRecommendationListDraft({ listId, version, name: "Picks", maxItems: 5, fillFromCategory: false, entries: [{ kind: "article", articleId }] });
+  lists.saveRecommendationListDraft({
+    listId,
+    version,
+    name: "Picks",
+    maxItems: 5,
+    fillFromCategory: false,
+    entries: [{ kind: "article", articleId }],
+  });
 
 async function submittedList() {
   actAs("writer");
@@ -46,7 +53,10 @@ describe("list words under review", () => {
     actAs("publisher");
     const stale = await failure(flow.applyTransition("list", { listId: id, transition: "approve", version: seen }));
     expect(stale).toMatchObject({ code: "conflict:list", status: 409, message: expect.stringMatching(/changed since you opened it/) });
-    const [returned] = await db.select().from(auditLog).where(and(eq(auditLog.action, "list.return_to_draft"), eq(auditLog.targetId, String(id))));
+    const [returned] = await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "list.return_to_draft"), eq(auditLog.targetId, String(id))));
     expect(returned).toBeDefined();
     const fresh = await seenListVersion(db, id);
     await flow.applyTransition("list", { listId: id, transition: "approve", version: fresh });

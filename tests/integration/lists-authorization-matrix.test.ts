@@ -52,11 +52,25 @@ const future = () => new Date(Date.now() + 9 * 3_600_000 + 86_400_000).toISOStri
 async function listAt(db: Database, stage: Stage): Promise<{ listId: number; version: number }> {
   actAs("writer");
   const { id, version } = await lists.createRecommendationList({ name: `Matrix ${stage}`, placement: "default" });
-  await lists.saveRecommendationListDraft({ listId: id, version, name: `Matrix ${stage}`, maxItems: 10, fillFromCategory: false, entries: [{ kind: "article", articleId: articleIds[0] }] });
+  await lists.saveRecommendationListDraft({
+    listId: id,
+    version,
+    name: `Matrix ${stage}`,
+    maxItems: 10,
+    fillFromCategory: false,
+    entries: [{ kind: "article", articleId: articleIds[0] }],
+  });
   if (stage !== "draft") await flow.applyTransition("list", { listId: id, transition: "submit" });
   actAs("admin");
-  if (stage === "approved" || stage === "scheduled") await flow.applyTransition("list", { listId: id, version: await seenListVersion(db, id), transition: "approve" });
-  if (stage === "scheduled") await flow.applyTransition("list", { listId: id, version: await seenListVersion(db, id), transition: "schedule", scheduledFor: future() });
+  if (stage === "approved" || stage === "scheduled")
+    await flow.applyTransition("list", { listId: id, version: await seenListVersion(db, id), transition: "approve" });
+  if (stage === "scheduled")
+    await flow.applyTransition("list", {
+      listId: id,
+      version: await seenListVersion(db, id),
+      transition: "schedule",
+      scheduledFor: future(),
+    });
   // The version its studio page shows now, as the panel would post it.
   return { listId: id, version: await seenListVersion(db, id) };
 }
@@ -67,21 +81,87 @@ const PUBLISHERS: Who[] = ["publisher", "admin"];
 
 const CASES: Case[] = [
   { name: "listRecommendationLists", allowed: STAFF, call: () => queries.listRecommendationLists() },
-  { name: "getRecommendationListForEditing", allowed: STAFF, stage: "draft", call: ({ listId }) => queries.getRecommendationListForEditing({ listId }) },
-  { name: "listRecommendationListEditions", allowed: STAFF, stage: "draft", call: ({ listId }) => queries.listRecommendationListEditions({ listId }) },
+  {
+    name: "getRecommendationListForEditing",
+    allowed: STAFF,
+    stage: "draft",
+    call: ({ listId }) => queries.getRecommendationListForEditing({ listId }),
+  },
+  {
+    name: "listRecommendationListEditions",
+    allowed: STAFF,
+    stage: "draft",
+    call: ({ listId }) => queries.listRecommendationListEditions({ listId }),
+  },
   { name: "listUnhealthyLists", allowed: STAFF, call: () => health.listUnhealthyLists() },
   { name: "getListForArticle", allowed: STAFF, call: () => articleList.getListForArticle({ articleId: articleIds[1] }) },
   { name: "searchPublishedItemsForPicker", allowed: STAFF, call: () => picker.searchPublishedItemsForPicker({ q: "Governor" }) },
-  { name: "GET /api/studio/articles/search", allowed: STAFF, call: () => searchRoute.GET(new Request("http://koho.test/api/studio/articles/search?q=Governor")) },
-  { name: "createRecommendationList", allowed: STAFF, call: () => lists.createRecommendationList({ name: "Made in the matrix", placement: "default", maxItems: 5 }) },
-  { name: "saveRecommendationListDraft", allowed: STAFF, stage: "draft", call: ({ listId, version }) => lists.saveRecommendationListDraft({ listId, version, name: "Saved in the matrix", maxItems: 5, fillFromCategory: false, entries: [{ kind: "article", articleId: articleIds[2] }] }) },
-  { name: "transition submit", allowed: STAFF, stage: "draft", call: ({ listId }) => flow.applyTransition("list", { listId, transition: "submit" }) },
-  { name: "transition return_to_draft", allowed: STAFF, stage: "submitted", call: ({ listId }) => flow.applyTransition("list", { listId, transition: "return_to_draft" }) },
-  { name: "transition request_changes", allowed: ["editor", "publisher", "admin"], stage: "submitted", call: ({ listId }) => flow.applyTransition("list", { listId, transition: "request_changes", comment: "Change it." }) },
-  { name: "transition approve", allowed: PUBLISHERS, stage: "submitted", call: ({ listId, version }) => flow.applyTransition("list", { listId, version, transition: "approve" }) },
-  { name: "transition publish", allowed: PUBLISHERS, stage: "approved", call: ({ listId, version }) => flow.applyTransition("list", { listId, version, transition: "publish" }) },
-  { name: "transition schedule", allowed: PUBLISHERS, stage: "approved", call: ({ listId, version }) => flow.applyTransition("list", { listId, version, transition: "schedule", scheduledFor: future() }) },
-  { name: "transition unschedule", allowed: PUBLISHERS, stage: "scheduled", call: ({ listId }) => flow.applyTransition("list", { listId, transition: "unschedule" }) },
+  {
+    name: "GET /api/studio/articles/search",
+    allowed: STAFF,
+    call: () => searchRoute.GET(new Request("http://koho.test/api/studio/articles/search?q=Governor")),
+  },
+  {
+    name: "createRecommendationList",
+    allowed: STAFF,
+    call: () => lists.createRecommendationList({ name: "Made in the matrix", placement: "default", maxItems: 5 }),
+  },
+  {
+    name: "saveRecommendationListDraft",
+    allowed: STAFF,
+    stage: "draft",
+    call: ({ listId, version }) =>
+      lists.saveRecommendationListDraft({
+        listId,
+        version,
+        name: "Saved in the matrix",
+        maxItems: 5,
+        fillFromCategory: false,
+        entries: [{ kind: "article", articleId: articleIds[2] }],
+      }),
+  },
+  {
+    name: "transition submit",
+    allowed: STAFF,
+    stage: "draft",
+    call: ({ listId }) => flow.applyTransition("list", { listId, transition: "submit" }),
+  },
+  {
+    name: "transition return_to_draft",
+    allowed: STAFF,
+    stage: "submitted",
+    call: ({ listId }) => flow.applyTransition("list", { listId, transition: "return_to_draft" }),
+  },
+  {
+    name: "transition request_changes",
+    allowed: ["editor", "publisher", "admin"],
+    stage: "submitted",
+    call: ({ listId }) => flow.applyTransition("list", { listId, transition: "request_changes", comment: "Change it." }),
+  },
+  {
+    name: "transition approve",
+    allowed: PUBLISHERS,
+    stage: "submitted",
+    call: ({ listId, version }) => flow.applyTransition("list", { listId, version, transition: "approve" }),
+  },
+  {
+    name: "transition publish",
+    allowed: PUBLISHERS,
+    stage: "approved",
+    call: ({ listId, version }) => flow.applyTransition("list", { listId, version, transition: "publish" }),
+  },
+  {
+    name: "transition schedule",
+    allowed: PUBLISHERS,
+    stage: "approved",
+    call: ({ listId, version }) => flow.applyTransition("list", { listId, version, transition: "schedule", scheduledFor: future() }),
+  },
+  {
+    name: "transition unschedule",
+    allowed: PUBLISHERS,
+    stage: "scheduled",
+    call: ({ listId }) => flow.applyTransition("list", { listId, transition: "unschedule" }),
+  },
 ];
 
 it.beforeAll(async ({ db }) => {
@@ -116,6 +196,10 @@ describe("list authorization matrix", () => {
     const found = await searchRoute.GET(new Request("http://koho.test/api/studio/articles/search?q=Tokyo%20Ambassadors"));
     expect(found.headers.get("cache-control")).toBe("private, no-store");
     const body = (await found.json()) as { items: Record<string, unknown>[] };
-    expect(body.items[0]).toEqual({ id: expect.any(Number), title: "2026 Tokyo Ambassadors Night", datelineDate: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) });
+    expect(body.items[0]).toEqual({
+      id: expect.any(Number),
+      title: "2026 Tokyo Ambassadors Night",
+      datelineDate: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+    });
   });
 });

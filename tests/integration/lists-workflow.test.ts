@@ -3,7 +3,16 @@ import { join } from "node:path";
 import { and, eq, sql } from "drizzle-orm";
 import { describe, expect } from "vitest";
 import type { Database } from "@/db/client";
-import { articleEditions, articles, auditLog, categories, recommendationListEditions, recommendationListItems, recommendationLists, type Role } from "@/db/schema";
+import {
+  articleEditions,
+  articles,
+  auditLog,
+  categories,
+  recommendationListEditions,
+  recommendationListItems,
+  recommendationLists,
+  type Role,
+} from "@/db/schema";
 import { parseSeedDocument } from "@/lib/content/seed-parser";
 import { slugify } from "@/lib/slug";
 import * as articleList from "@/server/lists/article-list";
@@ -45,8 +54,22 @@ const entry = async (db: Database, i: number) => ({ kind: "article" as const, ar
 async function listFor(db: Database, articleTitle: string, picks: number[], extra: Record<string, unknown> = {}) {
   const target = await articleByTitle(db, articleTitle);
   actAs("writer");
-  const { id, version } = await lists.createRecommendationList({ name: `For ${articleTitle.slice(0, 20)}`, placement: "article", articleId: target.id, maxItems: 5, ...extra });
-  const saved = await lists.saveRecommendationListDraft({ listId: id, version, name: "Three picks", maxItems: 5, fillFromCategory: false, entries: await Promise.all(picks.map((i) => entry(db, i))), ...extra });
+  const { id, version } = await lists.createRecommendationList({
+    name: `For ${articleTitle.slice(0, 20)}`,
+    placement: "article",
+    articleId: target.id,
+    maxItems: 5,
+    ...extra,
+  });
+  const saved = await lists.saveRecommendationListDraft({
+    listId: id,
+    version,
+    name: "Three picks",
+    maxItems: 5,
+    fillFromCategory: false,
+    entries: await Promise.all(picks.map((i) => entry(db, i))),
+    ...extra,
+  });
   return { id, version: saved.version, target };
 }
 
@@ -78,18 +101,31 @@ describe("list workflow", () => {
     const { id } = await listFor(db, communique.title, [4, 1, 7]);
     expect(await shown(db, communique.title)).toHaveLength(10);
     await flow.applyTransition("list", { listId: id, transition: "submit" });
-    expect((await failure(flow.applyTransition("list", { listId: id, version: await seenListVersion(db, id), transition: "approve" }))).status).toBe(403);
+    expect(
+      (await failure(flow.applyTransition("list", { listId: id, version: await seenListVersion(db, id), transition: "approve" }))).status,
+    ).toBe(403);
     actAs("editor");
-    expect((await failure(flow.applyTransition("list", { listId: id, version: await seenListVersion(db, id), transition: "approve" }))).status).toBe(403);
+    expect(
+      (await failure(flow.applyTransition("list", { listId: id, version: await seenListVersion(db, id), transition: "approve" }))).status,
+    ).toBe(403);
     expect((await failure(flow.applyTransition("list", { listId: id, transition: "request_changes" }))).status).toBe(400);
     await flow.applyTransition("list", { listId: id, transition: "request_changes", comment: "Put the Paris visit first." });
     actAs("writer");
     const current = await queries.getRecommendationListForEditing({ listId: id });
     expect(current.edition.state).toBe("changes_requested");
-    await lists.saveRecommendationListDraft({ listId: id, version: current.version, name: "Three picks", maxItems: 5, fillFromCategory: false, entries: await Promise.all([1, 4, 7].map((i) => entry(db, i))) });
+    await lists.saveRecommendationListDraft({
+      listId: id,
+      version: current.version,
+      name: "Three picks",
+      maxItems: 5,
+      fillFromCategory: false,
+      entries: await Promise.all([1, 4, 7].map((i) => entry(db, i))),
+    });
     await flow.applyTransition("list", { listId: id, transition: "submit" });
     actAs("publisher");
-    expect((await failure(flow.applyTransition("list", { listId: id, version: await seenListVersion(db, id), transition: "publish" }))).status).toBe(409);
+    expect(
+      (await failure(flow.applyTransition("list", { listId: id, version: await seenListVersion(db, id), transition: "publish" }))).status,
+    ).toBe(409);
     await flow.applyTransition("list", { listId: id, version: await seenListVersion(db, id), transition: "approve" });
     const done = await flow.applyTransition("list", { listId: id, version: await seenListVersion(db, id), transition: "publish" });
     expect(done.expireTags).toEqual(expect.arrayContaining(["public:recommendations", "public:listings"]));
@@ -102,12 +138,26 @@ describe("list workflow", () => {
   it("refuses approval by whoever edited last (two-person rule) and audits the denial", async ({ db, staff }) => {
     const { id, version } = await listFor(db, rec(0), [2]);
     actAs("publisher");
-    await lists.saveRecommendationListDraft({ listId: id, version, name: "Publisher touched it", maxItems: 5, fillFromCategory: false, entries: [await entry(db, 3)] });
+    await lists.saveRecommendationListDraft({
+      listId: id,
+      version,
+      name: "Publisher touched it",
+      maxItems: 5,
+      fillFromCategory: false,
+      entries: [await entry(db, 3)],
+    });
     await flow.applyTransition("list", { listId: id, transition: "submit" });
     expect((await queries.getRecommendationListForEditing({ listId: id })).transitions).not.toContain("approve");
-    const error = await failure(flow.applyTransition("list", { listId: id, version: await seenListVersion(db, id), transition: "approve" }));
+    const error = await failure(
+      flow.applyTransition("list", { listId: id, version: await seenListVersion(db, id), transition: "approve" }),
+    );
     expect(error).toMatchObject({ status: 403, code: "forbidden:list", message: expect.stringMatching(/second person/) });
-    const [denied] = await db.select().from(auditLog).where(eq(auditLog.action, "list.approve")).orderBy(sql`id desc`).limit(1);
+    const [denied] = await db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.action, "list.approve"))
+      .orderBy(sql`id desc`)
+      .limit(1);
     expect(denied).toMatchObject({ outcome: "denied", actorId: staff.publisher.id });
     actAs("admin");
     await flow.applyTransition("list", { listId: id, version: await seenListVersion(db, id), transition: "approve" });
@@ -120,16 +170,40 @@ describe("list workflow", () => {
     await publishAs(db, id);
     actAs("writer");
     const current = await queries.getRecommendationListForEditing({ listId: id });
-    const saved = await lists.saveRecommendationListDraft({ listId: id, version: current.version, name: "Second thoughts", maxItems: 5, fillFromCategory: false, entries: [await entry(db, 9)] });
+    const saved = await lists.saveRecommendationListDraft({
+      listId: id,
+      version: current.version,
+      name: "Second thoughts",
+      maxItems: 5,
+      fillFromCategory: false,
+      entries: [await entry(db, 9)],
+    });
     expect(saved.editionNumber).toBe(2);
     expect(await shown(db, rec(5))).toEqual([rec(0), rec(1)]);
-    const stale = await failure(lists.saveRecommendationListDraft({ listId: id, version: current.version, name: "Stale", maxItems: 5, fillFromCategory: false, entries: [] }));
+    const stale = await failure(
+      lists.saveRecommendationListDraft({
+        listId: id,
+        version: current.version,
+        name: "Stale",
+        maxItems: 5,
+        fillFromCategory: false,
+        entries: [],
+      }),
+    );
     expect(stale).toMatchObject({ status: 409, code: "conflict:list", message: expect.stringMatching(/Wendy Writer|Writer/) });
     await publishAs(db, id);
     expect(await shown(db, rec(5))).toEqual([rec(9)]);
     const history = await queries.listRecommendationListEditions({ listId: id });
-    expect(history.map((h) => [h.number, h.state])).toEqual([[2, "published"], [1, "superseded"]]);
-    expect(history[0]).toMatchObject({ name: "Second thoughts", lastEditedBy: expect.any(String), reviewedBy: expect.any(String), publishedBy: expect.any(String) });
+    expect(history.map((h) => [h.number, h.state])).toEqual([
+      [2, "published"],
+      [1, "superseded"],
+    ]);
+    expect(history[0]).toMatchObject({
+      name: "Second thoughts",
+      lastEditedBy: expect.any(String),
+      reviewedBy: expect.any(String),
+      publishedBy: expect.any(String),
+    });
     const [row] = await db.select().from(recommendationLists).where(eq(recommendationLists.id, id));
     expect(row).toMatchObject({ name: "Second thoughts", status: "published" });
   });
@@ -143,7 +217,11 @@ describe("list workflow", () => {
     const now = new Date();
     const at = new Date(now.getTime() + 3_600_000);
     const local = new Date(at.getTime() + 9 * 3_600_000).toISOString().slice(0, 16);
-    await flow.applyTransition("list", { listId: id, version: await seenListVersion(db, id), transition: "schedule", scheduledFor: local }, { now });
+    await flow.applyTransition(
+      "list",
+      { listId: id, version: await seenListVersion(db, id), transition: "schedule", scheduledFor: local },
+      { now },
+    );
     expect((await scheduler.publishDue(now)).published.list).not.toContain(id);
     expect(await shown(db, rec(6))).toEqual(seminar.recommended.map((r) => r.title).filter((x) => x !== rec(6)));
     const later = new Date(at.getTime() + 60_000);
@@ -151,24 +229,59 @@ describe("list workflow", () => {
     expect([...first.published.list, ...second.published.list].filter((l) => l === id)).toHaveLength(1);
     expect((await scheduler.publishDue(later)).published.list).toEqual([]);
     expect(await shown(db, rec(6))).toEqual([rec(8)]);
-    const fired = await db.select().from(auditLog).where(and(eq(auditLog.action, "list.scheduled_publish"), eq(auditLog.targetId, String(id))));
+    const fired = await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "list.scheduled_publish"), eq(auditLog.targetId, String(id))));
     expect(fired).toHaveLength(1);
   });
 
-  it("refuses bad entries by name: unknown fields, duplicates, its own article, unpublished items, unsafe links, too many", async ({ db }) => {
+  it("refuses bad entries by name: unknown fields, duplicates, its own article, unpublished items, unsafe links, too many", async ({
+    db,
+  }) => {
     const { id, version, target } = await listFor(db, rec(2), []);
     const base = { listId: id, version, name: "Bad", maxItems: 2, fillFromCategory: false };
     const unknown = await failure(lists.saveRecommendationListDraft({ ...base, entries: [], status: "published" }));
     expect(unknown).toMatchObject({ status: 400, message: expect.stringContaining("status") });
     const e1 = await entry(db, 1);
     expect((await failure(lists.saveRecommendationListDraft({ ...base, entries: [e1, e1] }))).message).toMatch(/already on the list/);
-    expect((await failure(lists.saveRecommendationListDraft({ ...base, entries: [{ kind: "article", articleId: target.id }] }))).message).toMatch(/cannot recommend the item/);
-    expect((await failure(lists.saveRecommendationListDraft({ ...base, entries: [{ kind: "article", articleId: 99_999 }] }))).message).toMatch(/Only published/);
-    expect((await failure(lists.saveRecommendationListDraft({ ...base, entries: [{ kind: "external", url: "javascript:alert(1)", title: "x", date: "2026-01-01" }] }))).status).toBe(400);
-    expect((await failure(lists.saveRecommendationListDraft({ ...base, entries: [{ kind: "external", url: "https://example.org", title: "x", date: "2026-02-30" }] }))).status).toBe(400);
-    expect((await failure(lists.saveRecommendationListDraft({ ...base, entries: [e1, await entry(db, 3), await entry(db, 4)] }))).message).toMatch(/at most 2/);
+    expect(
+      (await failure(lists.saveRecommendationListDraft({ ...base, entries: [{ kind: "article", articleId: target.id }] }))).message,
+    ).toMatch(/cannot recommend the item/);
+    expect(
+      (await failure(lists.saveRecommendationListDraft({ ...base, entries: [{ kind: "article", articleId: 99_999 }] }))).message,
+    ).toMatch(/Only published/);
+    expect(
+      (
+        await failure(
+          lists.saveRecommendationListDraft({
+            ...base,
+            entries: [{ kind: "external", url: "javascript:alert(1)", title: "x", date: "2026-01-01" }],
+          }),
+        )
+      ).status,
+    ).toBe(400);
+    expect(
+      (
+        await failure(
+          lists.saveRecommendationListDraft({
+            ...base,
+            entries: [{ kind: "external", url: "https://example.org", title: "x", date: "2026-02-30" }],
+          }),
+        )
+      ).status,
+    ).toBe(400);
+    expect(
+      (await failure(lists.saveRecommendationListDraft({ ...base, entries: [e1, await entry(db, 3), await entry(db, 4)] }))).message,
+    ).toMatch(/at most 2/);
     expect((await failure(lists.createRecommendationList({ name: "x", placement: "default", maxItems: 21 }))).status).toBe(400);
-    const ok = await lists.saveRecommendationListDraft({ ...base, entries: [e1, { kind: "external", url: "https://www.metro.tokyo.lg.jp/", title: "Tokyo Metropolitan Government", date: "2026-02-01" }] });
+    const ok = await lists.saveRecommendationListDraft({
+      ...base,
+      entries: [
+        e1,
+        { kind: "external", url: "https://www.metro.tokyo.lg.jp/", title: "Tokyo Metropolitan Government", date: "2026-02-01" },
+      ],
+    });
     expect(ok.version).toBe(version + 1);
   });
 });
@@ -177,8 +290,21 @@ describe("fill from category and health", () => {
   it("fills the rest with the newest items of the category, never the article itself, marked as filled in the studio", async ({ db }) => {
     const tourism = await articleByTitle(db, "Advisory Council Discusses Promoting Tourism in Tokyo");
     actAs("writer");
-    const { id, version } = await lists.createRecommendationList({ name: "Tourism", placement: "category", categoryId: tourism.categoryId, maxItems: 3, fillFromCategory: "on" });
-    await lists.saveRecommendationListDraft({ listId: id, version, name: "Tourism", maxItems: 3, fillFromCategory: true, entries: [await entry(db, 0)] });
+    const { id, version } = await lists.createRecommendationList({
+      name: "Tourism",
+      placement: "category",
+      categoryId: tourism.categoryId,
+      maxItems: 3,
+      fillFromCategory: "on",
+    });
+    await lists.saveRecommendationListDraft({
+      listId: id,
+      version,
+      name: "Tourism",
+      maxItems: 3,
+      fillFromCategory: true,
+      entries: [await entry(db, 0)],
+    });
     await publishAs(db, id);
     const titles = await shown(db, "Advisory Council Discusses Promoting Tourism in Tokyo");
     expect(titles[0]).toBe(rec(0));
@@ -188,7 +314,10 @@ describe("fill from category and health", () => {
     actAs("writer");
     const preview = await articleList.getListForArticle({ articleId: tourism.id });
     expect(preview.list?.id).toBe(id);
-    expect(preview.items.map((i) => [i.title, i.source])).toEqual([[rec(0), "picked"], ["Governor Meets PR Caravan for Izu-Oshima Camellia Festival", "filled"]]);
+    expect(preview.items.map((i) => [i.title, i.source])).toEqual([
+      [rec(0), "picked"],
+      ["Governor Meets PR Caravan for Izu-Oshima Camellia Festival", "filled"],
+    ]);
     expect(preview.items.map((i) => i.title)).toEqual(titles);
   });
 
@@ -208,10 +337,20 @@ describe("fill from category and health", () => {
   });
 
   it("gives a list made by older code edition 1 from its items when it is first edited", async ({ db }) => {
-    const [legacy] = await db.insert(recommendationLists).values({ name: "Legacy", placement: "default", status: "draft", maxItems: 4 }).returning();
+    const [legacy] = await db
+      .insert(recommendationLists)
+      .values({ name: "Legacy", placement: "default", status: "draft", maxItems: 4 })
+      .returning();
     await db.insert(recommendationListItems).values({ listId: legacy!.id, position: 0, articleId: (await articleByTitle(db, rec(5))).id });
     actAs("editor");
-    await lists.saveRecommendationListDraft({ listId: legacy!.id, version: legacy!.version, name: "Legacy", maxItems: 4, fillFromCategory: false, entries: [await entry(db, 5), await entry(db, 6)] });
+    await lists.saveRecommendationListDraft({
+      listId: legacy!.id,
+      version: legacy!.version,
+      name: "Legacy",
+      maxItems: 4,
+      fillFromCategory: false,
+      entries: [await entry(db, 5), await entry(db, 6)],
+    });
     const editions = await db.select().from(recommendationListEditions).where(eq(recommendationListEditions.listId, legacy!.id));
     expect(editions).toHaveLength(1);
     expect(editions[0]!.entries).toHaveLength(2);

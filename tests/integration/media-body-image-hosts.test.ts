@@ -37,9 +37,19 @@ describe("body image sources", () => {
   });
 
   it("refuses an image from another host, even nested, with a message saying where images come from", async () => {
-    for (const src of ["https://tracker.gov.example/pixel.gif", "http://203.0.113.9/p.png", "/news/some-page.png", "/media/../etc/passwd"]) {
+    for (const src of [
+      "https://tracker.gov.example/pixel.gif",
+      "http://203.0.113.9/p.png",
+      "/news/some-page.png",
+      "/media/../etc/passwd",
+    ]) {
       const refused = await failure(saveWith(src));
-      expect(refused).toMatchObject({ code: "bad_request:article", status: 400, message: expect.stringMatching(/media library/), details: { fields: { body: expect.any(String) } } });
+      expect(refused).toMatchObject({
+        code: "bad_request:article",
+        status: 400,
+        message: expect.stringMatching(/media library/),
+        details: { fields: { body: expect.any(String) } },
+      });
     }
   });
 
@@ -54,5 +64,4 @@ describe("body image sources", () => {
     expect((await failure(saveWith("http://photos.city.example/a.jpg"))).status).toBe(400);
     expect((await failure(saveWith("https://evil.photos.city.example.net/a.jpg"))).status).toBe(400);
   });
-
 });

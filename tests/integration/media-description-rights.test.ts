@@ -19,17 +19,31 @@ const it = integrationTest();
 
 async function describedImage(name: string, alt: string) {
   const media = await upload.uploadMedia({ fileName: name, bytes: await photoJpeg({ width: 1200, height: 800 }) });
-  const { media: described } = await library.updateMediaDescription({ id: media.id, version: media.version, altText: alt, decorative: false, caption: "Caption", credit: "Photo: TMG" });
+  const { media: described } = await library.updateMediaDescription({
+    id: media.id,
+    version: media.version,
+    altText: alt,
+    decorative: false,
+    caption: "Caption",
+    credit: "Photo: TMG",
+  });
   return described;
 }
 
-const describe_ = (id: number, version: number, altText: string) => library.updateMediaDescription({ id, version, altText, decorative: false, caption: "Rewritten", credit: "Nobody" });
+const describe_ = (id: number, version: number, altText: string) =>
+  library.updateMediaDescription({ id, version, altText, decorative: false, caption: "Rewritten", credit: "Nobody" });
 
 /** The editor writes and sets the hero, the publisher approves and publishes. */
 async function publishWith(db: Database, mediaId: number, { asHero, src }: { asHero: boolean; src: string }) {
   actAs("editor");
   const { id } = await drafts.createArticle();
-  const body = { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "Words." }] }, ...(asHero ? [] : [{ type: "image", attrs: { src, alt: "Body alt", width: 960, height: 640 } }])] };
+  const body = {
+    type: "doc",
+    content: [
+      { type: "paragraph", content: [{ type: "text", text: "Words." }] },
+      ...(asHero ? [] : [{ type: "image", attrs: { src, alt: "Body alt", width: 960, height: 640 } }]),
+    ],
+  };
   await drafts.saveArticleDraft(draftPayload(id, 1, { slug: `rights-${id}`, body }));
   if (asHero) await hero.setArticleHeroImage({ articleId: id, mediaId });
   await flow.applyTransition("article", { articleId: id, transition: "submit" });
@@ -72,7 +86,10 @@ describe("who may describe an image", () => {
     await publishWith(db, photo.id, { asHero: false, src: photo.src });
     actAs("writer");
     expect((await failure(describe_(photo.id, photo.version, "Tracking text"))).status).toBe(403);
-    expect(await library.getMediaDescriptionRights({ id: photo.id })).toMatchObject({ canEdit: false, reason: expect.stringMatching(/publisher/) });
+    expect(await library.getMediaDescriptionRights({ id: photo.id })).toMatchObject({
+      canEdit: false,
+      reason: expect.stringMatching(/publisher/),
+    });
     actAs("admin");
     expect(await library.getMediaDescriptionRights({ id: photo.id })).toMatchObject({ canEdit: true });
   });

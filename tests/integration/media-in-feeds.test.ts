@@ -14,10 +14,16 @@ const it = integrationTest();
 
 describe("a published item's hero image", () => {
   it("travels into the RSS enclosure and the JSON Feed image, as an absolute URL of its widest variant", async ({ db, actAs }) => {
-
     actAs("writer");
     const photo = await upload.uploadMedia({ fileName: "signing.jpg", bytes: await photoJpeg({ width: 2000, height: 1333 }) });
-    await library.updateMediaDescription({ id: photo.id, version: 1, altText: "The governor signs the agreement", decorative: false, caption: "Signing", credit: "Photo: TMG" });
+    await library.updateMediaDescription({
+      id: photo.id,
+      version: 1,
+      altText: "The governor signs the agreement",
+      decorative: false,
+      caption: "Signing",
+      credit: "Photo: TMG",
+    });
     const { id } = await drafts.createArticle();
     await drafts.saveArticleDraft(draftPayload(id, 1, { slug: "hero-in-feeds", title: "Hero in feeds" }));
     await hero.setArticleHeroImage({ articleId: id, mediaId: photo.id });
@@ -28,7 +34,10 @@ describe("a published item's hero image", () => {
 
     const rss = await new Parser().parseString((await feeds.getSiteFeed({ format: "rss" })).body);
     const item = rss.items.find((i) => i.link?.endsWith("/news/hero-in-feeds"));
-    expect(item?.enclosure).toMatchObject({ url: expect.stringMatching(/^http:\/\/localhost:3000\/media\/.+\/1600\.webp$/), type: "image/webp" });
+    expect(item?.enclosure).toMatchObject({
+      url: expect.stringMatching(/^http:\/\/localhost:3000\/media\/.+\/1600\.webp$/),
+      type: "image/webp",
+    });
     expect(Number(item?.enclosure?.length)).toBeGreaterThan(0);
 
     const json = JSON.parse((await feeds.getSiteFeed({ format: "json" })).body) as { items: { url: string; image?: string }[] };

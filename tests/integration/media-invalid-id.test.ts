@@ -33,7 +33,10 @@ describe("non-numeric media ids", () => {
 
   it("refuses a non-numeric version the same way", async () => {
     actAs("editor");
-    const result = await actions.updateMediaDescriptionAction(null, form({ id: "1", version: "latest", altText: "Alt", caption: "", credit: "" }));
+    const result = await actions.updateMediaDescriptionAction(
+      null,
+      form({ id: "1", version: "latest", altText: "Alt", caption: "", credit: "" }),
+    );
     expect(result).toMatchObject({ ok: false, status: 400 });
   });
 
@@ -42,7 +45,9 @@ describe("non-numeric media ids", () => {
     const first = await uploadMedia({ fileName: "one.jpg", bytes: await photoJpeg({ width: 600, height: 400 }) });
     expect(first.id).toBe(1);
     for (const id of ["abc", "0x1", "1e0", "1.0", " 1"]) {
-      await expect(page.default({ params: Promise.resolve({ id }) } as never)).rejects.toMatchObject({ digest: "NEXT_HTTP_ERROR_FALLBACK;404" });
+      await expect(page.default({ params: Promise.resolve({ id }) } as never)).rejects.toMatchObject({
+        digest: "NEXT_HTTP_ERROR_FALLBACK;404",
+      });
     }
   });
 

@@ -19,7 +19,10 @@ const it = integrationTest();
 
 const imageDoc = (src: string, alt: string) => ({
   type: "doc",
-  content: [{ type: "paragraph", content: [{ type: "text", text: "Words." }] }, { type: "image", attrs: { src, alt, width: 960, height: 640 } }],
+  content: [
+    { type: "paragraph", content: [{ type: "text", text: "Words." }] },
+    { type: "image", attrs: { src, alt, width: 960, height: 640 } },
+  ],
 });
 
 async function uploaded(name: string) {
@@ -30,9 +33,23 @@ describe("describing images", () => {
   it("saves alt text, caption and credit with optimistic concurrency, and finds images by them", async ({ actAs }) => {
     actAs("writer");
     const media = await uploaded("ceremony.jpg");
-    const saved = await library.updateMediaDescription({ id: media.id, version: media.version, altText: "Governor cuts the ribbon at Shinjuku station", decorative: false, caption: "The new east exit opens.", credit: "Photo: Tokyo Metropolitan Government" });
-    expect(saved.media).toMatchObject({ usable: true, alt: "Governor cuts the ribbon at Shinjuku station", version: 2, credit: "Photo: Tokyo Metropolitan Government" });
-    const stale = await failure(library.updateMediaDescription({ id: media.id, version: 1, altText: "Older words", decorative: false, caption: "", credit: "" }));
+    const saved = await library.updateMediaDescription({
+      id: media.id,
+      version: media.version,
+      altText: "Governor cuts the ribbon at Shinjuku station",
+      decorative: false,
+      caption: "The new east exit opens.",
+      credit: "Photo: Tokyo Metropolitan Government",
+    });
+    expect(saved.media).toMatchObject({
+      usable: true,
+      alt: "Governor cuts the ribbon at Shinjuku station",
+      version: 2,
+      credit: "Photo: Tokyo Metropolitan Government",
+    });
+    const stale = await failure(
+      library.updateMediaDescription({ id: media.id, version: 1, altText: "Older words", decorative: false, caption: "", credit: "" }),
+    );
     expect(stale).toMatchObject({ code: "conflict:media", status: 409 });
     expect((await library.listMedia({ q: "RIBBON" })).map((m) => m.id)).toEqual([media.id]);
     expect((await library.listMedia({ q: "east exit" })).map((m) => m.id)).toEqual([media.id]);
@@ -40,13 +57,34 @@ describe("describing images", () => {
     const today = tokyoDateOf(new Date());
     expect((await library.listMedia({ from: today, to: today })).map((m) => m.id)).toContain(media.id);
     expect(await library.listMedia({ from: "2099-01-01" })).toEqual([]);
-    expect((await failure(library.updateMediaDescription({ id: media.id, version: 2, altText: "x", decorative: false, caption: "", credit: "", storageKey: "../x" }))).status).toBe(400);
+    expect(
+      (
+        await failure(
+          library.updateMediaDescription({
+            id: media.id,
+            version: 2,
+            altText: "x",
+            decorative: false,
+            caption: "",
+            credit: "",
+            storageKey: "../x",
+          }),
+        )
+      ).status,
+    ).toBe(400);
   });
 
   it("gives a decorative image empty alt text", async ({ actAs }) => {
     actAs("writer");
     const media = await uploaded("pattern.jpg");
-    const { media: saved } = await library.updateMediaDescription({ id: media.id, version: 1, altText: "ignored", decorative: true, caption: "", credit: "" });
+    const { media: saved } = await library.updateMediaDescription({
+      id: media.id,
+      version: 1,
+      altText: "ignored",
+      decorative: true,
+      caption: "",
+      credit: "",
+    });
     expect(saved).toMatchObject({ usable: true, decorative: true, alt: "", altText: "" });
   });
 
@@ -57,15 +95,31 @@ describe("describing images", () => {
 });
 
 describe("hero image, usage and deletion", () => {
-  it("refuses an undescribed hero, shows a published hero to readers, and refuses deleting an image in use with the items using it", async ({ db, actAs }) => {
+  it("refuses an undescribed hero, shows a published hero to readers, and refuses deleting an image in use with the items using it", async ({
+    db,
+    actAs,
+  }) => {
     actAs("writer");
     const media = await uploaded("drill.jpg");
     const { id } = await drafts.createArticle();
-    await drafts.saveArticleDraft(draftPayload(id, 1, { title: "Disaster drill at Ariake", slug: `drill-${id}`, body: imageDoc(media.src, "Rescue teams practise at Ariake") }));
+    await drafts.saveArticleDraft(
+      draftPayload(id, 1, {
+        title: "Disaster drill at Ariake",
+        slug: `drill-${id}`,
+        body: imageDoc(media.src, "Rescue teams practise at Ariake"),
+      }),
+    );
     const bare = await failure(hero.setArticleHeroImage({ articleId: id, mediaId: media.id }));
     expect(bare).toMatchObject({ code: "bad_request:media", message: expect.stringMatching(/alt text/) });
 
-    const described = await library.updateMediaDescription({ id: media.id, version: 1, altText: "Rescue teams practise at Ariake", decorative: false, caption: "The autumn drill.", credit: "Photo: Tokyo Fire Department" });
+    const described = await library.updateMediaDescription({
+      id: media.id,
+      version: 1,
+      altText: "Rescue teams practise at Ariake",
+      decorative: false,
+      caption: "The autumn drill.",
+      credit: "Photo: Tokyo Fire Department",
+    });
     expect((await hero.setArticleHeroImage({ articleId: id, mediaId: media.id }))?.id).toBe(media.id);
     expect((await hero.getArticleHeroImage({ articleId: id }))?.alt).toBe("Rescue teams practise at Ariake");
 
@@ -79,14 +133,33 @@ describe("hero image, usage and deletion", () => {
     await flow.applyTransition("article", { articleId: id, version: await seenVersion(db, id), transition: "approve" });
     await flow.applyTransition("article", { articleId: id, version: await seenVersion(db, id), transition: "publish" });
     const bodyHtml = renderArticleHtml(imageDoc(media.src, "Rescue teams practise at Ariake") as never);
-    expect(bodyHtml).toContain(`srcset="${media.src.replace("960.webp", "480.webp")} 480w, ${media.src} 960w, ${media.src.replace("960.webp", "1600.webp")} 1600w"`);
+    expect(bodyHtml).toContain(
+      `srcset="${media.src.replace("960.webp", "480.webp")} 480w, ${media.src} 960w, ${media.src.replace("960.webp", "1600.webp")} 1600w"`,
+    );
     expect(bodyHtml).toContain('alt="Rescue teams practise at Ariake"');
     const publicHero = await hero.getPublicHeroImage({ slug: `drill-${id}` });
-    expect(publicHero).toMatchObject({ alt: "Rescue teams practise at Ariake", caption: "The autumn drill.", credit: "Photo: Tokyo Fire Department", width: 960, height: 640 });
+    expect(publicHero).toMatchObject({
+      alt: "Rescue teams practise at Ariake",
+      caption: "The autumn drill.",
+      credit: "Photo: Tokyo Fire Department",
+      width: 960,
+      height: 640,
+    });
     expect(publicHero!.avifSrcset).toMatch(/480\.avif 480w, .*960\.avif 960w, .*1600\.avif 1500w$/);
     expect(publicHero!.largest).toMatchObject({ width: 1500, type: "image/webp" });
     expect((await hero.listPublicHeroImages({ articleIds: [id] }))[id]?.src).toBe(media.src);
-    expect((await library.updateMediaDescription({ id: media.id, version: described.media.version, altText: "Rescue teams at Ariake", decorative: false, caption: "", credit: "" })).expireTags).toContain(`public:article:drill-${id}`);
+    expect(
+      (
+        await library.updateMediaDescription({
+          id: media.id,
+          version: described.media.version,
+          altText: "Rescue teams at Ariake",
+          decorative: false,
+          caption: "",
+          credit: "",
+        })
+      ).expireTags,
+    ).toContain(`public:article:drill-${id}`);
 
     // A published edition cannot take a new hero until a new draft starts.
     expect((await failure(hero.setArticleHeroImage({ articleId: id, mediaId: null }))).code).toBe("conflict:article");
@@ -110,7 +183,9 @@ describe("hero image, usage and deletion", () => {
     expect((await failure(library.deleteMedia({ id: theirs.id }))).status).toBe(403);
     const { id } = await drafts.createArticle();
     const current = await queries.getArticleForEditing({ id });
-    await drafts.saveArticleDraft(draftPayload(id, current.version, { title: "Body only", slug: `body-${id}`, body: imageDoc(theirs.src, "Editor photo") }));
+    await drafts.saveArticleDraft(
+      draftPayload(id, current.version, { title: "Body only", slug: `body-${id}`, body: imageDoc(theirs.src, "Editor photo") }),
+    );
     actAs("editor");
     const refused = await failure(library.deleteMedia({ id: theirs.id }));
     expect(refused.details).toMatchObject({ usage: [expect.objectContaining({ title: "Body only", as: "body" })] });

@@ -30,7 +30,12 @@ describe("the image processing queue", () => {
     await Promise.resolve();
     expect(q.stats()).toMatchObject({ running: 1, waiting: 1, queuedPixels: 80 });
     const refused = await failure(q.run(30, async () => "c"));
-    expect(refused).toMatchObject({ code: "rate_limited:media", status: 429, message: expect.stringMatching(/busy.*try again/i), details: { retryAfterSeconds: expect.any(Number) } });
+    expect(refused).toMatchObject({
+      code: "rate_limited:media",
+      status: 429,
+      message: expect.stringMatching(/busy.*try again/i),
+      details: { retryAfterSeconds: expect.any(Number) },
+    });
     gateA.resolve();
     expect(await a).toBe("a");
     await Promise.resolve();
@@ -60,7 +65,12 @@ describe("the image processing queue", () => {
   it("never processes more than one upload at once, however many arrive together", async ({ actAs }) => {
     actAs("writer");
     queue.mediaProcessingQueue.resetPeak();
-    const files = await Promise.all([photoJpeg({ width: 1200, height: 800 }), photoJpeg({ width: 900, height: 600 }), smallPng(), photoJpeg({ width: 700, height: 500 })]);
+    const files = await Promise.all([
+      photoJpeg({ width: 1200, height: 800 }),
+      photoJpeg({ width: 900, height: 600 }),
+      smallPng(),
+      photoJpeg({ width: 700, height: 500 }),
+    ]);
     const stored = await Promise.all(files.map((bytes, i) => upload.uploadMedia({ fileName: `parallel-${i}.jpg`, bytes })));
     expect(stored).toHaveLength(4);
     expect(queue.mediaProcessingQueue.stats()).toMatchObject({ peakRunning: 1, running: 0, queuedPixels: 0 });

@@ -26,14 +26,24 @@ function multipart(name: string, bytes: Buffer, type = "image/png") {
 }
 
 describe("a stored upload", () => {
-  it("keeps no EXIF (no GPS) on the stored original and makes 480/960/1600 WebP and AVIF variants, never upscaled", async ({ db, mediaDir, actAs }) => {
+  it("keeps no EXIF (no GPS) on the stored original and makes 480/960/1600 WebP and AVIF variants, never upscaled", async ({
+    db,
+    mediaDir,
+    actAs,
+  }) => {
     actAs("writer");
     const input = await jpegWithGps();
     expect((await sharp(input).metadata()).exif).toBeDefined();
     const started = performance.now();
     const media = await upload.uploadMedia({ fileName: "drill.jpg", bytes: input });
     console.info(`upload of a 1200×800 JPEG: ${Math.round(performance.now() - started)} ms`);
-    expect(media).toMatchObject({ mimeType: "image/jpeg", originalWidth: 1200, originalHeight: 800, usable: false, originalName: "drill.jpg" });
+    expect(media).toMatchObject({
+      mimeType: "image/jpeg",
+      originalWidth: 1200,
+      originalHeight: 800,
+      usable: false,
+      originalName: "drill.jpg",
+    });
     const [row] = await db.select().from(mediaAssets);
     const dir = join(mediaDir, row!.storageKey);
     expect(readdirSync(dir).sort()).toEqual(["1600.avif", "1600.webp", "480.avif", "480.webp", "960.avif", "960.webp", "original.jpg"]);
@@ -41,11 +51,18 @@ describe("a stored upload", () => {
     expect(stored.exif).toBeUndefined();
     expect(stored.format).toBe("jpeg");
     expect(row!.variants.map((v) => `${v.key}:${v.width}x${v.height}`)).toEqual([
-      "480.webp:480x320", "480.avif:480x320", "960.webp:960x640", "960.avif:960x640", "1600.webp:1200x800", "1600.avif:1200x800",
+      "480.webp:480x320",
+      "480.avif:480x320",
+      "960.webp:960x640",
+      "960.avif:960x640",
+      "1600.webp:1200x800",
+      "1600.avif:1200x800",
     ]);
     for (const v of row!.variants) expect((await sharp(join(dir, v.key)).metadata()).exif).toBeUndefined();
     expect(media.src).toBe(`/media/${row!.storageKey}/960.webp`);
-    expect(media.webpSrcset).toBe(`/media/${row!.storageKey}/480.webp 480w, /media/${row!.storageKey}/960.webp 960w, /media/${row!.storageKey}/1600.webp 1200w`);
+    expect(media.webpSrcset).toBe(
+      `/media/${row!.storageKey}/480.webp 480w, /media/${row!.storageKey}/960.webp 960w, /media/${row!.storageKey}/1600.webp 1200w`,
+    );
   });
 
   it("serves a variant with its type, immutable caching and nosniff; unknown keys and names are 404", async ({ db }) => {

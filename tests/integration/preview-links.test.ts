@@ -19,8 +19,16 @@ async function draftItem(text = "Draft words nobody outside may read yet.") {
   actAs("writer");
   const { id } = await drafts.createArticle();
   await drafts.saveArticleDraft({
-    id, version: 1, title: "Budget briefing for the press", slug: `budget-briefing-${id}`, summary: "Embargoed.",
-    categoryId: 1, datelineDate: "2026-03-01", signatories: [], tags: [], body: body(text),
+    id,
+    version: 1,
+    title: "Budget briefing for the press",
+    slug: `budget-briefing-${id}`,
+    summary: "Embargoed.",
+    categoryId: 1,
+    datelineDate: "2026-03-01",
+    signatories: [],
+    tags: [],
+    body: body(text),
   });
   return id;
 }
@@ -33,7 +41,12 @@ describe("staff preview", () => {
     const result = await preview.getArticlePreview({ articleId: id });
     expect(result.status).toBe("draft");
     expect(result.edition).toMatchObject({ number: 1, state: "draft" });
-    expect(result.article).toMatchObject({ id, slug: `budget-briefing-${id}`, title: "Budget briefing for the press", summary: "Embargoed." });
+    expect(result.article).toMatchObject({
+      id,
+      slug: `budget-briefing-${id}`,
+      title: "Budget briefing for the press",
+      summary: "Embargoed.",
+    });
     expect(result.article.bodyHtml).toBe("<p>Draft words nobody outside may read yet.</p>");
     actAs(null);
     expect((await failure(preview.getArticlePreview({ articleId: id }))).status).toBe(401);
@@ -51,7 +64,12 @@ describe("preview links", () => {
     expect(row!.tokenHash).toBe(createHash("sha256").update(link.token).digest("hex"));
     expect(JSON.stringify(row)).not.toContain(link.token);
     expect(row!.expiresAt.getTime() - row!.createdAt.getTime()).toBe(HOUR);
-    expect(await lastAudit(db)).toMatchObject({ action: "preview_link.create", outcome: "ok", actorId: staff.publisher.id, targetId: String(id) });
+    expect(await lastAudit(db)).toMatchObject({
+      action: "preview_link.create",
+      outcome: "ok",
+      actorId: staff.publisher.id,
+      targetId: String(id),
+    });
   });
 
   it("lasts a day unless told otherwise, and refuses other lifetimes and extra fields", async ({ staff }) => {
@@ -86,8 +104,16 @@ describe("preview links", () => {
 
     actAs("writer");
     await drafts.saveArticleDraft({
-      id, version: 2, title: "Budget briefing, revised", slug: `budget-briefing-${id}`, summary: "",
-      categoryId: 1, datelineDate: "2026-03-01", signatories: [], tags: [], body: body("Second draft words."),
+      id,
+      version: 2,
+      title: "Budget briefing, revised",
+      slug: `budget-briefing-${id}`,
+      summary: "",
+      categoryId: 1,
+      datelineDate: "2026-03-01",
+      signatories: [],
+      tags: [],
+      body: body("Second draft words."),
     });
     actAs(null);
     const again = await links.resolvePreviewToken({ token: link.token });

@@ -44,7 +44,15 @@ describe("article drafts (property)", () => {
           tags: loaded.edition.tags,
           body: loaded.edition.body,
           categoryId: loaded.edition.categoryId,
-        }).toEqual({ title: fields.title, summary: fields.summary, datelineDate: fields.datelineDate, signatories: fields.signatories, tags: fields.tags, body: fields.body, categoryId });
+        }).toEqual({
+          title: fields.title,
+          summary: fields.summary,
+          datelineDate: fields.datelineDate,
+          signatories: fields.signatories,
+          tags: fields.tags,
+          body: fields.body,
+          categoryId,
+        });
       }),
       PROPERTY_RUNS,
     );
@@ -60,18 +68,38 @@ describe("article drafts (property)", () => {
   });
 
   it("any draft with an extra field, a wrong-typed field or a broken body is a 400 and writes nothing", async ({ client }) => {
-    const valid = () => ({ id: articleId, version, title: "Valid", slug: "valid-draft-slug", summary: "", categoryId: categoryIds[0]!, datelineDate: "2026-11-20", signatories: [], tags: [], body: { type: "doc", content: [{ type: "paragraph" }] } });
+    const valid = () => ({
+      id: articleId,
+      version,
+      title: "Valid",
+      slug: "valid-draft-slug",
+      summary: "",
+      categoryId: categoryIds[0]!,
+      datelineDate: "2026-11-20",
+      signatories: [],
+      tags: [],
+      body: { type: "doc", content: [{ type: "paragraph" }] },
+    });
     const brokenBody = fc.oneof(
       fc.constant({ type: "doc", content: [{ type: "script", text: "alert(1)" }] }),
       fc.constant({ type: "doc", content: [] }),
-      fc.constantFrom("javascript:alert(1)", "JaVaScRiPt:x", "java\tscript:x", "data:text/html,x", "vbscript:x", "//evil.example/x").map((href) => ({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "x", marks: [{ type: "link", attrs: { href } }] }] }] })),
-      fc.constantFrom("javascript:alert(1)", "data:image/svg+xml,<svg onload=alert(1)>", "file:///etc/passwd").map((src) => ({ type: "doc", content: [{ type: "image", attrs: { src, alt: "x" } }] })),
+      fc
+        .constantFrom("javascript:alert(1)", "JaVaScRiPt:x", "java\tscript:x", "data:text/html,x", "vbscript:x", "//evil.example/x")
+        .map((href) => ({
+          type: "doc",
+          content: [{ type: "paragraph", content: [{ type: "text", text: "x", marks: [{ type: "link", attrs: { href } }] }] }],
+        })),
+      fc
+        .constantFrom("javascript:alert(1)", "data:image/svg+xml,<svg onload=alert(1)>", "file:///etc/passwd")
+        .map((src) => ({ type: "doc", content: [{ type: "image", attrs: { src, alt: "x" } }] })),
       documentArb.map((doc) => ({ ...doc, content: [...doc.content, { type: "paragraph", attrs: { onclick: "x" } }] })),
       documentArb.map((doc) => ({ ...doc, content: [{ type: "heading", attrs: { level: 1 } }, ...doc.content] })),
     );
     const invalid = fc.oneof(
       extraKeyArb(DRAFT_KEYS).chain((key) => fc.anything().map((value) => ({ ...valid(), [key]: value }))),
-      fc.constantFrom(...DRAFT_KEYS.filter((k) => k !== "body")).chain((key) => wrongTypeArb(valid()[key as keyof ReturnType<typeof valid>]).map((value) => ({ ...valid(), [key]: value }))),
+      fc
+        .constantFrom(...DRAFT_KEYS.filter((k) => k !== "body"))
+        .chain((key) => wrongTypeArb(valid()[key as keyof ReturnType<typeof valid>]).map((value) => ({ ...valid(), [key]: value }))),
       brokenBody.map((body) => ({ ...valid(), body })),
       fc.anything().filter((x) => typeof x !== "object" || x === null || Array.isArray(x)),
     );

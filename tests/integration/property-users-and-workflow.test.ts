@@ -20,7 +20,10 @@ async function refusal(promise: Promise<unknown>) {
 }
 
 const emailArb = fc
-  .tuple(fc.stringMatching(/^[a-z0-9]([a-z0-9._-]{0,20}[a-z0-9])?$/), fc.constantFrom("koho.example", "city.example.gov", "metro.example.jp"))
+  .tuple(
+    fc.stringMatching(/^[a-z0-9]([a-z0-9._-]{0,20}[a-z0-9])?$/),
+    fc.constantFrom("koho.example", "city.example.gov", "metro.example.jp"),
+  )
   .filter(([local]) => !local.includes(".."))
   .map(([local, domain]) => `${local}@${domain}`);
 
@@ -28,14 +31,21 @@ describe("staff accounts (property)", () => {
   it("any valid new account is stored as given (email lower-cased) and never exposes its hash", async ({ actAs }) => {
     actAs("admin");
     await fc.assert(
-      fc.asyncProperty(emailArb, fc.boolean(), trimmed(1, 200), fc.constantFrom(...ROLES), fc.string({ minLength: 12, maxLength: 64 }), async (email, upper, name, role, password) => {
-        const unique = `${++created}.${email}`;
-        const member = await users.createStaffMember({ email: upper ? unique.toUpperCase() : unique, name, role, password });
-        expect(member).toMatchObject({ email: unique, name, role, active: true, hasPassword: true });
-        const listed = (await users.listStaffMembers()).find((m) => m.id === member.id);
-        expect(listed).toEqual(member);
-        expect(JSON.stringify(listed)).not.toMatch(/argon|passwordHash|sessionVersion/);
-      }),
+      fc.asyncProperty(
+        emailArb,
+        fc.boolean(),
+        trimmed(1, 200),
+        fc.constantFrom(...ROLES),
+        fc.string({ minLength: 12, maxLength: 64 }),
+        async (email, upper, name, role, password) => {
+          const unique = `${++created}.${email}`;
+          const member = await users.createStaffMember({ email: upper ? unique.toUpperCase() : unique, name, role, password });
+          expect(member).toMatchObject({ email: unique, name, role, active: true, hasPassword: true });
+          const listed = (await users.listStaffMembers()).find((m) => m.id === member.id);
+          expect(listed).toEqual(member);
+          expect(JSON.stringify(listed)).not.toMatch(/argon|passwordHash|sessionVersion/);
+        },
+      ),
       { ...PROPERTY_RUNS, numRuns: 60 },
     );
   }, 120_000);
@@ -48,7 +58,12 @@ describe("staff accounts (property)", () => {
       active: { id: staff.writer.id, active: false },
       password: { id: staff.writer.id, password: "long-enough-password" },
     } as const;
-    const calls = { create: users.createStaffMember, role: users.changeStaffRole, active: users.setStaffMemberActive, password: users.resetStaffPassword };
+    const calls = {
+      create: users.createStaffMember,
+      role: users.changeStaffRole,
+      active: users.setStaffMemberActive,
+      password: users.resetStaffPassword,
+    };
     const invalid = fc.constantFrom(...(Object.keys(valid) as (keyof typeof valid)[])).chain((which) => {
       const base: Record<string, unknown> = valid[which];
       const keys = Object.keys(base);
@@ -58,7 +73,12 @@ describe("staff accounts (property)", () => {
         fc.constantFrom(...keys).map((key) => Object.fromEntries(Object.entries(base).filter(([k]) => k !== key))),
       ];
       if ("password" in base) arms.push(fc.string({ maxLength: 11 }).map((password) => ({ ...base, password })));
-      if ("email" in base) arms.push(fc.constantFrom("no-at-sign", "a@", "@b.example", "a b@c.example", "x".repeat(330) + "@c.example").map((email) => ({ ...base, email })));
+      if ("email" in base)
+        arms.push(
+          fc
+            .constantFrom("no-at-sign", "a@", "@b.example", "a b@c.example", "x".repeat(330) + "@c.example")
+            .map((email) => ({ ...base, email })),
+        );
       return fc.oneof(...arms).map((input) => ({ which, input }));
     });
     const before = await databaseFingerprint(client);
@@ -105,11 +125,25 @@ describe("workflow transitions (property)", () => {
     const keys = ["articleId", "transition", "comment", "reason", "scheduledFor", "changeType", "changeNote"];
     const invalid = fc.oneof(
       extraKeyArb(keys).chain((key) => fc.anything().map((v) => ({ ...base, [key]: v }))),
-      wrongTypeArb(1).filter((v) => typeof v !== "string" || !/^\s*\d+\s*$/.test(v)).map((articleId) => ({ ...base, articleId })),
-      fc.string().filter((s) => !(s in {})).map((transition) => ({ ...base, transition })),
-      fc.oneof(fc.string(), fc.constantFrom("2026-02-30T10:00", "2026-13-01T10:00", "tomorrow", "2026-11-20 10:00")).filter((s) => !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(s) || s.startsWith("2026-")).map((scheduledFor) => ({ ...base, transition: "schedule", scheduledFor })),
-      fc.string({ minLength: 1 }).filter((s) => !["minor", "major"].includes(s)).map((changeType) => ({ ...base, changeType })),
-      fc.string({ minLength: 301, maxLength: 400 }).filter((s) => s.trim().length > 300).map((changeNote) => ({ ...base, changeNote })),
+      wrongTypeArb(1)
+        .filter((v) => typeof v !== "string" || !/^\s*\d+\s*$/.test(v))
+        .map((articleId) => ({ ...base, articleId })),
+      fc
+        .string()
+        .filter((s) => !(s in {}))
+        .map((transition) => ({ ...base, transition })),
+      fc
+        .oneof(fc.string(), fc.constantFrom("2026-02-30T10:00", "2026-13-01T10:00", "tomorrow", "2026-11-20 10:00"))
+        .filter((s) => !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(s) || s.startsWith("2026-"))
+        .map((scheduledFor) => ({ ...base, transition: "schedule", scheduledFor })),
+      fc
+        .string({ minLength: 1 })
+        .filter((s) => !["minor", "major"].includes(s))
+        .map((changeType) => ({ ...base, changeType })),
+      fc
+        .string({ minLength: 301, maxLength: 400 })
+        .filter((s) => s.trim().length > 300)
+        .map((changeNote) => ({ ...base, changeNote })),
     );
     const before = await databaseFingerprint(client);
     await fc.assert(

@@ -16,13 +16,24 @@ it.beforeAll(async ({ db }) => {
     const at = new Date(Date.UTC(2026, 0, 1 + i, 3));
     const [a] = await db
       .insert(articles)
-      .values({ slug: `item-${i}`, guid: randomUUID(), status: published ? "published" : "draft", categoryId: category!.id, firstPublishedAt: published ? at : null })
+      .values({
+        slug: `item-${i}`,
+        guid: randomUUID(),
+        status: published ? "published" : "draft",
+        categoryId: category!.id,
+        firstPublishedAt: published ? at : null,
+      })
       .returning();
     const [e] = await db
       .insert(articleEditions)
       .values({
-        articleId: a!.id, number: 1, state: published ? "published" : "draft", title: `Item ${i}`,
-        body: { type: "doc", content: [{ type: "paragraph" }] }, categoryId: category!.id, datelineDate: at.toISOString().slice(0, 10),
+        articleId: a!.id,
+        number: 1,
+        state: published ? "published" : "draft",
+        title: `Item ${i}`,
+        body: { type: "doc", content: [{ type: "paragraph" }] },
+        categoryId: category!.id,
+        datelineDate: at.toISOString().slice(0, 10),
       })
       .returning();
     await db.update(articles).set({ publishedEditionId: e!.id }).where(eq(articles.id, a!.id));

@@ -14,8 +14,17 @@ const body = (...paragraphs: string[]) => ({
 });
 function payload(id: number, version: number, overrides: Record<string, unknown> = {}) {
   return {
-    id, version, title: "Governor visits Rome", slug: `governor-visits-rome-${id}`, summary: "A short visit.",
-    categoryId: 1, datelineDate: "2026-02-05", signatories: [], tags: ["Rome"], body: body("The governor met the mayor on Monday."), ...overrides,
+    id,
+    version,
+    title: "Governor visits Rome",
+    slug: `governor-visits-rome-${id}`,
+    summary: "A short visit.",
+    categoryId: 1,
+    datelineDate: "2026-02-05",
+    signatories: [],
+    tags: ["Rome"],
+    body: body("The governor met the mayor on Monday."),
+    ...overrides,
   };
 }
 /** An item with two saves: the first words, then a second set with some words replaced. */
@@ -67,12 +76,20 @@ describe("revision history", () => {
     expect(inserted(diff.body)).toEqual(["deputy", "Tuesday", "A second paragraph."]);
     expect(deleted(diff.body)).toEqual(["Monday"]);
     // Joining the unchanged and inserted parts gives the newer text; unchanged and deleted, the older.
-    expect(diff.body.filter((p) => !p.removed).map((p) => p.value).join("")).toBe(
-      "The governor met the deputy mayor on Tuesday.\n\nA second paragraph.",
-    );
-    expect(diff.body.filter((p) => !p.added).map((p) => p.value).join("").replace(/\s+/g, " ").trim()).toBe(
-      "The governor met the mayor on Monday.",
-    );
+    expect(
+      diff.body
+        .filter((p) => !p.removed)
+        .map((p) => p.value)
+        .join(""),
+    ).toBe("The governor met the deputy mayor on Tuesday.\n\nA second paragraph.");
+    expect(
+      diff.body
+        .filter((p) => !p.added)
+        .map((p) => p.value)
+        .join("")
+        .replace(/\s+/g, " ")
+        .trim(),
+    ).toBe("The governor met the mayor on Monday.");
     expect(diff.from.id).toBe(older!.id);
     expect(diff.to.id).toBe(newer!.id);
   });
@@ -98,7 +115,11 @@ describe("restoring a revision", () => {
     expect(saved.version).toBe(4);
 
     const [edition] = await db.select().from(articleEditions).where(eq(articleEditions.articleId, id));
-    expect(edition).toMatchObject({ title: "Governor visits Rome", body: body("The governor met the mayor on Monday."), lastEditedById: staff.writer.id });
+    expect(edition).toMatchObject({
+      title: "Governor visits Rome",
+      body: body("The governor met the mayor on Monday."),
+      lastEditedById: staff.writer.id,
+    });
     const history = await revisions.listRevisions({ articleId: id });
     expect(history.revisions).toHaveLength(3);
     expect(history.revisions[0]).toMatchObject({ articleVersion: 4, title: "Governor visits Rome" });
@@ -126,7 +147,9 @@ describe("restoring a revision", () => {
   it("restores into a new draft edition of a published item and keeps its address", async ({ db, actAs }) => {
     const [published] = await db.select().from(articles).where(eq(articles.slug, "2026-tokyo-ambassadors-night"));
     actAs("editor");
-    await drafts.saveArticleDraft(payload(published!.id, published!.version, { slug: published!.slug, title: "Ambassadors Night (corrected)" }));
+    await drafts.saveArticleDraft(
+      payload(published!.id, published!.version, { slug: published!.slug, title: "Ambassadors Night (corrected)" }),
+    );
     const history = await revisions.listRevisions({ articleId: published!.id });
     const saved = await revisions.restoreRevision({ articleId: published!.id, revisionId: history.revisions[0]!.id });
     expect(saved).toMatchObject({ editionNumber: 2, slug: published!.slug });

@@ -84,13 +84,20 @@ describe("public search", () => {
 
   it("ranks a title match above body-only matches", async ({ db }) => {
     const inBody = await insertArticle(db, {
-      slug: "item-about-lanterns", title: "An evening by the river", status: "published", editionState: "published",
+      slug: "item-about-lanterns",
+      title: "An evening by the river",
+      status: "published",
+      editionState: "published",
       text: "Heliotrope lanterns, heliotrope banners and heliotrope flags lined the heliotrope river bank.",
       firstPublishedAt: new Date("2026-03-02T03:00:00Z"),
     });
     const inTitle = await insertArticle(db, {
-      slug: "heliotrope-garden-opens", title: "Heliotrope garden opens", status: "published", editionState: "published",
-      text: "A garden opened on Saturday.", firstPublishedAt: new Date("2026-03-01T03:00:00Z"),
+      slug: "heliotrope-garden-opens",
+      title: "Heliotrope garden opens",
+      status: "published",
+      editionState: "published",
+      text: "A garden opened on Saturday.",
+      firstPublishedAt: new Date("2026-03-01T03:00:00Z"),
     });
     await syncArticleSearchEntry(db, inBody.article.id);
     await syncArticleSearchEntry(db, inTitle.article.id);
@@ -103,7 +110,9 @@ describe("public search", () => {
   });
 
   it("filters by category and by dateline range", async () => {
-    expect((await find("Tokyo", { category: "international-relations" }))!.items.every((i) => i.category.slug === "international-relations")).toBe(true);
+    expect(
+      (await find("Tokyo", { category: "international-relations" }))!.items.every((i) => i.category.slug === "international-relations"),
+    ).toBe(true);
     expect((await find("Gualtieri", { category: "government" }))!.total).toBe(0);
     expect((await find("Gualtieri", { from: "2026-02-05", to: "2026-02-05" }))!.total).toBe(1);
     expect((await find("Gualtieri", { from: "2026-02-06" }))!.total).toBe(0);
@@ -123,8 +132,12 @@ describe("public search", () => {
 
   it("keeps markup in the text as text (the page renders it escaped)", async ({ db }) => {
     const odd = await insertArticle(db, {
-      slug: "markup-in-text", title: "Nasturtium <b>bold</b> claims", status: "published", editionState: "published",
-      text: "The nasturtium <script>alert(1)</script> display.", firstPublishedAt: new Date("2026-03-03T03:00:00Z"),
+      slug: "markup-in-text",
+      title: "Nasturtium <b>bold</b> claims",
+      status: "published",
+      editionState: "published",
+      text: "The nasturtium <script>alert(1)</script> display.",
+      firstPublishedAt: new Date("2026-03-03T03:00:00Z"),
     });
     await syncArticleSearchEntry(db, odd.article.id);
     const hit = (await find("nasturtium"))!.items[0]!;
@@ -146,8 +159,12 @@ describe("public search", () => {
 describe("keeping the index in step with publishing", () => {
   it("a withdrawn item disappears at once when syncArticleSearchEntry runs in the withdrawing transaction", async ({ db }) => {
     const item = await insertArticle(db, {
-      slug: "notice-about-the-gondola", title: "Notice about the gondola", text: "The gondola service resumes.",
-      status: "published", editionState: "published", firstPublishedAt: new Date("2026-03-04T03:00:00Z"),
+      slug: "notice-about-the-gondola",
+      title: "Notice about the gondola",
+      text: "The gondola service resumes.",
+      status: "published",
+      editionState: "published",
+      firstPublishedAt: new Date("2026-03-04T03:00:00Z"),
     });
     await db.transaction(async (tx) => {
       expect(await syncArticleSearchEntry(tx, item.article.id)).toBe("indexed");
@@ -166,7 +183,8 @@ describe("keeping the index in step with publishing", () => {
     const id = hidden.scheduled.article.id;
     await expect(
       db.transaction(async (tx) => {
-        await tx.update(articles)
+        await tx
+          .update(articles)
           .set({ status: "published", publishedEditionId: hidden.scheduled.edition.id, firstPublishedAt: new Date() })
           .where(eq(articles.id, id));
         await syncArticleSearchEntry(tx, id);
@@ -180,11 +198,13 @@ describe("keeping the index in step with publishing", () => {
   it("a scheduled item appears once it fires, and a scheduled edition's words replace the old ones", async ({ db }) => {
     const firedAt = new Date();
     await db.transaction(async (tx) => {
-      await tx.update(articles)
+      await tx
+        .update(articles)
         .set({ status: "published", publishedEditionId: hidden.scheduled.edition.id, firstPublishedAt: firedAt, publicUpdatedAt: firedAt })
         .where(eq(articles.id, hidden.scheduled.article.id));
       await syncArticleSearchEntry(tx, hidden.scheduled.article.id);
-      await tx.update(articles)
+      await tx
+        .update(articles)
         .set({ publishedEditionId: hidden.embargoed.id, publicUpdatedAt: firedAt })
         .where(eq(articles.id, hidden.live.article.id));
       await syncArticleSearchEntry(tx, hidden.live.article.id);

@@ -51,7 +51,20 @@ describe("staff search over all items (listStudioArticles)", () => {
   it("returns plain DTOs, never whole rows", async () => {
     const [hit] = await staffSearch({ q: "quixotic" });
     expect(Object.keys(hit!).sort()).toEqual(
-      ["authorName", "categoryName", "editionNumber", "firstPublishedAt", "id", "scheduleError", "scheduledFor", "slug", "state", "status", "title", "updatedAt"].sort(),
+      [
+        "authorName",
+        "categoryName",
+        "editionNumber",
+        "firstPublishedAt",
+        "id",
+        "scheduleError",
+        "scheduledFor",
+        "slug",
+        "state",
+        "status",
+        "title",
+        "updatedAt",
+      ].sort(),
     );
   });
 });
@@ -67,8 +80,7 @@ describe("the search_index migration", () => {
     const [indexed] = await db.all<{ n: number }>(sql`SELECT count(*) AS n FROM article_search`);
     expect(indexed!.n).toBe(13);
     const match = (q: string) => (toFtsQuery(q) as { match: string }).match;
-    const slugs = async (q: string) =>
-      (await search.searchPublishedArticles({ match: match(q), page: 1 })).items.map((i) => i.slug);
+    const slugs = async (q: string) => (await search.searchPublishedArticles({ match: match(q), page: 1 })).items.map((i) => i.slug);
     expect(await slugs("Gualtieri")).toEqual([slugify(communique.title)]);
     expect(await slugs("original wording")).toEqual([hidden.live.article.slug]);
     for (const word of [HIDDEN.draft.word, HIDDEN.withdrawn.word, HIDDEN.scheduled.word, HIDDEN.embargoedEdition.word]) {

@@ -34,7 +34,10 @@ describe("deeply nested documents", () => {
       if (!result.ok) expect(result.message).toMatch(/nested more than \d+ levels/);
     }
     // Wide instead of deep: counted in the same pass, before zod walks every node.
-    const wide = validateArticleDocument({ type: "doc", content: Array.from({ length: MAX_DOCUMENT_NODES }, () => ({ type: "horizontalRule" })) });
+    const wide = validateArticleDocument({
+      type: "doc",
+      content: Array.from({ length: MAX_DOCUMENT_NODES }, () => ({ type: "horizontalRule" })),
+    });
     expect(wide.ok || wide.message).toMatch(/more than 50,000 parts/);
     // The limit leaves room for what the editor makes: this depth still validates.
     expect(validateArticleDocument(nested(MAX_DOCUMENT_DEPTH)).ok).toBe(true);

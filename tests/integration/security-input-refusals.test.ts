@@ -19,11 +19,29 @@ const it = integrationTest();
  * with each field given the wrong type. Each refusal must be a 400 naming the
  * field, and the database must be byte-for-byte what it was.
  */
-type Case = { name: string; as: "writer" | "editor" | "publisher" | "admin"; call: (input: unknown) => Promise<unknown>; valid: () => Record<string, unknown>; emptyMeansDefaults?: boolean };
+type Case = {
+  name: string;
+  as: "writer" | "editor" | "publisher" | "admin";
+  call: (input: unknown) => Promise<unknown>;
+  valid: () => Record<string, unknown>;
+  emptyMeansDefaults?: boolean;
+};
 let cases: Case[];
 export const tried = { extra: 0, wrongType: 0, notObject: 0 };
 
-const EXTRA_FIELDS = ["status", "authorId", "version", "role", "sessionVersion", "passwordHash", "publishedEditionId", "createdById", "active", "id", "constructor"];
+const EXTRA_FIELDS = [
+  "status",
+  "authorId",
+  "version",
+  "role",
+  "sessionVersion",
+  "passwordHash",
+  "publishedEditionId",
+  "createdById",
+  "active",
+  "id",
+  "constructor",
+];
 /** Values of the wrong type (or out of range) for a field whose valid value is `good`. */
 function wrongValuesFor(good: unknown): unknown[] {
   if (typeof good === "number") return ["x", "1; DROP TABLE articles", null, {}, -1, 0, 1.5, Number.MAX_SAFE_INTEGER + 2, [1, 2]];
@@ -40,22 +58,69 @@ it.beforeAll(async ({ client, staff, actAs }) => {
   const publishedId = Number(published!.id);
   cases = [
     { name: "saveArticleDraft", as: "writer", call: drafts.saveArticleDraft, valid: () => draftPayload(id, 1) },
-    { name: "createStaffMember", as: "admin", call: users.createStaffMember, valid: () => ({ email: "new.person@koho.example", name: "New Person", role: "writer", password: "a-long-enough-password" }) },
+    {
+      name: "createStaffMember",
+      as: "admin",
+      call: users.createStaffMember,
+      valid: () => ({ email: "new.person@koho.example", name: "New Person", role: "writer", password: "a-long-enough-password" }),
+    },
     { name: "changeStaffRole", as: "admin", call: users.changeStaffRole, valid: () => ({ id: staff.writer.id, role: "editor" }) },
     { name: "setStaffMemberActive", as: "admin", call: users.setStaffMemberActive, valid: () => ({ id: staff.writer.id, active: false }) },
-    { name: "resetStaffPassword", as: "admin", call: users.resetStaffPassword, valid: () => ({ id: staff.writer.id, password: "another-long-password" }) },
-    { name: "applyTransition", as: "writer", call: (i) => transitions.applyTransition("article", i), valid: () => ({ articleId: id, transition: "submit" }) },
-    { name: "withdrawArticle", as: "publisher", call: (i) => withdrawal.withdrawArticle(i), valid: () => ({ articleId: publishedId, explanation: "Withdrawn because the figures were wrong." }) },
-    { name: "restoreWithdrawnArticle", as: "publisher", call: (i) => withdrawal.restoreWithdrawnArticle(i), valid: () => ({ articleId: publishedId }) },
-    { name: "addReviewComment", as: "editor", call: reviews.addReviewComment, valid: () => ({ articleId: id, body: "Please check the dateline." }) },
-    { name: "confirmReviewAfterPublication", as: "editor", call: reviews.confirmReviewAfterPublication, valid: () => ({ articleId: publishedId }) },
-    { name: "createPreviewLink", as: "publisher", call: (i) => previewLinks.createPreviewLink(i), valid: () => ({ articleId: id, expiresIn: "1d" }) },
-    { name: "revokePreviewLink", as: "publisher", call: (i) => previewLinks.revokePreviewLink(i), valid: () => ({ articleId: id, linkId: 1 }) },
+    {
+      name: "resetStaffPassword",
+      as: "admin",
+      call: users.resetStaffPassword,
+      valid: () => ({ id: staff.writer.id, password: "another-long-password" }),
+    },
+    {
+      name: "applyTransition",
+      as: "writer",
+      call: (i) => transitions.applyTransition("article", i),
+      valid: () => ({ articleId: id, transition: "submit" }),
+    },
+    {
+      name: "withdrawArticle",
+      as: "publisher",
+      call: (i) => withdrawal.withdrawArticle(i),
+      valid: () => ({ articleId: publishedId, explanation: "Withdrawn because the figures were wrong." }),
+    },
+    {
+      name: "restoreWithdrawnArticle",
+      as: "publisher",
+      call: (i) => withdrawal.restoreWithdrawnArticle(i),
+      valid: () => ({ articleId: publishedId }),
+    },
+    {
+      name: "addReviewComment",
+      as: "editor",
+      call: reviews.addReviewComment,
+      valid: () => ({ articleId: id, body: "Please check the dateline." }),
+    },
+    {
+      name: "confirmReviewAfterPublication",
+      as: "editor",
+      call: reviews.confirmReviewAfterPublication,
+      valid: () => ({ articleId: publishedId }),
+    },
+    {
+      name: "createPreviewLink",
+      as: "publisher",
+      call: (i) => previewLinks.createPreviewLink(i),
+      valid: () => ({ articleId: id, expiresIn: "1d" }),
+    },
+    {
+      name: "revokePreviewLink",
+      as: "publisher",
+      call: (i) => previewLinks.revokePreviewLink(i),
+      valid: () => ({ articleId: id, linkId: 1 }),
+    },
     { name: "listAuditEntries", as: "admin", call: auditLog.listAuditEntries, valid: () => ({ page: 1 }), emptyMeansDefaults: true },
   ];
 });
 afterAll(() => {
-  console.log(`security-input-refusals: ${tried.extra} extra-field, ${tried.wrongType} wrong-type and ${tried.notObject} non-object inputs refused, nothing written`);
+  console.log(
+    `security-input-refusals: ${tried.extra} extra-field, ${tried.wrongType} wrong-type and ${tried.notObject} non-object inputs refused, nothing written`,
+  );
 });
 
 async function expectRefused(c: Case, input: unknown, field?: string) {
@@ -104,7 +169,9 @@ describe("inputs that must be refused, writing nothing", () => {
       actAs(staff[c.as]);
       const before = await databaseFingerprint(client);
       // A read whose filters are all optional treats a missing input (or one with no keys) as "no filters".
-      const inputs = [null, undefined, "{}", 42, [], [c.valid()], new Date()].filter((i) => !(c.emptyMeansDefaults && (i == null || i instanceof Date)));
+      const inputs = [null, undefined, "{}", 42, [], [c.valid()], new Date()].filter(
+        (i) => !(c.emptyMeansDefaults && (i == null || i instanceof Date)),
+      );
       for (const input of inputs) {
         await expectRefused(c, input);
         tried.notObject++;

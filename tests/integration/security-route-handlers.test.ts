@@ -6,7 +6,18 @@ import { databaseFingerprint } from "../support/security-fingerprint";
 
 const it = integrationTest();
 
-const BODIES: (string | null)[] = [null, "", "{", "not json", "[]", "null", '{"published":[1,2,3]}', "\u0000\u0001", "x".repeat(200_000), '{"__proto__":{"admin":true}}'];
+const BODIES: (string | null)[] = [
+  null,
+  "",
+  "{",
+  "not json",
+  "[]",
+  "null",
+  '{"published":[1,2,3]}',
+  "\u0000\u0001",
+  "x".repeat(200_000),
+  '{"__proto__":{"admin":true}}',
+];
 
 describe("route handlers under hostile requests", () => {
   it("the scheduler tick refuses every request without its token with a 401 JSON answer, writing nothing", async ({ client }) => {

@@ -112,8 +112,13 @@ describe("/news-sitemap.xml", () => {
 
   it("shows an item only once it is published (the scheduled item fires)", async ({ db }) => {
     const fresh = await insertArticle(db, {
-      slug: "fresh-item-about-the-harbour", title: "Fresh item about the harbour", text: "Harbour news.",
-      status: "published", editionState: "published", firstPublishedAt: new Date(), categorySlug: "economy",
+      slug: "fresh-item-about-the-harbour",
+      title: "Fresh item about the harbour",
+      text: "Harbour news.",
+      status: "published",
+      editionState: "published",
+      firstPublishedAt: new Date(),
+      categorySlug: "economy",
     });
     const { body } = await sitemap.getNewsSitemap({ now: Date.now() + 1000 });
     expect(locs(body)).toContain(`${SITE}/news/${fresh.article.slug}`);

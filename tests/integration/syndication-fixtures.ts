@@ -29,7 +29,10 @@ type NewArticle = {
 };
 
 export async function insertArticle(db: Database, a: NewArticle) {
-  const [category] = await db.select().from(categories).where(eq(categories.slug, a.categorySlug ?? "government"));
+  const [category] = await db
+    .select()
+    .from(categories)
+    .where(eq(categories.slug, a.categorySlug ?? "government"));
   const [article] = await db
     .insert(articles)
     .values({
@@ -95,24 +98,44 @@ export const HIDDEN = {
 export async function insertHiddenItems(db: Database) {
   const future = new Date(Date.now() + 7 * 24 * 3600_000);
   const draft = await insertArticle(db, {
-    slug: HIDDEN.draft.slug, title: "Draft about the quixotic budget", text: "Quixotic figures, not yet approved.",
-    status: "draft", editionState: "draft", linkEdition: true,
+    slug: HIDDEN.draft.slug,
+    title: "Draft about the quixotic budget",
+    text: "Quixotic figures, not yet approved.",
+    status: "draft",
+    editionState: "draft",
+    linkEdition: true,
   });
   const withdrawn = await insertArticle(db, {
-    slug: HIDDEN.withdrawn.slug, title: "Withdrawn notice about the zeppelin", text: "A zeppelin will fly over the bay.",
-    status: "withdrawn", editionState: "published", firstPublishedAt: new Date(Date.now() - 3600_000),
+    slug: HIDDEN.withdrawn.slug,
+    title: "Withdrawn notice about the zeppelin",
+    text: "A zeppelin will fly over the bay.",
+    status: "withdrawn",
+    editionState: "published",
+    firstPublishedAt: new Date(Date.now() - 3600_000),
   });
   const scheduled = await insertArticle(db, {
-    slug: HIDDEN.scheduled.slug, title: "Scheduled announcement of the marimba festival", text: "Marimba players gather.",
-    status: "draft", editionState: "scheduled", scheduledFor: future,
+    slug: HIDDEN.scheduled.slug,
+    title: "Scheduled announcement of the marimba festival",
+    text: "Marimba players gather.",
+    status: "draft",
+    editionState: "scheduled",
+    scheduledFor: future,
   });
   const live = await insertArticle(db, {
-    slug: "published-item-with-a-scheduled-correction", title: "Published item with a scheduled correction",
-    text: "The original wording of this item.", status: "published", editionState: "published",
-    firstPublishedAt: new Date(Date.now() - 2 * 3600_000), categorySlug: "culture",
+    slug: "published-item-with-a-scheduled-correction",
+    title: "Published item with a scheduled correction",
+    text: "The original wording of this item.",
+    status: "published",
+    editionState: "published",
+    firstPublishedAt: new Date(Date.now() - 2 * 3600_000),
+    categorySlug: "culture",
   });
   const embargoed = await insertScheduledEdition(
-    db, live.article.id, "Corrected item mentioning a xylophone", "Xylophone concert details, embargoed.", future,
+    db,
+    live.article.id,
+    "Corrected item mentioning a xylophone",
+    "Xylophone concert details, embargoed.",
+    future,
   );
   return { draft, withdrawn, scheduled, live, embargoed };
 }

@@ -32,7 +32,10 @@ async function signInAs(db: Database, role: Role) {
 /** A fresh account for one test, so no test depends on another's changes. */
 async function target(db: Database, role: Role = "writer") {
   const email = `staff-${randomUUID().slice(0, 8)}@koho.example`;
-  const [row] = await db.insert(users).values({ email, name: `Temp ${role}`, role, passwordHash: knownHash }).returning();
+  const [row] = await db
+    .insert(users)
+    .values({ email, name: `Temp ${role}`, role, passwordHash: knownHash })
+    .returning();
   return row!;
 }
 
@@ -50,7 +53,8 @@ beforeAll(async () => {
 describe("who may manage staff", () => {
   const calls: Record<string, (id: number) => Promise<unknown>> = {
     "user.list": () => admin.listStaffMembers(),
-    "user.create": () => admin.createStaffMember({ email: "new-hire@koho.example", name: "New Hire", role: "admin", password: "a-long-enough-password" }),
+    "user.create": () =>
+      admin.createStaffMember({ email: "new-hire@koho.example", name: "New Hire", role: "admin", password: "a-long-enough-password" }),
     "user.role_change": (id) => admin.changeStaffRole({ id, role: "admin" }),
     "user.deactivate": (id) => admin.setStaffMemberActive({ id, active: false }),
     "user.reactivate": (id) => admin.setStaffMemberActive({ id, active: true }),
@@ -109,13 +113,28 @@ describe("who may manage staff", () => {
 describe("creating staff accounts", () => {
   it("creates an account with an Argon2id hash and logs it", async ({ db }) => {
     const me = await signInAs(db, "admin");
-    const created = await admin.createStaffMember({ email: "  Hana.Reporter@Koho.example ", name: "Hana Reporter", role: "writer", password: "twelve-chars!" });
-    expect(created).toMatchObject({ email: "hana.reporter@koho.example", name: "Hana Reporter", role: "writer", active: true, hasPassword: true });
+    const created = await admin.createStaffMember({
+      email: "  Hana.Reporter@Koho.example ",
+      name: "Hana Reporter",
+      role: "writer",
+      password: "twelve-chars!",
+    });
+    expect(created).toMatchObject({
+      email: "hana.reporter@koho.example",
+      name: "Hana Reporter",
+      role: "writer",
+      active: true,
+      hasPassword: true,
+    });
     const row = await account(db, "hana.reporter@koho.example");
     expect(row.passwordHash).toMatch(/^\$argon2id\$/);
     expect(await verifyPassword(row.passwordHash!, "twelve-chars!")).toBe(true);
     expect(await lastAudit(db, "user.create")).toMatchObject({
-      actorId: me.id, outcome: "ok", targetType: "user", targetId: String(created.id), details: { email: "hana.reporter@koho.example", role: "writer" },
+      actorId: me.id,
+      outcome: "ok",
+      targetType: "user",
+      targetId: String(created.id),
+      details: { email: "hana.reporter@koho.example", role: "writer" },
     });
     expect(JSON.stringify(await lastAudit(db, "user.create"))).not.toContain("twelve-chars!");
   });
@@ -123,7 +142,9 @@ describe("creating staff accounts", () => {
   it("refuses a second account with the same email (any case) as a conflict", async ({ db }) => {
     await signInAs(db, "admin");
     const before = await snapshot(db);
-    const error = await failure(admin.createStaffMember({ email: "EDITOR@koho.example", name: "Impostor", role: "admin", password: "a-long-enough-password" }));
+    const error = await failure(
+      admin.createStaffMember({ email: "EDITOR@koho.example", name: "Impostor", role: "admin", password: "a-long-enough-password" }),
+    );
     expect(error.code).toBe("conflict:user");
     expect(error.status).toBe(409);
     expect(error.details.fields).toMatchObject({ email: expect.any(String) });
@@ -132,7 +153,9 @@ describe("creating staff accounts", () => {
 
   it("refuses a password shorter than 12 characters with a clear message", async ({ db }) => {
     await signInAs(db, "admin");
-    const error = await failure(admin.createStaffMember({ email: "short@koho.example", name: "Short", role: "writer", password: "elevenchars" }));
+    const error = await failure(
+      admin.createStaffMember({ email: "short@koho.example", name: "Short", role: "writer", password: "elevenchars" }),
+    );
     expect(error.code).toBe("bad_request:user");
     expect(error.status).toBe(400);
     expect(error.message).toBe("password: Passwords need at least 12 characters");
@@ -142,7 +165,9 @@ describe("creating staff accounts", () => {
 
   it("refuses a bad email, a blank name and an unknown role, naming each field", async ({ db }) => {
     await signInAs(db, "admin");
-    const error = await failure(admin.createStaffMember({ email: "not-an-email", name: "  ", role: "owner", password: "a-long-enough-password" }));
+    const error = await failure(
+      admin.createStaffMember({ email: "not-an-email", name: "  ", role: "owner", password: "a-long-enough-password" }),
+    );
     expect(error.status).toBe(400);
     expect(Object.keys(error.details.fields as object).sort()).toEqual(["email", "name", "role"]);
   });
@@ -156,7 +181,15 @@ describe("creating staff accounts", () => {
   ])("refuses mass assignment of %s on create, naming the field", async ([field, extra], { db }) => {
     await signInAs(db, "admin");
     const before = await snapshot(db);
-    const error = await failure(admin.createStaffMember({ email: `mass-${field}@koho.example`, name: "Mass", role: "writer", password: "a-long-enough-password", ...extra }));
+    const error = await failure(
+      admin.createStaffMember({
+        email: `mass-${field}@koho.example`,
+        name: "Mass",
+        role: "writer",
+        password: "a-long-enough-password",
+        ...extra,
+      }),
+    );
     expect(error.code).toBe("bad_request:user");
     expect(error.status).toBe(400);
     expect(error.message).toContain(field);
@@ -189,7 +222,10 @@ describe("changing accounts ends the person's sessions", () => {
     const after = await account(db, person.email);
     expect(after.sessionVersion).toBe(person.sessionVersion + 1);
     expect(await lastAudit(db, "user.role_change")).toMatchObject({
-      actorId: me.id, outcome: "ok", targetId: String(person.id), details: { from: "writer", to: "editor" },
+      actorId: me.id,
+      outcome: "ok",
+      targetId: String(person.id),
+      details: { from: "writer", to: "editor" },
     });
 
     actAs(person); // the cookie issued before the change
@@ -249,7 +285,11 @@ describe("changing accounts ends the person's sessions", () => {
   it("answers 404 for an account that does not exist", async ({ db }) => {
     await signInAs(db, "admin");
     const errors = await Promise.all(
-      [admin.changeStaffRole({ id: 999_999, role: "editor" }), admin.setStaffMemberActive({ id: 999_999, active: false }), admin.resetStaffPassword({ id: 999_999, password: "a-long-enough-password" })].map(failure),
+      [
+        admin.changeStaffRole({ id: 999_999, role: "editor" }),
+        admin.setStaffMemberActive({ id: 999_999, active: false }),
+        admin.resetStaffPassword({ id: 999_999, password: "a-long-enough-password" }),
+      ].map(failure),
     );
     expect(errors.map((e) => e.code)).toEqual(["not_found:user", "not_found:user", "not_found:user"]);
   });

@@ -15,7 +15,8 @@ const it = integrationTest();
 
 /** Approval is of the words the reviewer read: approve, schedule and publish name the version seen, and words are locked in review. */
 
-const versionOf = async (db: Database, id: number) => (await db.select({ v: articles.version }).from(articles).where(eq(articles.id, id)))[0]!.v;
+const versionOf = async (db: Database, id: number) =>
+  (await db.select({ v: articles.version }).from(articles).where(eq(articles.id, id)))[0]!.v;
 
 async function submitted(text: string) {
   actAs("writer");
@@ -30,14 +31,22 @@ describe("words under review", () => {
     const id = await submitted("The bridge opens on Monday.");
     actAs("writer");
     const { version } = await queries.getArticleForEditing({ id });
-    const refused = await failure(drafts.saveArticleDraft(draftPayload(id, version, { slug: `seen-${id}`, body: body("The bridge never opens.") })));
-    expect(refused).toMatchObject({ code: "conflict:article", status: 409, message: expect.stringMatching(/in review.*return it to draft/i) });
+    const refused = await failure(
+      drafts.saveArticleDraft(draftPayload(id, version, { slug: `seen-${id}`, body: body("The bridge never opens.") })),
+    );
+    expect(refused).toMatchObject({
+      code: "conflict:article",
+      status: 409,
+      message: expect.stringMatching(/in review.*return it to draft/i),
+    });
     actAs("editor");
     expect((await failure(drafts.saveArticleDraft(draftPayload(id, version, { slug: `seen-${id}` })))).status).toBe(409);
     actAs("publisher");
     await flow.applyTransition("article", { articleId: id, transition: "approve", version });
     actAs("writer");
-    const approved = await failure(drafts.saveArticleDraft(draftPayload(id, await versionOf(db, id), { slug: `seen-${id}`, body: body("The bridge never opens.") })));
+    const approved = await failure(
+      drafts.saveArticleDraft(draftPayload(id, await versionOf(db, id), { slug: `seen-${id}`, body: body("The bridge never opens.") })),
+    );
     expect(approved).toMatchObject({ status: 409, message: expect.stringMatching(/approved/i) });
   });
 
@@ -47,11 +56,15 @@ describe("words under review", () => {
     const missing = await failure(flow.applyTransition("article", { articleId: id, transition: "approve" }));
     expect(missing).toMatchObject({ status: 400, message: expect.stringMatching(/version/i) });
     const version = await versionOf(db, id);
-    expect((await failure(flow.applyTransition("article", { articleId: id, transition: "approve", version: version - 1 }))).code).toBe("conflict:article");
+    expect((await failure(flow.applyTransition("article", { articleId: id, transition: "approve", version: version - 1 }))).code).toBe(
+      "conflict:article",
+    );
     await flow.applyTransition("article", { articleId: id, transition: "approve", version });
     expect((await failure(flow.applyTransition("article", { articleId: id, transition: "publish" }))).status).toBe(400);
     const future = "2031-02-03T10:00";
-    expect((await failure(flow.applyTransition("article", { articleId: id, transition: "schedule", scheduledFor: future }))).status).toBe(400);
+    expect((await failure(flow.applyTransition("article", { articleId: id, transition: "schedule", scheduledFor: future }))).status).toBe(
+      400,
+    );
     await flow.applyTransition("article", { articleId: id, transition: "publish", version });
   });
 
@@ -66,7 +79,11 @@ describe("words under review", () => {
     await flow.applyTransition("article", { articleId: id, transition: "submit" });
     actAs("publisher");
     const stale = await failure(flow.applyTransition("article", { articleId: id, transition: "approve", version: seen }));
-    expect(stale).toMatchObject({ code: "conflict:article", status: 409, message: expect.stringMatching(/changed since you opened it.*reload/i) });
+    expect(stale).toMatchObject({
+      code: "conflict:article",
+      status: 409,
+      message: expect.stringMatching(/changed since you opened it.*reload/i),
+    });
     const thread = await reviews.listReviewThread({ articleId: id });
     expect(thread.some((c) => /returned .* to draft/i.test(c.body))).toBe(true);
     const fresh = await versionOf(db, id);

@@ -15,14 +15,20 @@ describe("XSS corpus", () => {
   it.each(HOSTILE_LINKS)("refuses the link %j at save, writing nothing", async (href) => {
     actAs("writer");
     const { id } = await drafts.createArticle();
-    const error = await failure(drafts.saveArticleDraft(draftPayload(id, 1, { body: { type: "doc", content: [paragraph("x", [{ type: "link", attrs: { href } }])] } })));
+    const error = await failure(
+      drafts.saveArticleDraft(
+        draftPayload(id, 1, { body: { type: "doc", content: [paragraph("x", [{ type: "link", attrs: { href } }])] } }),
+      ),
+    );
     expect(error.status).toBe(400);
   });
 
   it.each(HOSTILE_IMAGE_SOURCES)("refuses the image source %j", async (src) => {
     actAs("writer");
     const { id } = await drafts.createArticle();
-    const error = await failure(drafts.saveArticleDraft(draftPayload(id, 1, { body: { type: "doc", content: [{ type: "image", attrs: { src, alt: "x" } }] } })));
+    const error = await failure(
+      drafts.saveArticleDraft(draftPayload(id, 1, { body: { type: "doc", content: [{ type: "image", attrs: { src, alt: "x" } }] } })),
+    );
     expect(error.status).toBe(400);
   });
 
@@ -49,7 +55,12 @@ describe("XSS corpus", () => {
         body: { type: "doc", content: HOSTILE_TEXT.map((text) => paragraph(text)) },
       }),
     );
-    await flow.applyTransition("article", { articleId: id, version: await seenVersion(db, id), transition: "force_publish", reason: "XSS corpus publication test" });
+    await flow.applyTransition("article", {
+      articleId: id,
+      version: await seenVersion(db, id),
+      transition: "force_publish",
+      reason: "XSS corpus publication test",
+    });
     const page = await reader.getPublishedArticleBySlug({ slug: "hostile-text" });
     expect(page!.title).toBe('<script>alert("title")</script>'); // React escapes it as text on the page
     const html = page!.bodyHtml;

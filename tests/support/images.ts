@@ -4,7 +4,15 @@ import sharp from "sharp";
 
 export async function photoJpeg({ width = 2400, height = 1600 } = {}): Promise<Buffer> {
   return sharp({ create: { width, height, channels: 3, background: { r: 30, g: 110, b: 190 } } })
-    .composite([{ input: { create: { width: Math.round(width / 3), height: Math.round(height / 3), channels: 3, background: { r: 240, g: 200, b: 40 } } }, top: 40, left: 40 }])
+    .composite([
+      {
+        input: {
+          create: { width: Math.round(width / 3), height: Math.round(height / 3), channels: 3, background: { r: 240, g: 200, b: 40 } },
+        },
+        top: 40,
+        left: 40,
+      },
+    ])
     .jpeg({ quality: 85 })
     .toBuffer();
 }
@@ -21,10 +29,14 @@ export async function jpegWithGps(): Promise<Buffer> {
 }
 
 export async function smallPng(): Promise<Buffer> {
-  return sharp({ create: { width: 300, height: 200, channels: 4, background: { r: 0, g: 128, b: 0, alpha: 0.5 } } }).png().toBuffer();
+  return sharp({ create: { width: 300, height: 200, channels: 4, background: { r: 0, g: 128, b: 0, alpha: 0.5 } } })
+    .png()
+    .toBuffer();
 }
 
-export const svgDrawing = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="100" height="100"><script>alert(1)</script><rect width="100" height="100"/></svg>');
+export const svgDrawing = Buffer.from(
+  '<svg xmlns="http://www.w3.org/2000/svg" width="100" height="100"><script>alert(1)</script><rect width="100" height="100"/></svg>',
+);
 
 export const htmlPage = Buffer.from("<!doctype html><html><body><script>alert(document.cookie)</script></body></html>");
 

@@ -12,14 +12,28 @@ import { articleType } from "@/server/articles/editorial-type";
 import { publishEdition } from "@/server/editorial/publish";
 
 const handle = await openDatabase(process.argv[2]!);
-const body = (n: number) => ({ type: "doc" as const, content: [{ type: "paragraph" as const, content: [{ type: "text" as const, text: `Durability item ${n} body words` }] }] });
+const body = (n: number) => ({
+  type: "doc" as const,
+  content: [{ type: "paragraph" as const, content: [{ type: "text" as const, text: `Durability item ${n} body words` }] }],
+});
 for (let n = 0; ; n++) {
   const publish = n % 2 === 1;
   const id = await handle.db.transaction(async (tx) => {
-    const [article] = await tx.insert(articles).values({ slug: `durability-${randomUUID()}`, guid: randomUUID(), status: "draft", categoryId: 1 }).returning();
+    const [article] = await tx
+      .insert(articles)
+      .values({ slug: `durability-${randomUUID()}`, guid: randomUUID(), status: "draft", categoryId: 1 })
+      .returning();
     const [edition] = await tx
       .insert(articleEditions)
-      .values({ articleId: article!.id, number: 1, title: `Durability item ${n}`, body: body(n), categoryId: 1, datelineDate: "2026-11-23", state: "draft" })
+      .values({
+        articleId: article!.id,
+        number: 1,
+        title: `Durability item ${n}`,
+        body: body(n),
+        categoryId: 1,
+        datelineDate: "2026-11-23",
+        state: "draft",
+      })
       .returning();
     if (publish) {
       const fresh = await tx.query.articles.findFirst({ where: eq(articles.id, article!.id) });

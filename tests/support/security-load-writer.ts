@@ -15,11 +15,19 @@ import { publishEdition } from "@/server/editorial/publish";
 const [url, secondsArg, editorsArg] = process.argv.slice(2);
 const handle = await openDatabase(url!);
 const { db } = handle;
-const body = (text: string) => ({ type: "doc" as const, content: [{ type: "paragraph" as const, content: [{ type: "text" as const, text }] }] });
+const body = (text: string) => ({
+  type: "doc" as const,
+  content: [{ type: "paragraph" as const, content: [{ type: "text" as const, text }] }],
+});
 
 async function editor(name: string) {
-  const [mine] = await db.insert(articles).values({ slug: `load-${name}-${randomUUID()}`, guid: randomUUID(), status: "draft", categoryId: 1 }).returning();
-  await db.insert(articleEditions).values({ articleId: mine!.id, number: 1, title: `Editor ${name}`, body: body("start"), categoryId: 1, datelineDate: "2026-11-23" });
+  const [mine] = await db
+    .insert(articles)
+    .values({ slug: `load-${name}-${randomUUID()}`, guid: randomUUID(), status: "draft", categoryId: 1 })
+    .returning();
+  await db
+    .insert(articleEditions)
+    .values({ articleId: mine!.id, number: 1, title: `Editor ${name}`, body: body("start"), categoryId: 1, datelineDate: "2026-11-23" });
   let version = mine!.version;
   const stats = { name, saves: 0, publishes: 0, conflicts: 0, busy: 0, otherErrors: [] as string[], articleId: mine!.id, finalVersion: 0 };
   const until = Date.now() + Number(secondsArg) * 1000;
@@ -30,9 +38,16 @@ async function editor(name: string) {
     try {
       if (n % 2 === 0) {
         const ok = await db.transaction(async (tx) => {
-          const bumped = await tx.update(articles).set({ version: version + 1, updatedAt: new Date() }).where(and(eq(articles.id, mine!.id), eq(articles.version, version))).returning({ version: articles.version });
+          const bumped = await tx
+            .update(articles)
+            .set({ version: version + 1, updatedAt: new Date() })
+            .where(and(eq(articles.id, mine!.id), eq(articles.version, version)))
+            .returning({ version: articles.version });
           if (bumped.length === 0) return false;
-          await tx.update(articleEditions).set({ title: `Editor ${name} save ${n}`, body: body(`save ${n}`) }).where(eq(articleEditions.articleId, mine!.id));
+          await tx
+            .update(articleEditions)
+            .set({ title: `Editor ${name} save ${n}`, body: body(`save ${n}`) })
+            .where(eq(articleEditions.articleId, mine!.id));
           return true;
         });
         if (ok) {
@@ -41,14 +56,32 @@ async function editor(name: string) {
         } else stats.conflicts++;
       } else {
         await db.transaction(async (tx) => {
-          const [article] = await tx.insert(articles).values({ slug: `load-pub-${randomUUID()}`, guid: randomUUID(), status: "draft", categoryId: 1 }).returning();
-          const [edition] = await tx.insert(articleEditions).values({ articleId: article!.id, number: 1, title: `Published by ${name} ${n}`, body: body(`published ${n}`), categoryId: 1, datelineDate: "2026-11-23" }).returning();
+          const [article] = await tx
+            .insert(articles)
+            .values({ slug: `load-pub-${randomUUID()}`, guid: randomUUID(), status: "draft", categoryId: 1 })
+            .returning();
+          const [edition] = await tx
+            .insert(articleEditions)
+            .values({
+              articleId: article!.id,
+              number: 1,
+              title: `Published by ${name} ${n}`,
+              body: body(`published ${n}`),
+              categoryId: 1,
+              datelineDate: "2026-11-23",
+            })
+            .returning();
           await publishEdition(articleType, { tx, item: article!, edition: edition!, actorId: null, now: new Date() });
         });
         stats.publishes++;
       }
     } catch (error) {
-      const text = String((error as { code?: string }).code ?? "") + " " + String((error as Error).message) + " " + String((error as { cause?: Error }).cause?.message ?? "");
+      const text =
+        String((error as { code?: string }).code ?? "") +
+        " " +
+        String((error as Error).message) +
+        " " +
+        String((error as { cause?: Error }).cause?.message ?? "");
       if (/SQLITE_BUSY|database is locked/i.test(text)) stats.busy++;
       else stats.otherErrors.push(text.slice(0, 200));
     }

@@ -31,7 +31,10 @@ export async function seenVersion(db: Database, articleId: number): Promise<numb
 
 /** The same for a Recommended list. */
 export async function seenListVersion(db: Database, listId: number): Promise<number> {
-  const [row] = await db.select({ version: recommendationLists.version }).from(recommendationLists).where(eq(recommendationLists.id, listId));
+  const [row] = await db
+    .select({ version: recommendationLists.version })
+    .from(recommendationLists)
+    .where(eq(recommendationLists.id, listId));
   if (!row) throw new Error(`no list ${listId}`);
   return row.version;
 }

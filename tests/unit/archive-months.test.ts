@@ -6,9 +6,14 @@ describe("archive months", () => {
     expect(parseArchiveParams({ year: "2026", month: "02" })).toEqual({ year: 2026, month: 2 });
     expect(parseArchiveParams({ year: "2026", month: "12" })).toEqual({ year: 2026, month: 12 });
     for (const bad of [
-      { year: "2026", month: "2" }, { year: "2026", month: "00" }, { year: "2026", month: "13" },
-      { year: "26", month: "02" }, { year: "02026", month: "02" }, { year: "abcd", month: "02" },
-      { year: "2026", month: "02", extra: "x" }, { year: "1800", month: "01" },
+      { year: "2026", month: "2" },
+      { year: "2026", month: "00" },
+      { year: "2026", month: "13" },
+      { year: "26", month: "02" },
+      { year: "02026", month: "02" },
+      { year: "abcd", month: "02" },
+      { year: "2026", month: "02", extra: "x" },
+      { year: "1800", month: "01" },
     ]) {
       expect(parseArchiveParams(bad), JSON.stringify(bad)).toBeNull();
     }

@@ -4,12 +4,22 @@ import { DEFAULT_OPTIONS, parseBenchArgs } from "@/bench/args";
 describe("parseBenchArgs", () => {
   it("defaults to 10,000 items, 10 s per route, 50 connections, a fresh build and both baselines", () => {
     expect(parseBenchArgs([])).toEqual(DEFAULT_OPTIONS);
-    expect(DEFAULT_OPTIONS).toMatchObject({ items: 10_000, duration: 10, connections: 50, build: true, baselines: true, lighthouse: false });
+    expect(DEFAULT_OPTIONS).toMatchObject({
+      items: 10_000,
+      duration: 10,
+      connections: 50,
+      build: true,
+      baselines: true,
+      lighthouse: false,
+    });
   });
 
   it("reads --flag value and --flag=value, with underscores as thousands separators", () => {
     expect(parseBenchArgs(["--items", "100000", "--duration=5", "--no-build", "--lighthouse"])).toMatchObject({
-      items: 100_000, duration: 5, build: false, lighthouse: true,
+      items: 100_000,
+      duration: 5,
+      build: false,
+      lighthouse: true,
     });
     expect(parseBenchArgs(["--items=100_000"]).items).toBe(100_000);
   });

@@ -11,7 +11,10 @@ globalThis.__RSC_MANIFEST["/(site)/news/[slug]/page"] = {"moduleLoading":{"prefi
 "clientModules":{"[project]/node_modules/next/dist/client/app-dir/link.js":{"id":1,"name":"*","chunks":["/_next/static/chunks/link.js"],"async":false}},
 "entryCSSFiles":{"[project]/app/layout":[{"path":"static/chunks/site.css","inlined":false}]},
 "entryJSFiles":{"[project]/app/layout":["static/chunks/layout.js"],"[project]/app/(site)/news/[slug]/page":["static/chunks/layout.js","static/chunks/link.js"]}};`;
-const BUILD_MANIFEST = { polyfillFiles: ["static/chunks/polyfill.js"], rootMainFiles: ["static/chunks/main.js", "static/chunks/turbopack-runtime.js"] };
+const BUILD_MANIFEST = {
+  polyfillFiles: ["static/chunks/polyfill.js"],
+  rootMainFiles: ["static/chunks/main.js", "static/chunks/turbopack-runtime.js"],
+};
 
 const dist = mkdtempSync(join(tmpdir(), "bench-bundle-test-"));
 afterAll(() => rmSync(dist, { recursive: true, force: true }));
@@ -44,7 +47,10 @@ describe("first-load JS of a route", () => {
 
   it("is the root main files plus the entry chunks, de-duplicated, without polyfills or CSS", () => {
     expect(firstLoadFiles(BUILD_MANIFEST, parseClientReferenceManifest(MANIFEST))).toEqual([
-      "static/chunks/layout.js", "static/chunks/link.js", "static/chunks/main.js", "static/chunks/turbopack-runtime.js",
+      "static/chunks/layout.js",
+      "static/chunks/link.js",
+      "static/chunks/main.js",
+      "static/chunks/turbopack-runtime.js",
     ]);
   });
 

@@ -20,7 +20,12 @@ describe("percentile (nearest rank)", () => {
   });
 
   it("gives p95 of 1..100 as 95 and NaN for no samples", () => {
-    expect(percentile(Array.from({ length: 100 }, (_, i) => i + 1), 95)).toBe(95);
+    expect(
+      percentile(
+        Array.from({ length: 100 }, (_, i) => i + 1),
+        95,
+      ),
+    ).toBe(95);
     expect(percentile([], 95)).toBeNaN();
   });
 });
@@ -38,19 +43,24 @@ describe("ratio", () => {
 
 describe("renderTable", () => {
   it("pads the first column left-aligned and the rest right-aligned", () => {
-    expect(renderTable(["route", "req/s"], [["article", "1200"], ["feed", "80"]]).split("\n")).toEqual([
-      "route    req/s",
-      "-------  -----",
-      "article   1200",
-      "feed        80",
-    ]);
+    expect(
+      renderTable(
+        ["route", "req/s"],
+        [
+          ["article", "1200"],
+          ["feed", "80"],
+        ],
+      ).split("\n"),
+    ).toEqual(["route    req/s", "-------  -----", "article   1200", "feed        80"]);
   });
 });
 
 describe("withoutDistDirIncludes", () => {
   it("ignores only the includes next build adds for the bench's dist dir", () => {
     const before = JSON.stringify({ include: ["**/*.ts", ".next/types/**/*.ts"] });
-    const after = JSON.stringify({ include: ["**/*.ts", ".next/types/**/*.ts", ".next-bench/types/**/*.ts", ".next-bench/dev/types/**/*.ts"] });
+    const after = JSON.stringify({
+      include: ["**/*.ts", ".next/types/**/*.ts", ".next-bench/types/**/*.ts", ".next-bench/dev/types/**/*.ts"],
+    });
     expect(withoutDistDirIncludes(after, ".next-bench")).toBe(JSON.stringify(JSON.parse(before)));
     expect(withoutDistDirIncludes("{ not json", ".next-bench")).toBeNull();
   });

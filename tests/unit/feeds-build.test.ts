@@ -92,7 +92,11 @@ describe("buildFeed", () => {
 
 describe("feed links", () => {
   it("puts a category's own feeds before the site-wide ones", () => {
-    expect(feedPaths("culture")).toEqual({ rss: "/category/culture/feed.xml", atom: "/category/culture/atom.xml", json: "/category/culture/feed.json" });
+    expect(feedPaths("culture")).toEqual({
+      rss: "/category/culture/feed.xml",
+      atom: "/category/culture/atom.xml",
+      json: "/category/culture/feed.json",
+    });
     const types = feedAlternateTypes("News", { slug: "culture", name: "Culture" });
     expect(types["application/rss+xml"]).toEqual([
       { url: "/category/culture/feed.xml", title: "News: Culture (RSS)" },

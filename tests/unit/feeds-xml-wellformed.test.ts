@@ -14,9 +14,30 @@ import { xmlSafe } from "@/lib/xml-text";
  */
 
 // Any UTF-16 code unit sequence: surrogate halves are emitted on their own as often as paired.
-const codePoint = fc.integer({ min: 0, max: 0x10ffff }).map((cp) => (cp >= 0xd800 && cp <= 0xdfff ? String.fromCharCode(cp) : String.fromCodePoint(cp)));
-const nasty = fc.constantFrom("\u000B", "\u0000", "\u001F", "\uFFFE", "\uFFFF", "\uD800", "\uDFFF", "]]>", "&", "<", ">", '"', "'", "&amp;", "<![CDATA[", "\r\n");
-const text = fc.array(fc.oneof(codePoint, nasty, fc.string({ unit: "binary", maxLength: 8 })), { maxLength: 24 }).map((parts) => parts.join(""));
+const codePoint = fc
+  .integer({ min: 0, max: 0x10ffff })
+  .map((cp) => (cp >= 0xd800 && cp <= 0xdfff ? String.fromCharCode(cp) : String.fromCodePoint(cp)));
+const nasty = fc.constantFrom(
+  "\u000B",
+  "\u0000",
+  "\u001F",
+  "\uFFFE",
+  "\uFFFF",
+  "\uD800",
+  "\uDFFF",
+  "]]>",
+  "&",
+  "<",
+  ">",
+  '"',
+  "'",
+  "&amp;",
+  "<![CDATA[",
+  "\r\n",
+);
+const text = fc
+  .array(fc.oneof(codePoint, nasty, fc.string({ unit: "binary", maxLength: 8 })), { maxLength: 24 })
+  .map((parts) => parts.join(""));
 
 async function wellFormedErrors(documents: Record<string, string>): Promise<string[]> {
   const result = await validateXML({
@@ -30,7 +51,11 @@ const channel = (title: string, description: string, author: string): FeedChanne
   title,
   description,
   homeUrl: "https://news.example.gov/",
-  feedUrls: { rss: "https://news.example.gov/feed.xml", atom: "https://news.example.gov/atom.xml", json: "https://news.example.gov/feed.json" },
+  feedUrls: {
+    rss: "https://news.example.gov/feed.xml",
+    atom: "https://news.example.gov/atom.xml",
+    json: "https://news.example.gov/feed.json",
+  },
   author: { name: author, url: "https://news.example.gov/" },
   language: "en",
   updated: new Date("2026-02-05T20:30:00Z"),
@@ -60,28 +85,34 @@ describe("every feed and sitemap is well-formed whatever the text", () => {
     const docs = {
       "rss.xml": buildFeed("rss", channel("News", "d", "Office"), [entry("Budget\u000Bplan", "s", "b", "Gov")]),
       "atom.xml": buildFeed("atom", channel("News", "d", "Office"), [entry("Budget\u000Bplan", "s", "b", "Gov")]),
-      "news.xml": renderNewsSitemap([{ loc: "https://news.example.gov/news/a", title: "Budget\u000Bplan", publishedAt: "2026-02-06T05:30:00+09:00" }], { name: "News", language: "en" }),
+      "news.xml": renderNewsSitemap(
+        [{ loc: "https://news.example.gov/news/a", title: "Budget\u000Bplan", publishedAt: "2026-02-06T05:30:00+09:00" }],
+        { name: "News", language: "en" },
+      ),
     };
     expect(await wellFormedErrors(docs)).toEqual([]);
   });
 
   it("RSS, Atom, JSON Feed, sitemap, sitemap index and news sitemap over arbitrary code points", async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(text, { minLength: 8, maxLength: 8 }), async ([title, summary, body, category, site, description, author, loc]) => {
-        const ch = channel(site!, description!, author!);
-        const entries = [entry(title!, summary!, body!, category!), entry(summary!, title!, "", title!)];
-        const docs = {
-          "rss.xml": buildFeed("rss", ch, entries),
-          "atom.xml": buildFeed("atom", ch, entries),
-          "urlset.xml": renderUrlset([{ loc: `https://news.example.gov/${loc}`, lastmod: title }]),
-          "index.xml": renderSitemapIndex([{ loc: loc!, lastmod: summary }]),
-          "news.xml": renderNewsSitemap([{ loc: loc!, title: title!, publishedAt: summary! }], { name: site!, language: "en" }),
-        };
-        expect(await wellFormedErrors(docs)).toEqual([]);
-        const json = JSON.parse(buildFeed("json", ch, entries)) as { title: string; items: { title: string }[] };
-        expect(json.items).toHaveLength(2);
-        expect(json.title).toBe(xmlSafe(site!));
-      }),
+      fc.asyncProperty(
+        fc.array(text, { minLength: 8, maxLength: 8 }),
+        async ([title, summary, body, category, site, description, author, loc]) => {
+          const ch = channel(site!, description!, author!);
+          const entries = [entry(title!, summary!, body!, category!), entry(summary!, title!, "", title!)];
+          const docs = {
+            "rss.xml": buildFeed("rss", ch, entries),
+            "atom.xml": buildFeed("atom", ch, entries),
+            "urlset.xml": renderUrlset([{ loc: `https://news.example.gov/${loc}`, lastmod: title }]),
+            "index.xml": renderSitemapIndex([{ loc: loc!, lastmod: summary }]),
+            "news.xml": renderNewsSitemap([{ loc: loc!, title: title!, publishedAt: summary! }], { name: site!, language: "en" }),
+          };
+          expect(await wellFormedErrors(docs)).toEqual([]);
+          const json = JSON.parse(buildFeed("json", ch, entries)) as { title: string; items: { title: string }[] };
+          expect(json.items).toHaveLength(2);
+          expect(json.title).toBe(xmlSafe(site!));
+        },
+      ),
       { numRuns: 60 },
     );
   });

@@ -27,14 +27,56 @@ async function layerErrors(fixture: string, asPath: string): Promise<Linter.Lint
 }
 
 const refused: { zone: string; fixture: string; asPath: string; rule: string; says: RegExp }[] = [
-  { zone: "app ✗ db", fixture: "imports-db.ts", asPath: "app/(site)/layer-check.ts", rule: "import/no-restricted-paths", says: /app\/ reaches the database through server\// },
-  { zone: "components ✗ db", fixture: "imports-db.ts", asPath: "components/site/layer-check.tsx", rule: "import/no-restricted-paths", says: /components\/ reach the database/ },
-  { zone: "components ✗ db (relative path)", fixture: "imports-db-relative.ts", asPath: "components/site/layer-check/fixture.tsx", rule: "import/no-restricted-paths", says: /components\/ reach the database/ },
-  { zone: "components ✗ app", fixture: "imports-app.ts", asPath: "components/studio/layer-check.tsx", rule: "import/no-restricted-paths", says: /components\/ never import app\// },
-  { zone: "lib ✗ db", fixture: "imports-db.ts", asPath: "lib/layer-check.ts", rule: "import/no-restricted-paths", says: /lib\/ is pure domain code: no db\// },
-  { zone: "lib ✗ server", fixture: "imports-server.ts", asPath: "lib/feeds/layer-check.ts", rule: "import/no-restricted-paths", says: /lib\/ is pure domain code: no db\/, no server\// },
+  {
+    zone: "app ✗ db",
+    fixture: "imports-db.ts",
+    asPath: "app/(site)/layer-check.ts",
+    rule: "import/no-restricted-paths",
+    says: /app\/ reaches the database through server\//,
+  },
+  {
+    zone: "components ✗ db",
+    fixture: "imports-db.ts",
+    asPath: "components/site/layer-check.tsx",
+    rule: "import/no-restricted-paths",
+    says: /components\/ reach the database/,
+  },
+  {
+    zone: "components ✗ db (relative path)",
+    fixture: "imports-db-relative.ts",
+    asPath: "components/site/layer-check/fixture.tsx",
+    rule: "import/no-restricted-paths",
+    says: /components\/ reach the database/,
+  },
+  {
+    zone: "components ✗ app",
+    fixture: "imports-app.ts",
+    asPath: "components/studio/layer-check.tsx",
+    rule: "import/no-restricted-paths",
+    says: /components\/ never import app\//,
+  },
+  {
+    zone: "lib ✗ db",
+    fixture: "imports-db.ts",
+    asPath: "lib/layer-check.ts",
+    rule: "import/no-restricted-paths",
+    says: /lib\/ is pure domain code: no db\//,
+  },
+  {
+    zone: "lib ✗ server",
+    fixture: "imports-server.ts",
+    asPath: "lib/feeds/layer-check.ts",
+    rule: "import/no-restricted-paths",
+    says: /lib\/ is pure domain code: no db\/, no server\//,
+  },
   { zone: "lib ✗ next", fixture: "imports-next.ts", asPath: "lib/layer-check.ts", rule: "no-restricted-imports", says: /no Next imports/ },
-  { zone: "db ✗ server", fixture: "imports-server.ts", asPath: "db/layer-check.ts", rule: "import/no-restricted-paths", says: /db\/ never imports server\// },
+  {
+    zone: "db ✗ server",
+    fixture: "imports-server.ts",
+    asPath: "db/layer-check.ts",
+    rule: "import/no-restricted-paths",
+    says: /db\/ never imports server\//,
+  },
 ];
 
 describe("layer zones in eslint.config.mjs", () => {

@@ -9,10 +9,31 @@ import { config } from "@/proxy";
  */
 const pageMatcher = new RegExp(`^${config.matcher[0] as string}$`);
 const PATHS = [
-  "/", "/news/some-story", "/category/government", "/category/government/page/2", "/archive", "/archive/2026/02", "/page/2",
-  "/search", "/sign-in", "/studio/articles/3", "/preview/abc", "/no-such-page",
-  "/feed.xml", "/atom.xml", "/feed.json", "/sitemap.xml", "/news-sitemap.xml", "/sitemaps/2026-02.xml", "/robots.txt", "/favicon.ico",
-  "/category/government/feed.xml", "/category/government/feed.json", "/api/health", "/_next/static/chunks/a.js", "/media/k/960.webp",
+  "/",
+  "/news/some-story",
+  "/category/government",
+  "/category/government/page/2",
+  "/archive",
+  "/archive/2026/02",
+  "/page/2",
+  "/search",
+  "/sign-in",
+  "/studio/articles/3",
+  "/preview/abc",
+  "/no-such-page",
+  "/feed.xml",
+  "/atom.xml",
+  "/feed.json",
+  "/sitemap.xml",
+  "/news-sitemap.xml",
+  "/sitemaps/2026-02.xml",
+  "/robots.txt",
+  "/favicon.ico",
+  "/category/government/feed.xml",
+  "/category/government/feed.json",
+  "/api/health",
+  "/_next/static/chunks/a.js",
+  "/media/k/960.webp",
 ];
 
 async function staticPolicySources(): Promise<RegExp[]> {
@@ -31,7 +52,10 @@ describe("which policy a path gets", () => {
     const sources = await staticPolicySources();
     for (const path of PATHS) {
       const expected = !isHtmlPagePath(path) && !path.startsWith("/media/");
-      expect(sources.some((s) => s.test(path)), path).toBe(expected);
+      expect(
+        sources.some((s) => s.test(path)),
+        path,
+      ).toBe(expected);
     }
   });
 });

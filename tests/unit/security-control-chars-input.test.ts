@@ -32,7 +32,16 @@ describe("the article input schema strips characters XML forbids", () => {
 
   it("a title of nothing but junk is empty, so it is refused as missing", () => {
     const parsed = articleDraftSchema.safeParse({
-      id: 1, version: 1, title: JUNK, slug: "x", summary: "", categoryId: 1, datelineDate: "2026-02-06", signatories: [], tags: [], body: {},
+      id: 1,
+      version: 1,
+      title: JUNK,
+      slug: "x",
+      summary: "",
+      categoryId: 1,
+      datelineDate: "2026-02-06",
+      signatories: [],
+      tags: [],
+      body: {},
     });
     expect(parsed.success).toBe(false);
   });
@@ -42,7 +51,11 @@ describe("the list input schemas strip them too", () => {
   it("names, link titles and comments", () => {
     expect(createListSchema.parse({ name: `Top\u000B stories`, placement: "default" }).name).toBe("Top stories");
     const draft = saveDraftSchema.parse({
-      listId: 1, version: 1, name: `Pick${JUNK}s`, maxItems: 5, fillFromCategory: false,
+      listId: 1,
+      version: 1,
+      name: `Pick${JUNK}s`,
+      maxItems: 5,
+      fillFromCategory: false,
       entries: [{ kind: "external", url: "https://example.org/", title: `Elsewhere\u000B`, date: "2026-02-06" }],
     });
     expect(draft.name).toBe("Picks");

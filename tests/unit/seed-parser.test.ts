@@ -27,9 +27,7 @@ describe("seed parser", () => {
       "and",
       "the Tokyo Metropolitan Government (Japan)",
     ]);
-    expect(seed.title).toBe(
-      "Joint Communiqué of the City of Rome (Republic of Italy) and the Tokyo Metropolitan Government (Japan)",
-    );
+    expect(seed.title).toBe("Joint Communiqué of the City of Rome (Republic of Italy) and the Tokyo Metropolitan Government (Japan)");
     expect(seed.paragraphs).toHaveLength(5);
     expect(seed.datelineDate).toBe("2026-02-05");
     expect(seed.signatories).toEqual([
@@ -42,14 +40,12 @@ describe("seed parser", () => {
     const doc = seedToDocument(parseSeedDocument(read("joint-communique-rome-tokyo.txt")));
     const first = doc.content[0];
     expect(first?.type).toBe("paragraph");
-    const texts = first?.type === "paragraph" ? first.content ?? [] : [];
+    const texts = first?.type === "paragraph" ? (first.content ?? []) : [];
     expect(texts.every((n) => n.marks?.some((m) => m.type === "bold"))).toBe(true);
     expect(doc.content).toHaveLength(6);
   });
 
   it("refuses a recommendation without a readable date", () => {
-    expect(() => parseSeedDocument("Government\nTitle\nBody\nRecommended for You\nItem\nnot a date")).toThrow(
-      /no readable date/,
-    );
+    expect(() => parseSeedDocument("Government\nTitle\nBody\nRecommended for You\nItem\nnot a date")).toThrow(/no readable date/);
   });
 });

@@ -1,7 +1,14 @@
 import { describe, expect, it } from "vitest";
 import {
-  escapeXml, latest, parseSitemapFileName, planSitemap, renderNewsSitemap, renderSitemapIndex, renderUrlset,
-  SITEMAP_MAX_URLS, sitemapFilePath,
+  escapeXml,
+  latest,
+  parseSitemapFileName,
+  planSitemap,
+  renderNewsSitemap,
+  renderSitemapIndex,
+  renderUrlset,
+  SITEMAP_MAX_URLS,
+  sitemapFilePath,
 } from "@/lib/sitemap";
 import { locs, sitemapSchemaErrors } from "../fixtures/sitemap-schema";
 
@@ -27,7 +34,9 @@ describe("sitemap rendering", () => {
 
   it("the XSD does catch a broken sitemap (the check is real)", async () => {
     expect(await sitemapSchemaErrors(renderUrlset([{ loc: "https://x.gov/a", lastmod: "5 Feb 2026" }]))).not.toEqual([]);
-    expect(await sitemapSchemaErrors('<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"></urlset>')).not.toEqual([]);
+    expect(
+      await sitemapSchemaErrors('<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"></urlset>'),
+    ).not.toEqual([]);
   });
 
   it("writes a Google News sitemap with publication, language, date with offset and escaped title", () => {

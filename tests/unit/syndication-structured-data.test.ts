@@ -55,7 +55,12 @@ describe("firstImageUrl", () => {
     expect(firstImageUrl(doc)).toBe("https://img.example/1.jpg");
     expect(firstImageUrl({ type: "doc", content: [{ type: "paragraph" }] })).toBeNull();
     expect(
-      firstImageUrl({ type: "doc", content: [{ type: "table", content: [{ type: "tableRow", content: [{ type: "tableCell", content: [img("https://img.example/t.png")] }] }] }] }),
+      firstImageUrl({
+        type: "doc",
+        content: [
+          { type: "table", content: [{ type: "tableRow", content: [{ type: "tableCell", content: [img("https://img.example/t.png")] }] }] },
+        ],
+      }),
     ).toBe("https://img.example/t.png");
   });
 });

@@ -12,11 +12,7 @@ export async function LatestNews({ page }: { page: number }) {
   return (
     <>
       <h1>{page === 1 ? "Latest news" : `Latest news — page ${page}`}</h1>
-      {result.total === 0 ? (
-        <p>No news has been published yet.</p>
-      ) : (
-        <ArticleList items={result.items} />
-      )}
+      {result.total === 0 ? <p>No news has been published yet.</p> : <ArticleList items={result.items} />}
       <PaginationNav basePath="/" page={page} totalPages={result.totalPages} />
     </>
   );

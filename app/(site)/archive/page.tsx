@@ -33,8 +33,7 @@ export default async function ArchiveIndexPage() {
             <ul className="archive-months">
               {list.map((m) => (
                 <li key={m.month}>
-                  <Link href={archiveMonthPath(m)}>{monthLabel(m)}</Link>{" "}
-                  <span className="archive-count">({itemCount(m.count)})</span>
+                  <Link href={archiveMonthPath(m)}>{monthLabel(m)}</Link> <span className="archive-count">({itemCount(m.count)})</span>
                 </li>
               ))}
             </ul>

@@ -36,16 +36,24 @@ export class HistoryPage {
 
   /** The text of the inserted (or deleted) runs of the body diff, trimmed. */
   inserted(field = "Body text") {
-    return this.diffField(field).locator("ins").allInnerTexts().then((t) => t.map((s) => s.trim()));
+    return this.diffField(field)
+      .locator("ins")
+      .allInnerTexts()
+      .then((t) => t.map((s) => s.trim()));
   }
 
   deleted(field = "Body text") {
-    return this.diffField(field).locator("del").allInnerTexts().then((t) => t.map((s) => s.trim()));
+    return this.diffField(field)
+      .locator("del")
+      .allInnerTexts()
+      .then((t) => t.map((s) => s.trim()));
   }
 
   /** Follows the row's "Restore…" link to the confirmation step (nothing changes yet). */
   async startRestore(version: number) {
-    const row = this.page.locator(".revision-table tbody tr").filter({ has: this.page.locator("td:nth-child(4)", { hasText: new RegExp(`^${version}$`) }) });
+    const row = this.page
+      .locator(".revision-table tbody tr")
+      .filter({ has: this.page.locator("td:nth-child(4)", { hasText: new RegExp(`^${version}$`) }) });
     await Promise.all([this.page.waitForURL(/[?&]restore=\d+/), row.getByRole("link", { name: /^Restore/ }).click()]);
     await this.page.locator("#restore-heading").waitFor();
   }
@@ -98,7 +106,10 @@ export class ArticlePreviewPage {
 
   async revokeFirst() {
     const before = await this.activeLinkRows().count();
-    await this.activeLinkRows().first().getByRole("button", { name: /^Revoke/ }).click();
+    await this.activeLinkRows()
+      .first()
+      .getByRole("button", { name: /^Revoke/ })
+      .click();
     await this.page.waitForFunction((n) => document.querySelectorAll(".preview-links tbody tr").length < n, before);
   }
 }

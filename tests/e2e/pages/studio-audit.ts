@@ -31,7 +31,15 @@ export class StudioAudit {
     return this.page.locator(".audit-table tbody tr").evaluateAll((trs) =>
       trs.map((tr) => {
         const cells = [...tr.querySelectorAll("td")].map((td) => (td.textContent ?? "").trim());
-        return { when: cells[0]!, who: cells[1]!, action: cells[2]!, outcome: cells[3]!, target: cells[4]!, ip: cells[5]!, details: cells[6]! };
+        return {
+          when: cells[0]!,
+          who: cells[1]!,
+          action: cells[2]!,
+          outcome: cells[3]!,
+          target: cells[4]!,
+          ip: cells[5]!,
+          details: cells[6]!,
+        };
       }),
     );
   }

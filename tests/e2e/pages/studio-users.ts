@@ -36,7 +36,11 @@ export class StudioUsers {
     await form.getByLabel("Email", { exact: true }).fill(staff.email);
     await form.getByLabel("Role", { exact: true }).selectOption({ label: staff.role });
     await form.getByLabel("Initial password", { exact: true }).fill(staff.password);
-    const feedback = () => form.locator('[role="alert"], [role="status"]').allInnerTexts().then((t) => t.join("|"));
+    const feedback = () =>
+      form
+        .locator('[role="alert"], [role="status"]')
+        .allInnerTexts()
+        .then((t) => t.join("|"));
     const before = await feedback();
     await form.getByRole("button", { name: "Create account" }).click();
     // Answered once the feedback changes (two identical answers in a row would need another wait).

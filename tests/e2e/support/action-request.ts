@@ -35,7 +35,15 @@ export async function sessionCookie(db: Handle, email: string): Promise<string> 
   await db.db.insert(authSessions).values({ idHash, userId: user.id, createdAt: new Date(), expiresAt });
   const name = "authjs.session-token";
   const token = await encode({
-    token: { sub: String(user.id), uid: user.id, sv: user.sessionVersion, name: user.name, email: user.email, sid, sexp: expiresAt.getTime() },
+    token: {
+      sub: String(user.id),
+      uid: user.id,
+      sv: user.sessionVersion,
+      name: user.name,
+      email: user.email,
+      sid,
+      sexp: expiresAt.getTime(),
+    },
     secret: E2E_AUTH_SECRET,
     salt: name,
   });

@@ -23,10 +23,18 @@ export function launchBrowser(): Promise<Browser> {
 export async function accessibilityViolations(page: Page): Promise<string[]> {
   // Check the page as a person meets it once it has loaded, not a streaming placeholder.
   await page.waitForLoadState("load");
-  await page.locator("main h1").first().waitFor({ timeout: 15_000 }).catch(() => {});
+  await page
+    .locator("main h1")
+    .first()
+    .waitFor({ timeout: 15_000 })
+    .catch(() => {});
   // Next streams metadata into dynamic pages after the content; wait for the <title> too.
   await page.waitForFunction(() => document.title.trim() !== "", null, { timeout: 15_000 }).catch(() => {});
-  await page.locator("[role=status]", { hasText: /^Loading/ }).first().waitFor({ state: "detached", timeout: 15_000 }).catch(() => {});
+  await page
+    .locator("[role=status]", { hasText: /^Loading/ })
+    .first()
+    .waitFor({ state: "detached", timeout: 15_000 })
+    .catch(() => {});
   const result = await new AxeBuilder({ page })
     .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"])
     .analyze();

@@ -35,7 +35,13 @@ export async function freePort(): Promise<number> {
  * test of the relying party needs. Plain http on localhost is what the
  * library's development mode allows for code-flow web clients.
  */
-export async function startOidcServer({ redirectUris, people }: { redirectUris: string[]; people: DirectoryPerson[] }): Promise<OidcServer> {
+export async function startOidcServer({
+  redirectUris,
+  people,
+}: {
+  redirectUris: string[];
+  people: DirectoryPerson[];
+}): Promise<OidcServer> {
   const server: Server = createServer();
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;

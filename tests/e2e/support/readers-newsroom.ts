@@ -39,16 +39,26 @@ export async function openNewsroom(databaseUrl: string) {
       actAs(staff.writer);
       const { id } = await drafts.createArticle();
       const slug = `readers-${id}-${Date.now()}`;
-      await drafts.saveArticleDraft(draftPayload(id, 1, { title, slug, categoryId: government!.id, summary: `${title} summary.`, body: body(`${title} body text.`) }));
+      await drafts.saveArticleDraft(
+        draftPayload(id, 1, { title, slug, categoryId: government!.id, summary: `${title} summary.`, body: body(`${title} body text.`) }),
+      );
       await flow.applyTransition("article", { articleId: id, transition: "submit" });
       actAs(staff.publisher);
       await flow.applyTransition("article", { articleId: id, version: await seenVersion(db, id), transition: "approve" });
       if (!schedule) await flow.applyTransition("article", { articleId: id, version: await seenVersion(db, id), transition: "publish" });
       else {
         // Two minutes ahead: the studio's minute precision must still leave the 30 s lead.
-        await flow.applyTransition("article", { articleId: id, version: await seenVersion(db, id), transition: "schedule", scheduledFor: toTokyoLocalInput(new Date(Date.now() + 120_000)) });
+        await flow.applyTransition("article", {
+          articleId: id,
+          version: await seenVersion(db, id),
+          transition: "schedule",
+          scheduledFor: toTokyoLocalInput(new Date(Date.now() + 120_000)),
+        });
         // Due now, as if the minute had passed while nobody was looking.
-        await db.update(articleEditions).set({ scheduledFor: new Date(Date.now() - 1_000) }).where(eq(articleEditions.articleId, id));
+        await db
+          .update(articleEditions)
+          .set({ scheduledFor: new Date(Date.now() - 1_000) })
+          .where(eq(articleEditions.articleId, id));
       }
       return { id, slug, title };
     },
@@ -59,8 +69,20 @@ export async function openNewsroom(databaseUrl: string) {
     /** A list placed on one article with one external link, published: a "list change". */
     async placeList(onSlug: string, linkTitle: string) {
       actAs(staff.writer);
-      const { id, version } = await lists.createRecommendationList({ name: `Readers ${Date.now()}`, placement: "article", articleId: await idOf(onSlug), maxItems: 5 });
-      await lists.saveRecommendationListDraft({ listId: id, version, name: "Readers list", maxItems: 5, fillFromCategory: false, entries: [{ kind: "external", url: "https://www.metro.tokyo.lg.jp/", title: linkTitle, date: "2026-02-01" }] });
+      const { id, version } = await lists.createRecommendationList({
+        name: `Readers ${Date.now()}`,
+        placement: "article",
+        articleId: await idOf(onSlug),
+        maxItems: 5,
+      });
+      await lists.saveRecommendationListDraft({
+        listId: id,
+        version,
+        name: "Readers list",
+        maxItems: 5,
+        fillFromCategory: false,
+        entries: [{ kind: "external", url: "https://www.metro.tokyo.lg.jp/", title: linkTitle, date: "2026-02-01" }],
+      });
       await listFlow.applyTransition("list", { listId: id, transition: "submit" });
       actAs(staff.publisher);
       await listFlow.applyTransition("list", { listId: id, version: await seenListVersion(db, id), transition: "approve" });

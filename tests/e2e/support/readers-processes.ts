@@ -24,7 +24,12 @@ export async function freePort(): Promise<number> {
 
 /** Without DATABASE_URL pointing anywhere real, SITE_URL or SITE_NAME: the build must not need them. */
 export function buildWithoutDatabase(absentDatabaseFile: string) {
-  const env: NodeJS.ProcessEnv = { ...process.env, NEXT_DIST_DIR: READERS_DIST_DIR, NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: `file:${absentDatabaseFile}` };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NEXT_DIST_DIR: READERS_DIST_DIR,
+    NEXT_TELEMETRY_DISABLED: "1",
+    DATABASE_URL: `file:${absentDatabaseFile}`,
+  };
   for (const name of ["SITE_URL", "SITE_NAME", "REDIS_URL", "KOHO_PROXY_REFRESH_URL"]) delete env[name];
   const build = spawnSync(process.execPath, [NEXT_BIN, "build"], { env, stdio: "inherit" });
   if (build.status !== 0) throw new Error("next build failed without a database");
@@ -43,7 +48,13 @@ export function ensureBuildWithoutDatabase(absentDatabaseFile: string) {
 
 export type App = { port: number; url: string; process: ChildProcess; env: NodeJS.ProcessEnv; log: string[] };
 
-export async function startApp(options: { databaseUrl: string; siteUrl: string; redisUrl?: string; proxyRefreshUrl?: string; port?: number }): Promise<App> {
+export async function startApp(options: {
+  databaseUrl: string;
+  siteUrl: string;
+  redisUrl?: string;
+  proxyRefreshUrl?: string;
+  port?: number;
+}): Promise<App> {
   const port = options.port ?? (await freePort());
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -69,14 +80,21 @@ export async function startApp(options: { databaseUrl: string; siteUrl: string; 
   const app = { port, url: `http://127.0.0.1:${port}`, process: child, env, log };
   await waitUntil(async () => {
     if (child.exitCode !== null) throw new Error(`next start exited (${child.exitCode}): ${log.join("")}`);
-    return (await fetch(`${app.url}/api/health`).then((r) => r.status).catch(() => 0)) > 0;
+    return (
+      (await fetch(`${app.url}/api/health`)
+        .then((r) => r.status)
+        .catch(() => 0)) > 0
+    );
   }, 60_000);
   return app;
 }
 
 /** One scheduler tick on this process, as its own timer or a cron would send it: the publish is acknowledged when this returns. */
 export async function runScheduler(app: App) {
-  const res = await fetch(`${app.url}/api/scheduler/run`, { method: "POST", headers: { authorization: `Bearer ${READERS_SCHEDULER_SECRET}` } });
+  const res = await fetch(`${app.url}/api/scheduler/run`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${READERS_SCHEDULER_SECRET}` },
+  });
   if (!res.ok) throw new Error(`scheduler tick answered ${res.status}`);
   return (await res.json()) as { published: number[] };
 }
@@ -103,18 +121,25 @@ export async function waitUntil(check: () => Promise<boolean>, timeoutMs: number
 }
 
 function requireBinary(name: string, path: string) {
-  if (!existsSync(path)) throw new Error(`This test needs ${name} at ${path}: sudo apt-get install -y ${name === "nginx" ? "nginx" : "redis-server"}`);
+  if (!existsSync(path))
+    throw new Error(`This test needs ${name} at ${path}: sudo apt-get install -y ${name === "nginx" ? "nginx" : "redis-server"}`);
 }
 
 export async function startRedis(): Promise<{ url: string; stop: () => Promise<void> }> {
   requireBinary("redis-server", "/usr/bin/redis-server");
   const port = await freePort();
-  const child = spawn("/usr/bin/redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], { stdio: "ignore" });
+  const child = spawn("/usr/bin/redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], {
+    stdio: "ignore",
+  });
   const url = `redis://127.0.0.1:${port}`;
-  const up = await waitUntil(async () => new Promise<boolean>((ok) => {
-    const probe = createServer();
-    probe.once("error", () => ok(true)).listen(port, "127.0.0.1", () => probe.close(() => ok(false)));
-  }), 10_000);
+  const up = await waitUntil(
+    async () =>
+      new Promise<boolean>((ok) => {
+        const probe = createServer();
+        probe.once("error", () => ok(true)).listen(port, "127.0.0.1", () => probe.close(() => ok(false)));
+      }),
+    10_000,
+  );
   if (!up) throw new Error("redis-server did not start");
   return {
     url,
@@ -140,7 +165,10 @@ export async function startNginx(dir: string, appPorts: number[]): Promise<{ url
     .replace(/^\s*ssl_certificate.*$/gm, "")
     .replace("listen 127.0.0.1:8081;", `listen 127.0.0.1:${port};`)
     .replace("/var/cache/nginx/koho", join(dir, "cache"))
-    .replace(/upstream koho_app \{[\s\S]*?keepalive/, `upstream koho_app {\n${appPorts.map((p) => `    server 127.0.0.1:${p};`).join("\n")}\n    keepalive`);
+    .replace(
+      /upstream koho_app \{[\s\S]*?keepalive/,
+      `upstream koho_app {\n${appPorts.map((p) => `    server 127.0.0.1:${p};`).join("\n")}\n    keepalive`,
+    );
   // As root, nginx would hand its workers to `nobody`, who cannot enter the private temp folder.
   const conf = `${process.getuid?.() === 0 ? "user root;\n" : ""}pid ${join(dir, "nginx.pid")};\nerror_log ${join(dir, "logs/error.log")};\nevents { worker_connections 1024; }\nhttp {\n  access_log off;\n  client_body_temp_path ${dir}/body; proxy_temp_path ${dir}/proxy; fastcgi_temp_path ${dir}/fcgi; uwsgi_temp_path ${dir}/uwsgi; scgi_temp_path ${dir}/scgi;\n${site}\n}\n`;
   writeFileSync(join(dir, "nginx.conf"), conf);

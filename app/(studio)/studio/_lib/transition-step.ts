@@ -3,7 +3,10 @@ import { formDataToObject } from "@/lib/form-data";
 import { formSuccess, toFormState, type FormState } from "@/lib/errors";
 import { applyTransition } from "@/server/editorial/transitions";
 
-const EDIT_PAGE = { article: (input: Record<string, string>) => `/studio/articles/${Number(input.articleId)}`, list: (input: Record<string, string>) => `/studio/lists/${Number(input.listId)}` };
+const EDIT_PAGE = {
+  article: (input: Record<string, string>) => `/studio/articles/${Number(input.articleId)}`,
+  list: (input: Record<string, string>) => `/studio/lists/${Number(input.listId)}`,
+};
 
 /**
  * What every workflow button's action does, for any content type: hand the

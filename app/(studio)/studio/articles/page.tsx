@@ -31,7 +31,13 @@ export default async function ArticlesPage({ searchParams }: PageProps<"/studio/
   const raw = await searchParams;
   const filters = filtersSchema.parse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])));
   const [result, options] = await Promise.all([
-    listStudioArticles({ state: filters.state, categoryId: filters.category, authorId: filters.author, q: filters.q || undefined, page: filters.page }),
+    listStudioArticles({
+      state: filters.state,
+      categoryId: filters.category,
+      authorId: filters.author,
+      q: filters.q || undefined,
+      page: filters.page,
+    }),
     listStudioFilterOptions(),
   ]);
   const base = { state: filters.state, category: filters.category, author: filters.author, q: filters.q };

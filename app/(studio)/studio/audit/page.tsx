@@ -14,7 +14,11 @@ const OUTCOME_LABELS: Record<(typeof AUDIT_OUTCOMES)[number], string> = { ok: "D
 // Search params are user input: anything odd falls back to "no filter".
 const filtersSchema = z.object({
   page: z.coerce.number().int().min(1).max(1_000_000).catch(1).default(1),
-  action: z.string().regex(/^[a-z][a-z0-9_.:-]{0,63}$/).optional().catch(undefined),
+  action: z
+    .string()
+    .regex(/^[a-z][a-z0-9_.:-]{0,63}$/)
+    .optional()
+    .catch(undefined),
   outcome: z.enum(AUDIT_OUTCOMES).optional().catch(undefined),
 });
 
@@ -128,7 +132,9 @@ export default async function AuditPage({ searchParams }: PageProps<"/studio/aud
                     <code>{e.action}</code>
                   </td>
                   <td>
-                    <span className={e.outcome === "ok" ? "state state-published" : `state outcome-${e.outcome}`}>{OUTCOME_LABELS[e.outcome]}</span>
+                    <span className={e.outcome === "ok" ? "state state-published" : `state outcome-${e.outcome}`}>
+                      {OUTCOME_LABELS[e.outcome]}
+                    </span>
                   </td>
                   <td>{e.targetType ? `${e.targetType} ${e.targetId ?? ""}`.trim() : ""}</td>
                   <td>{e.ip ?? ""}</td>

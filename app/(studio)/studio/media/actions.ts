@@ -12,7 +12,8 @@ const text = (formData: FormData, name: string) => {
   return typeof value === "string" ? value : "";
 };
 
-const BAD_REFERENCE = () => toFormState(new AppError("bad_request:media", "This form does not name a valid image. Reload the image's page and try again."));
+const BAD_REFERENCE = () =>
+  toFormState(new AppError("bad_request:media", "This form does not name a valid image. Reload the image's page and try again."));
 
 /** Saved with the version it was loaded at; the new version comes back so the next save carries it. */
 export async function updateMediaDescriptionAction(_prev: unknown, formData: FormData): Promise<FormState<{ version: number }>> {
@@ -20,11 +21,20 @@ export async function updateMediaDescriptionAction(_prev: unknown, formData: For
   const version = parseMediaId(formData.get("version"));
   if (id === null || version === null) return BAD_REFERENCE();
   // The words are checked (strictly, with lengths) in server/, which also expires the public pages showing the image.
-  const input = { id, version, altText: text(formData, "altText"), decorative: formData.get("decorative") === "on", caption: text(formData, "caption"), credit: text(formData, "credit") };
+  const input = {
+    id,
+    version,
+    altText: text(formData, "altText"),
+    decorative: formData.get("decorative") === "on",
+    caption: text(formData, "caption"),
+    credit: text(formData, "credit"),
+  };
   try {
     const { media } = await updateMediaDescription(input);
     revalidatePath("/studio/media");
-    const message = media.usable ? "Description saved. The image can be used in articles." : "Saved. Add alt text or mark it decorative before using it.";
+    const message = media.usable
+      ? "Description saved. The image can be used in articles."
+      : "Saved. Add alt text or mark it decorative before using it.";
     return formSuccess(message, { version: media.version });
   } catch (error) {
     return toFormState(error);

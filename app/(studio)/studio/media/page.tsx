@@ -61,7 +61,13 @@ export default async function MediaPage({ searchParams }: PageProps<"/studio/med
             {media.map((m) => (
               <li key={m.id} className="media-card" data-media-id={m.id}>
                 {/* eslint-disable-next-line @next/next/no-img-element -- our own variant, already sized */}
-                <img src={m.variants.find((v) => v.url.endsWith("/480.webp"))?.url ?? m.src} alt={m.alt} width={m.width} height={m.height} loading="lazy" />
+                <img
+                  src={m.variants.find((v) => v.url.endsWith("/480.webp"))?.url ?? m.src}
+                  alt={m.alt}
+                  width={m.width}
+                  height={m.height}
+                  loading="lazy"
+                />
                 <p className="media-name">{m.altText || (m.decorative ? "Decorative image" : m.originalName)}</p>
                 {!m.usable && <p className="media-warning">Needs alt text before use</p>}
                 {m.caption && <p className="hint">{m.caption}</p>}

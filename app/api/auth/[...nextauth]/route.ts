@@ -9,8 +9,13 @@ export const GET = handlers.GET;
 /** Direct posts of credentials get a real 429 while the account or address is locked out. */
 export async function POST(request: NextRequest) {
   if (request.nextUrl.pathname.endsWith("/callback/credentials")) {
-    const form = await request.clone().formData().catch(() => null);
-    const email = String(form?.get("email") ?? "").trim().toLowerCase();
+    const form = await request
+      .clone()
+      .formData()
+      .catch(() => null);
+    const email = String(form?.get("email") ?? "")
+      .trim()
+      .toLowerCase();
     try {
       await assertNotThrottled(email, clientIp(request.headers));
     } catch (error) {

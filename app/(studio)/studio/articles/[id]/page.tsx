@@ -15,7 +15,12 @@ import { getArticleHeroImage } from "@/server/media/hero";
 import { ArticleWorkflow } from "@/components/studio/article-workflow";
 import { listReviewThread } from "@/server/workflow/reviews";
 import {
-  commentAction, confirmReviewAction, restoreWithdrawnAction, saveArticleAction, transitionAction, withdrawAction,
+  commentAction,
+  confirmReviewAction,
+  restoreWithdrawnAction,
+  saveArticleAction,
+  transitionAction,
+  withdrawAction,
 } from "../actions";
 import { setArticleHeroImageAction } from "../../media/actions";
 import { studioPageUser } from "../../_lib/page-user";
@@ -66,7 +71,12 @@ export default async function EditArticlePage({ params }: PageProps<"/studio/art
           )}
           <ArticleWorkflow
             article={article}
-            actions={{ transition: transitionAction, withdraw: withdrawAction, restore: restoreWithdrawnAction, confirmReview: confirmReviewAction }}
+            actions={{
+              transition: transitionAction,
+              withdraw: withdrawAction,
+              restore: restoreWithdrawnAction,
+              confirmReview: confirmReviewAction,
+            }}
           />
           <ReviewThread articleId={article.id} comments={comments} canComment={article.workflow.canComment} action={commentAction} />
           <ArticleListPreview articleId={article.id} />

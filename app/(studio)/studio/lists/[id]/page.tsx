@@ -22,13 +22,17 @@ export default async function EditListPage({ params }: PageProps<"/studio/lists/
   await studioPageUser();
   const id = idSchema.safeParse((await params).id);
   if (!id.success) notFound();
-  const [list, editions] = await Promise.all([getRecommendationListForEditing({ listId: id.data }), listRecommendationListEditions({ listId: id.data })]).catch((error) => {
+  const [list, editions] = await Promise.all([
+    getRecommendationListForEditing({ listId: id.data }),
+    listRecommendationListEditions({ listId: id.data }),
+  ]).catch((error) => {
     if (error instanceof AppError && error.type === "not_found") notFound();
     throw error;
   });
   // In review, approved or scheduled: the entries are locked (server/ refuses saves too).
   const lockReason = editLockReason(list.edition.state);
-  const fillNote = list.placement === "default" && list.edition.fillFromCategory ? "Filled per item from its own category on the public site." : undefined;
+  const fillNote =
+    list.placement === "default" && list.edition.fillFromCategory ? "Filled per item from its own category on the public site." : undefined;
   return (
     <>
       <div className="toolbar-row">
@@ -49,9 +53,18 @@ export default async function EditListPage({ params }: PageProps<"/studio/lists/
         {/* A new state (sent for review, returned to draft) remounts the editor with the list's fresh version. */}
         <ListEditor key={`${list.id}:${list.edition.state}`} list={list} save={saveListAction} lockReason={lockReason} />
         <aside aria-label="Workflow and preview">
-          <WorkflowSteps kind="list" itemId={list.id} version={list.version} transitions={list.transitions} action={listTransitionAction} facts={{ ...list.edition, suggestedScheduleAt: list.suggestedScheduleAt }} />
+          <WorkflowSteps
+            kind="list"
+            itemId={list.id}
+            version={list.version}
+            transitions={list.transitions}
+            action={listTransitionAction}
+            facts={{ ...list.edition, suggestedScheduleAt: list.suggestedScheduleAt }}
+          />
           <ListPreview items={list.preview} heading={`Preview of edition ${list.edition.number}`} note={fillNote} />
-          {list.status === "published" && list.edition.state !== "published" && <ListPreview items={list.published} heading="What readers see now (published edition)" readerView={false} />}
+          {list.status === "published" && list.edition.state !== "published" && (
+            <ListPreview items={list.published} heading="What readers see now (published edition)" readerView={false} />
+          )}
         </aside>
       </div>
       <ListHistory editions={editions} />

@@ -53,7 +53,8 @@ export default async function MediaDetailPage({ params }: PageProps<"/studio/med
           <ul>
             {usage.map((u) => (
               <li key={`${u.articleId}-${u.editionNumber}-${u.as}`}>
-                <Link href={`/studio/articles/${u.articleId}`}>{u.title}</Link> — {u.as === "hero" ? "hero image" : "in the text"}, edition {u.editionNumber} ({u.state.toLowerCase()})
+                <Link href={`/studio/articles/${u.articleId}`}>{u.title}</Link> — {u.as === "hero" ? "hero image" : "in the text"}, edition{" "}
+                {u.editionNumber} ({u.state.toLowerCase()})
               </li>
             ))}
           </ul>

@@ -12,7 +12,10 @@ import { updateMediaDescriptionAction } from "../actions";
  * and refuses too), the fields are read-only and the reason says who can.
  */
 export function DescribeMediaForm({ media, rights }: { media: MediaDto; rights: DescriptionRights }) {
-  const [state, action, pending] = useActionState<FormState<{ version: number }>, FormData>(updateMediaDescriptionAction, INITIAL_FORM_STATE);
+  const [state, action, pending] = useActionState<FormState<{ version: number }>, FormData>(
+    updateMediaDescriptionAction,
+    INITIAL_FORM_STATE,
+  );
   const [decorative, setDecorative] = useState(media.decorative);
   const version = state.ok ? state.data.version : media.version;
   return (
@@ -29,14 +32,22 @@ export function DescribeMediaForm({ media, rights }: { media: MediaDto; rights: 
         <input type="hidden" name="version" value={version} />
         <div className="field">
           <label htmlFor="media-alt">Alt text {decorative ? "(not needed for a decorative image)" : "(required before use)"}</label>
-          <textarea id="media-alt" name="altText" rows={3} defaultValue={media.altText} disabled={decorative} aria-describedby="media-alt-hint" />
+          <textarea
+            id="media-alt"
+            name="altText"
+            rows={3}
+            defaultValue={media.altText}
+            disabled={decorative}
+            aria-describedby="media-alt-hint"
+          />
           <p className="hint" id="media-alt-hint">
             What the photo shows, for people who cannot see it: “Governor Koike shakes hands with the Mayor of Paris at City Hall”.
           </p>
         </div>
         <div className="field">
           <label>
-            <input type="checkbox" name="decorative" checked={decorative} onChange={(e) => setDecorative(e.target.checked)} /> Decorative: adds nothing to the text (screen readers skip it)
+            <input type="checkbox" name="decorative" checked={decorative} onChange={(e) => setDecorative(e.target.checked)} /> Decorative:
+            adds nothing to the text (screen readers skip it)
           </label>
         </div>
         <div className="field">

@@ -38,7 +38,10 @@ export function MediaUploader({ maxBytes }: { maxBytes: number }) {
   const update = (id: string, patch: Partial<Upload>) => setUploads((all) => all.map((u) => (u.id === id ? { ...u, ...patch } : u)));
 
   async function start(files: File[]) {
-    const batch = files.map((file) => ({ file, entry: { id: crypto.randomUUID(), name: file.name, progress: 0, state: "uploading" as const } }));
+    const batch = files.map((file) => ({
+      file,
+      entry: { id: crypto.randomUUID(), name: file.name, progress: 0, state: "uploading" as const },
+    }));
     setUploads((all) => [...batch.map((b) => b.entry), ...all]);
     // One file at a time: the server processes images one by one anyway (and refuses when its queue is full).
     for (const { file, entry } of batch) {
@@ -48,7 +51,12 @@ export function MediaUploader({ maxBytes }: { maxBytes: number }) {
       }
       const result = await send(file, (progress) => update(entry.id, { progress }));
       // Every refusal names its file, whatever produced it (server, session, network).
-      const message = !result.ok && !result.message.includes(file.name) ? `“${file.name}” was not uploaded: ${result.message}` : !result.ok ? result.message : undefined;
+      const message =
+        !result.ok && !result.message.includes(file.name)
+          ? `“${file.name}” was not uploaded: ${result.message}`
+          : !result.ok
+            ? result.message
+            : undefined;
       update(entry.id, result.ok ? { state: "done", progress: 100, mediaId: result.id } : { state: "failed", message });
     }
     router.refresh();

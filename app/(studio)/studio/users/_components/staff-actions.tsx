@@ -72,7 +72,8 @@ function PasswordForm({ member, isSelf, passwordMinLength }: Props) {
         <input type="hidden" name="id" value={member.id} />
         <label htmlFor={inputId}>New password for {member.name}</label>
         <p className="hint" id={hintId}>
-          At least {passwordMinLength} characters. {isSelf ? "You will be signed out and must sign in with it." : "Their open sessions end."}
+          At least {passwordMinLength} characters.{" "}
+          {isSelf ? "You will be signed out and must sign in with it." : "Their open sessions end."}
         </p>
         <input
           id={inputId}

@@ -21,7 +21,12 @@ export async function restoreRevisionAction(_prev: unknown, formData: FormData):
   const parsed = restoreForm.safeParse(formDataToObject(formData));
   if (!parsed.success) {
     const confirmIssue = parsed.error.issues.find((i) => i.path[0] === "confirm");
-    return toFormState(new AppError("bad_request:article", confirmIssue?.message ?? "This form was not filled in as expected. Reload the page and try again."));
+    return toFormState(
+      new AppError(
+        "bad_request:article",
+        confirmIssue?.message ?? "This form was not filled in as expected. Reload the page and try again.",
+      ),
+    );
   }
   const { articleId, revisionId } = parsed.data;
   let version: number;

@@ -24,7 +24,12 @@ export default async function ArticleHistoryPage({ params, searchParams }: PageP
   const id = idSchema.safeParse((await params).id);
   if (!id.success) notFound();
   const raw = await searchParams;
-  const query = querySchema.parse({ from: single(raw.from), to: single(raw.to), restore: single(raw.restore), restored: single(raw.restored) });
+  const query = querySchema.parse({
+    from: single(raw.from),
+    to: single(raw.to),
+    restore: single(raw.restore),
+    restored: single(raw.restored),
+  });
 
   const history = await listRevisions({ articleId: id.data }).catch((error) => {
     if (error instanceof AppError && error.type === "not_found") notFound();
@@ -53,7 +58,8 @@ export default async function ArticleHistoryPage({ params, searchParams }: PageP
 
       {query.restored && (
         <p className="notice" role="status">
-          Revision restored into the current draft, saved as version {query.restored}. The words it replaced are kept below as an earlier save.
+          Revision restored into the current draft, saved as version {query.restored}. The words it replaced are kept below as an earlier
+          save.
         </p>
       )}
 
@@ -63,8 +69,8 @@ export default async function ArticleHistoryPage({ params, searchParams }: PageP
           <p>
             The save of {formatTokyoDateTime(restoring.savedAt)} by {restoring.savedBy ?? "an unknown person"} (“{restoring.title}”) will
             replace the current draft’s title, summary, body, category, dateline, signatories and tags. The current words stay in this
-            history, so you can restore them later. If the item is published, this starts a new draft edition and readers keep the
-            published one. The differences between that save and the current draft are shown below.
+            history, so you can restore them later. If the item is published, this starts a new draft edition and readers keep the published
+            one. The differences between that save and the current draft are shown below.
           </p>
           <RestoreRevisionForm articleId={article.id} revisionId={restoring.id} cancelHref={base} />
         </section>

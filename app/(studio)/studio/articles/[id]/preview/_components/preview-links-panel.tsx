@@ -13,8 +13,8 @@ export async function PreviewLinksPanel({ articleId }: { articleId: number }) {
     <section className="preview-links" aria-labelledby="preview-links-heading">
       <h2 id="preview-links-heading">Preview links</h2>
       <p className="hint">
-        A preview link shows the newest version of this item, as readers would see it, to someone without an account. Links expire on
-        their own; revoke one as soon as it is no longer needed.
+        A preview link shows the newest version of this item, as readers would see it, to someone without an account. Links expire on their
+        own; revoke one as soon as it is no longer needed.
       </p>
       <CreatePreviewLinkForm
         articleId={articleId}
