@@ -4,6 +4,7 @@ import { MIGRATIONS_FOLDER } from "@/db/migrate";
 import { env } from "@/lib/env";
 import { getDatabase } from "./db";
 import { lastSchedulerRun } from "./editorial/scheduler";
+import { publicRead } from "./public-read";
 
 export type HealthCheck = { ok: boolean; detail: string };
 export type HealthReport = {
@@ -70,17 +71,23 @@ function failed(error: unknown): HealthCheck {
 }
 
 /** What /api/health reports: database reachable, migrations current, scheduler alive. */
-export async function checkHealth({ now = new Date(), uptimeMs = process.uptime() * 1000 } = {}): Promise<HealthReport> {
-  const database = await checkDatabase().catch(failed);
-  const migrations = database.ok
-    ? await checkMigrations().catch((e) => ({ ...failed(e), applied: 0, expected: 0 }))
-    : { ok: false, detail: "database unreachable", applied: 0, expected: 0 };
-  const scheduler = database.ok
-    ? await checkScheduler(now, uptimeMs).catch((e) => ({ ...failed(e), lastRunAt: null }))
-    : { ok: false, detail: "database unreachable", lastRunAt: null };
-  return {
-    healthy: database.ok && migrations.ok && scheduler.ok,
-    checkedAt: now.toISOString(),
-    checks: { database, migrations, scheduler },
-  };
-}
+export const checkHealth = publicRead(
+  "load balancers and monitors ask without an account; it names checks, never their errors",
+  async function checkHealth({
+    now = new Date(),
+    uptimeMs = process.uptime() * 1000,
+  }: { now?: Date; uptimeMs?: number } = {}): Promise<HealthReport> {
+    const database = await checkDatabase().catch(failed);
+    const migrations = database.ok
+      ? await checkMigrations().catch((e) => ({ ...failed(e), applied: 0, expected: 0 }))
+      : { ok: false, detail: "database unreachable", applied: 0, expected: 0 };
+    const scheduler = database.ok
+      ? await checkScheduler(now, uptimeMs).catch((e) => ({ ...failed(e), lastRunAt: null }))
+      : { ok: false, detail: "database unreachable", lastRunAt: null };
+    return {
+      healthy: database.ok && migrations.ok && scheduler.ok,
+      checkedAt: now.toISOString(),
+      checks: { database, migrations, scheduler },
+    };
+  },
+);

@@ -5,6 +5,7 @@ import { AppError } from "@/lib/errors";
 import { recordAudit } from "../audit";
 import { recordTagExpirations } from "../cache-invalidation";
 import { getDatabase } from "../db";
+import { publicRead } from "../public-read";
 import type { AnyEditorialType, EditorialKind } from "./define-editorial-type";
 import { dueEditions, editionById, updateEdition } from "./edition-rows";
 import { publishEdition } from "./publish";
@@ -29,8 +30,8 @@ export type SchedulerRun = {
  * edition (in its own guarded transaction) and never stops the others, nor
  * the expiry of what did go out in the same tick.
  */
-// Needs no session (run by the scheduler tick, whose route checks the scheduler token). Not wrapped in
-// publicRead: server/command.ts imports the session code, which the health check must not load.
+// Needs no session: its only callers are the in-process scheduler timer (instrumentation.ts) and
+// POST /api/scheduler/run, which checks the scheduler token first. A write, so not a publicRead.
 export async function publishDue(now: Date = new Date()): Promise<SchedulerRun> {
   const db = await getDatabase();
   const kinds = Object.keys(EDITORIAL_TYPES) as EditorialKind[];
@@ -105,8 +106,11 @@ async function flagFailure(type: AnyEditorialType, due: { editionId: number; ite
 }
 
 /** When the scheduler last ran, for the health check and the dashboard. */
-export async function lastSchedulerRun(): Promise<Date | null> {
-  const db = await getDatabase();
-  const row = await db.query.appState.findFirst({ where: (s, { eq: is }) => is(s.key, SCHEDULER_HEARTBEAT_KEY) });
-  return row?.updatedAt ?? null;
-}
+export const lastSchedulerRun = publicRead(
+  "a time of day, shown on the public health check",
+  async function lastSchedulerRun(): Promise<Date | null> {
+    const db = await getDatabase();
+    const row = await db.query.appState.findFirst({ where: (s, { eq: is }) => is(s.key, SCHEDULER_HEARTBEAT_KEY) });
+    return row?.updatedAt ?? null;
+  },
+);
