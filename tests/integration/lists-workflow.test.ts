@@ -18,7 +18,9 @@ import { slugify } from "@/lib/slug";
 import * as articleList from "@/server/lists/article-list";
 import * as health from "@/server/lists/health";
 import * as lists from "@/server/lists/lists";
-import * as queries from "@/server/lists/queries";
+import { getRecommendationListForEditing } from "@/server/lists/for-editing";
+import { listRecommendationListEditions } from "@/server/lists/history";
+import { listRecommendationLists } from "@/server/lists/summaries";
 import * as scheduler from "@/server/editorial/scheduler";
 import * as flow from "@/server/editorial/transitions";
 import * as reader from "@/server/public/article";
@@ -89,8 +91,8 @@ describe("the seeded default list", () => {
     expect(seminar.recommended).toHaveLength(10);
     expect(items.map((i) => ({ title: i.title, date: i.datelineDate }))).toEqual(seminar.recommended);
     actAs("writer");
-    const [listed] = await queries.listRecommendationLists();
-    const editing = await queries.getRecommendationListForEditing({ listId: listed!.id });
+    const [listed] = await listRecommendationLists();
+    const editing = await getRecommendationListForEditing({ listId: listed!.id });
     expect(editing.edition).toMatchObject({ number: 1, state: "published" });
     expect(editing.entries.map((e) => ({ title: e.title, date: e.datelineDate }))).toEqual(seminar.recommended);
   });
@@ -111,7 +113,7 @@ describe("list workflow", () => {
     expect((await failure(flow.applyTransition("list", { listId: id, transition: "request_changes" }))).status).toBe(400);
     await flow.applyTransition("list", { listId: id, transition: "request_changes", comment: "Put the Paris visit first." });
     actAs("writer");
-    const current = await queries.getRecommendationListForEditing({ listId: id });
+    const current = await getRecommendationListForEditing({ listId: id });
     expect(current.edition.state).toBe("changes_requested");
     await lists.saveRecommendationListDraft({
       listId: id,
@@ -147,7 +149,7 @@ describe("list workflow", () => {
       entries: [await entry(db, 3)],
     });
     await flow.applyTransition("list", { listId: id, transition: "submit" });
-    expect((await queries.getRecommendationListForEditing({ listId: id })).transitions).not.toContain("approve");
+    expect((await getRecommendationListForEditing({ listId: id })).transitions).not.toContain("approve");
     const error = await failure(
       flow.applyTransition("list", { listId: id, version: await seenListVersion(db, id), transition: "approve" }),
     );
@@ -169,7 +171,7 @@ describe("list workflow", () => {
     const { id } = await listFor(db, rec(5), [0, 1]);
     await publishAs(db, id);
     actAs("writer");
-    const current = await queries.getRecommendationListForEditing({ listId: id });
+    const current = await getRecommendationListForEditing({ listId: id });
     const saved = await lists.saveRecommendationListDraft({
       listId: id,
       version: current.version,
@@ -193,7 +195,7 @@ describe("list workflow", () => {
     expect(stale).toMatchObject({ status: 409, code: "conflict:list", message: expect.stringMatching(/Wendy Writer|Writer/) });
     await publishAs(db, id);
     expect(await shown(db, rec(5))).toEqual([rec(9)]);
-    const history = await queries.listRecommendationListEditions({ listId: id });
+    const history = await listRecommendationListEditions({ listId: id });
     expect(history.map((h) => [h.number, h.state])).toEqual([
       [2, "published"],
       [1, "superseded"],
@@ -330,10 +332,10 @@ describe("fill from category and health", () => {
     expect(await shown(db, rec(3))).toEqual([rec(1)]);
     const flagged = await health.listUnhealthyLists();
     expect(flagged.find((f) => f.listId === id)).toMatchObject({ notPublic: 1, label: "1 item no longer public" });
-    const editing = await queries.getRecommendationListForEditing({ listId: id });
+    const editing = await getRecommendationListForEditing({ listId: id });
     expect(editing.healthLabel).toBe("1 item no longer public");
     expect(editing.entries.find((e) => !e.isPublic)?.title).toBe(rec(2));
-    expect((await queries.listRecommendationLists()).find((l) => l.id === id)?.healthLabel).toBe("1 item no longer public");
+    expect((await listRecommendationLists()).find((l) => l.id === id)?.healthLabel).toBe("1 item no longer public");
   });
 
   it("gives a list made by older code edition 1 from its items when it is first edited", async ({ db }) => {
