@@ -2,7 +2,7 @@
 
 import { useMemo, useRef, useState, useTransition } from "react";
 import type { FormState } from "@/lib/errors";
-import type { ListForEditing } from "@/server/lists/queries";
+import type { ListForEditing } from "@/server/lists/for-editing";
 import { ListExternalForm } from "./list-external-form";
 import { ListPicker } from "./list-picker";
 

@@ -1,6 +1,6 @@
 import { StateBadge } from "@/components/studio/state-badge";
 import { formatTokyoDateTime } from "@/lib/dates";
-import type { ListEditionSummary } from "@/server/lists/queries";
+import type { ListEditionSummary } from "@/server/lists/history";
 
 /** Revision history of a list: every edition with who did what and when. */
 export function ListHistory({ editions }: { editions: ListEditionSummary[] }) {

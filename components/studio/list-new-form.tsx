@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { INITIAL_FORM_STATE, type FormState } from "@/lib/errors";
-import type { PlacementOptions } from "@/server/lists/queries";
+import type { PlacementOptions } from "@/server/lists/summaries";
 
 type Action = (state: FormState, formData: FormData) => Promise<FormState>;
 

@@ -1,79 +1,20 @@
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import { and, eq } from "drizzle-orm";
-import type { Browser, Page } from "playwright-core";
 import Parser from "rss-parser";
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
-import { openDatabase, type Handle } from "@/db/client";
-import { articleEditions, articles } from "@/db/schema";
-import { parseSeedDocument } from "@/lib/content/seed-parser";
-import { toTokyoIsoString } from "@/lib/dates";
-import { slugify } from "@/lib/slug";
+import { describe, expect, it } from "vitest";
+import type { Handle } from "@/db/client";
 import { locs, sitemapSchemaErrors } from "../fixtures/sitemap-schema";
-import { insertArticle } from "../integration/syndication-fixtures";
-import { SearchPage } from "./pages/search-page";
-import { accessibilityViolations, launchBrowser } from "./support/browser";
-import { DRAFT_SLUG } from "./support/fixtures";
-
-const seeds = join(process.cwd(), "db/demo");
-const seminar = parseSeedDocument(readFileSync(join(seeds, "governor-meets-global-partners-seminar.txt"), "utf8"));
-const communique = parseSeedDocument(readFileSync(join(seeds, "joint-communique-rome-tokyo.txt"), "utf8"));
-
-const WITHDRAWN_SLUG = "e2e-withdrawn-notice-about-the-zeppelin";
-const SCHEDULED_SLUG = "e2e-scheduled-announcement-of-the-marimba-festival";
-const HIDDEN_SLUGS = [DRAFT_SLUG, WITHDRAWN_SLUG, SCHEDULED_SLUG];
+import { communique, get, HIDDEN_SLUGS, publicArticles, seminar, WITHDRAWN_SLUG, syndicationDatabase } from "./support/syndication";
 
 let baseURL: string;
 let handle: Handle;
-let browser: Browser;
-let page: Page;
 
-const get = (path: string, headers: Record<string, string> = {}) => fetch(new URL(path, baseURL), { headers });
 const rss = new Parser<Record<string, never>, { id: string; published: string }>({ customFields: { item: ["id", "published"] } });
 
-/** What readers may see right now, straight from the database. */
-async function publicArticles() {
-  return handle.db
-    .select({
-      slug: articles.slug,
-      guid: articles.guid,
-      firstPublishedAt: articles.firstPublishedAt,
-      publicUpdatedAt: articles.publicUpdatedAt,
-    })
-    .from(articles)
-    .innerJoin(articleEditions, eq(articleEditions.id, articles.publishedEditionId))
-    .where(and(eq(articles.status, "published")));
-}
-
-beforeAll(async () => {
-  baseURL = inject("baseURL");
-  handle = await openDatabase(inject("databaseUrl"));
-  // Hidden items next to the fixtures' draft: none of them is public, so other tests see no change.
-  await insertArticle(handle.db, {
-    slug: WITHDRAWN_SLUG,
-    title: "Withdrawn notice about the zeppelin",
-    text: "A zeppelin will fly over the bay.",
-    status: "withdrawn",
-    editionState: "published",
-    firstPublishedAt: new Date(Date.now() - 3600_000),
-  });
-  await insertArticle(handle.db, {
-    slug: SCHEDULED_SLUG,
-    title: "Scheduled announcement of the marimba festival",
-    text: "Marimba players gather.",
-    status: "draft",
-    editionState: "scheduled",
-    scheduledFor: new Date(Date.now() + 7 * 24 * 3600_000),
-  });
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  handle?.client.close();
-});
-beforeEach(async () => {
-  page = await (await browser.newContext()).newPage();
-});
+syndicationDatabase(
+  (opened) => {
+    ({ baseURL, handle } = opened);
+  },
+  { hiddenItems: true },
+);
 
 describe("feeds over HTTP", () => {
   const formats = [
@@ -86,7 +27,7 @@ describe("feeds over HTTP", () => {
   ] as const;
 
   it("serve all three formats, site-wide and per category, parseable, with Tokyo dates and no hidden items", async () => {
-    const guids = new Map((await publicArticles()).map((a) => [`${baseURL}/news/${a.slug}`, `urn:uuid:${a.guid}`]));
+    const guids = new Map((await publicArticles(handle.db)).map((a) => [`${baseURL}/news/${a.slug}`, `urn:uuid:${a.guid}`]));
     for (const [path, type] of formats) {
       const res = await get(path);
       expect(res.status, path).toBe(200);
@@ -144,7 +85,7 @@ describe("sitemaps and robots.txt", () => {
     const body = await res.text();
     expect(await sitemapSchemaErrors(body)).toEqual([]);
     const listed = locs(body).filter((l) => l.includes("/news/"));
-    const expected = (await publicArticles()).map((a) => `${baseURL}/news/${a.slug}`);
+    const expected = (await publicArticles(handle.db)).map((a) => `${baseURL}/news/${a.slug}`);
     expect([...listed].sort()).toEqual([...expected].sort());
     for (const slug of HIDDEN_SLUGS) expect(body).not.toContain(slug);
     expect(locs(body)).toContain(`${baseURL}/archive/2026/02`);
@@ -161,130 +102,5 @@ describe("sitemaps and robots.txt", () => {
     expect(robots).toContain("Disallow: /api");
     expect(robots).toContain(`Sitemap: ${baseURL}/sitemap.xml`);
     expect(robots).toContain(`Sitemap: ${baseURL}/news-sitemap.xml`);
-  });
-});
-
-describe("article pages carry structured data and sharing tags", () => {
-  it("every published article has NewsArticle JSON-LD with its dates, a canonical URL and OpenGraph/Twitter tags", async () => {
-    const all = await publicArticles();
-    expect(all.length).toBeGreaterThanOrEqual(12);
-    for (const a of all) {
-      const url = `${baseURL}/news/${a.slug}`;
-      const html = await (await get(`/news/${a.slug}`)).text();
-      const scripts = [...html.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)];
-      expect(scripts, a.slug).toHaveLength(1);
-      const data = JSON.parse(scripts[0]![1]!);
-      expect(data["@type"]).toBe("NewsArticle");
-      expect(data.datePublished).toBe(toTokyoIsoString(a.firstPublishedAt!));
-      expect(data.dateModified).toBe(toTokyoIsoString(a.publicUpdatedAt ?? a.firstPublishedAt!));
-      expect(data.author).toMatchObject({ "@type": "GovernmentOrganization", name: "Office of the Governor, Press Office" });
-      expect(data.publisher).toMatchObject({ "@type": "GovernmentOrganization" });
-      expect(data.url).toBe(url);
-      expect(data.mainEntityOfPage["@id"]).toBe(url);
-      expect(html).toContain(`<link rel="canonical" href="${url}"/>`);
-      expect(html).toContain('<meta property="og:type" content="article"/>');
-      expect(html).toContain(`<meta property="article:published_time" content="${data.datePublished}"/>`);
-      expect(html).toContain(`<meta property="article:modified_time" content="${data.dateModified}"/>`);
-      expect(html).toMatch(/<meta property="article:section" content="[^"]+"\/>/);
-      expect(html).toMatch(/<meta name="twitter:card" content="summary(_large_image)?"\/>/);
-    }
-  });
-
-  it("pages advertise the feeds: site-wide everywhere, the category's own on category pages", async () => {
-    const rssLinks = (html: string) =>
-      [...html.matchAll(/<link rel="alternate" type="application\/rss\+xml"[^>]*href="([^"]+)"/g)].map(
-        (m) => new URL(m[1]!, baseURL).pathname,
-      );
-    for (const path of ["/", `/news/${slugify(communique.title)}`, "/archive", "/search", "/archive/2026/02"]) {
-      expect(rssLinks(await (await get(path)).text()), path).toContain("/feed.xml");
-    }
-    const category = await (await get("/category/government")).text();
-    expect(rssLinks(category)).toEqual(["/category/government/feed.xml", "/feed.xml"]);
-    expect(category).toMatch(/type="application\/atom\+xml"[^>]*href="[^"]*\/category\/government\/atom.xml"/);
-    expect(category).toMatch(/type="application\/feed\+json"[^>]*href="[^"]*\/category\/government\/feed.json"/);
-  });
-});
-
-describe("search", () => {
-  it("finds the communiqué for “Gualtieri” from the header box, highlighted, and passes axe", async () => {
-    const search = new SearchPage(page, baseURL);
-    await page.goto(new URL("/", baseURL).href);
-    await search.searchFromHeader("Gualtieri");
-    expect(await search.resultsHeading()).toBe("1 result for “Gualtieri”");
-    expect(await search.resultTitles()).toEqual([communique.title]);
-    expect(await search.highlighted()).toContain("Gualtieri");
-    expect(await accessibilityViolations(page)).toEqual([]);
-  });
-
-  it("finds the seminar item for “Tomsk”, filters by category, and never finds hidden items", async () => {
-    const search = new SearchPage(page, baseURL);
-    expect(await search.open("?q=Tomsk")).toBe(200);
-    expect(await search.resultTitles()).toEqual([seminar.title]);
-    await search.open("?q=Tomsk&category=tourism");
-    expect(await search.message()).toContain("No results for “Tomsk”");
-    for (const word of ["zeppelin", "marimba", "Secret draft text"]) {
-      await search.open(`?q=${encodeURIComponent(word)}`);
-      expect(await search.message(), word).toContain("No results");
-    }
-  });
-
-  it("shows a clear no-results page with suggestions, and passes axe", async () => {
-    const search = new SearchPage(page, baseURL);
-    expect(await search.open("?q=quokka&category=culture&from=2020-01-01")).toBe(200);
-    const message = await search.message();
-    expect(message).toContain("No results for “quokka”");
-    expect(message).toContain("check the spelling");
-    expect(await page.getByRole("link", { name: "search all categories and dates" }).getAttribute("href")).toBe("/search?q=quokka");
-    expect(await accessibilityViolations(page)).toEqual([]);
-  });
-
-  it("answers FTS syntax, quotes, a 2,000-character query and bad parameters with a page, never an error", async () => {
-    const search = new SearchPage(page, baseURL);
-    const cases: [string, RegExp][] = [
-      ['"unbalanced', /No results for “"unbalanced”/],
-      ["AND OR NOT", /no words to look for/],
-      ["*", /no words to look for/],
-      ["a".repeat(2_000), /at most 200 characters/],
-      ["NEAR(rome tokyo", /result|No results/],
-    ];
-    for (const [q, expected] of cases) {
-      expect(await search.open(`?q=${encodeURIComponent(q)}`), q.slice(0, 20)).toBe(200);
-      expect(await page.locator("main").innerText()).toMatch(expected);
-    }
-    await search.open("?q=rome&from=2026-02-30&page=abc");
-    expect(await search.message()).toMatch(/real date[\s\S]*whole number/);
-    await search.open("?q=governor&page=500");
-    expect(await search.message()).toContain("There is no page 500");
-    expect(await accessibilityViolations(page)).toEqual([]);
-  });
-});
-
-describe("archive", () => {
-  it("the archive index lists months with counts, is linked from the footer, and passes axe", async () => {
-    await page.goto(new URL("/", baseURL).href);
-    await Promise.all([
-      page.waitForURL("**/archive"),
-      page.getByRole("navigation", { name: "Footer" }).getByRole("link", { name: "Archive" }).click(),
-    ]);
-    // A client-side navigation: wait for the new page's heading rather than any h1.
-    await page.getByRole("heading", { level: 1, name: "Archive" }).waitFor();
-    expect(await page.locator("h1:visible").allInnerTexts()).toEqual(["Archive"]);
-    expect(await page.getByRole("link", { name: "February 2026" }).count()).toBe(1);
-    expect(await accessibilityViolations(page)).toEqual([]);
-  });
-
-  it("a month page lists what was first published that month, and passes axe", async () => {
-    expect((await page.goto(new URL("/archive/2026/02", baseURL).href))?.status()).toBe(200);
-    expect(await page.locator("h1").innerText()).toBe("February 2026");
-    expect(await page.locator(".article-list h2").allInnerTexts()).toContain(communique.title);
-    expect(await accessibilityViolations(page)).toEqual([]);
-    expect((await page.goto(new URL("/archive/2017/02", baseURL).href))?.status()).toBe(200);
-    expect(await page.locator(".article-list h2").allInnerTexts()).toContain(seminar.title);
-  });
-
-  it("answers 404 for months that are not months or have no news", async () => {
-    for (const path of ["/archive/2026/13", "/archive/2026/2", "/archive/2026/00", "/archive/abcd/02", "/archive/1999/01"]) {
-      expect((await get(path)).status, path).toBe(404);
-    }
   });
 });

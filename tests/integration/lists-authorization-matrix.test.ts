@@ -8,7 +8,9 @@ import * as articleList from "@/server/lists/article-list";
 import * as health from "@/server/lists/health";
 import * as lists from "@/server/lists/lists";
 import * as picker from "@/server/lists/picker";
-import * as queries from "@/server/lists/queries";
+import { getRecommendationListForEditing } from "@/server/lists/for-editing";
+import { listRecommendationListEditions } from "@/server/lists/history";
+import { listRecommendationLists } from "@/server/lists/summaries";
 import * as flow from "@/server/editorial/transitions";
 import { integrationTest } from "../support/fixtures";
 import { actAs } from "../support/session";
@@ -80,18 +82,18 @@ const STAFF: Who[] = ["writer", "editor", "publisher", "admin"];
 const PUBLISHERS: Who[] = ["publisher", "admin"];
 
 const CASES: Case[] = [
-  { name: "listRecommendationLists", allowed: STAFF, call: () => queries.listRecommendationLists() },
+  { name: "listRecommendationLists", allowed: STAFF, call: () => listRecommendationLists() },
   {
     name: "getRecommendationListForEditing",
     allowed: STAFF,
     stage: "draft",
-    call: ({ listId }) => queries.getRecommendationListForEditing({ listId }),
+    call: ({ listId }) => getRecommendationListForEditing({ listId }),
   },
   {
     name: "listRecommendationListEditions",
     allowed: STAFF,
     stage: "draft",
-    call: ({ listId }) => queries.listRecommendationListEditions({ listId }),
+    call: ({ listId }) => listRecommendationListEditions({ listId }),
   },
   { name: "listUnhealthyLists", allowed: STAFF, call: () => health.listUnhealthyLists() },
   { name: "getListForArticle", allowed: STAFF, call: () => articleList.getListForArticle({ articleId: articleIds[1] }) },

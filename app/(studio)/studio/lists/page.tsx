@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { StateBadge } from "@/components/studio/state-badge";
-import { listRecommendationLists } from "@/server/lists/queries";
+import { listRecommendationLists } from "@/server/lists/summaries";
 import { studioPageUser } from "../_lib/page-user";
 import "./lists.css";
 

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { z } from "zod";
 import { NewListForm } from "@/components/studio/list-new-form";
-import { listPlacementOptions } from "@/server/lists/queries";
+import { listPlacementOptions } from "@/server/lists/summaries";
 import { studioPageUser } from "../../_lib/page-user";
 import { createListAction } from "../actions";
 import "../lists.css";
