@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import "../support/next-cache-stub";
-import "../support/session";
+import "../support/auth-stub";
 import { ensureBuildWithoutDatabase, killApp, READERS_DIST_DIR, startApp, type App } from "./support/readers-processes";
 import { openNewsroom } from "./support/readers-newsroom";
 

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import "../support/next-cache-stub";
-import "../support/session";
+import "../support/auth-stub";
 import { articleEditions, articles, categories } from "@/db/schema";
 import { toTokyoIsoString } from "@/lib/dates";
 import { buildWithoutDatabase, killApp, startApp, type App } from "./support/readers-processes";

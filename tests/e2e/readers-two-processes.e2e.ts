@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import "../support/next-cache-stub";
-import "../support/session";
+import "../support/auth-stub";
 import {
   ensureBuildWithoutDatabase,
   freePort,

@@ -10,7 +10,7 @@ import { body, draftPayload, seenListVersion, seenVersion } from "../../support/
 /**
  * The newsroom's side of the readers-* tests: real server/ commands (authorization,
  * transaction, durable tag expiry) run in the test process against the servers' database.
- * The test file must mock "server-only" and next/cache and import ../support/session first.
+ * The test file must mock "server-only" and next/cache and import ../support/auth-stub first.
  */
 export async function openNewsroom(databaseUrl: string) {
   const { handle } = await prepareDatabase({ url: databaseUrl, demo: true, seedsDir: "db/demo" });
