@@ -1,8 +1,8 @@
-import { and, desc, eq, sql, type SQL } from "drizzle-orm";
-import { alias } from "drizzle-orm/sqlite-core";
+import { and, eq, type SQL } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { articleEditions, articles, categories, users } from "@/db/schema";
+import { categories } from "@/db/schema";
 import { toFtsQuery } from "@/lib/search-query";
+import { latest, selectStudioRows, studioWordMatch } from "@/server/articles/studio-rows";
 import { runPublicSearch } from "@/server/public/search-queries";
 import { percentile, timeRepeatedly } from "./stats";
 import { RARE_WORD } from "./text-gen";
@@ -15,41 +15,8 @@ async function searchLikeThePublicPage(db: Database, input: string) {
   return { total: result.total, shown: result.items.length };
 }
 
-const latest = alias(articleEditions, "latest");
-const authors = alias(users, "authors");
-
-/** The studio list's query (server/articles/studio-queries.ts studioRows), without the auth check. */
-function studioRows(db: Database, where: SQL | undefined) {
-  return db
-    .select({
-      id: articles.id,
-      slug: articles.slug,
-      status: articles.status,
-      title: latest.title,
-      state: latest.state,
-      editionNumber: latest.number,
-      categoryName: categories.name,
-      authorName: authors.name,
-      updatedAt: latest.updatedAt,
-      scheduledFor: latest.scheduledFor,
-      firstPublishedAt: articles.firstPublishedAt,
-      scheduleError: latest.scheduleError,
-    })
-    .from(articles)
-    .innerJoin(
-      latest,
-      and(
-        eq(latest.articleId, articles.id),
-        eq(latest.number, sql`(SELECT MAX(number) FROM article_editions e WHERE e.article_id = ${articles.id})`),
-      ),
-    )
-    .innerJoin(categories, eq(categories.id, latest.categoryId))
-    .leftJoin(authors, eq(authors.id, articles.authorId))
-    .where(where)
-    .orderBy(desc(latest.updatedAt), desc(articles.id))
-    .limit(51)
-    .offset(0);
-}
+/** The studio list's query (server/articles/studio-rows.ts), without the session check its callers make. */
+const studioRows = (db: Database, where: SQL | undefined) => selectStudioRows(db, where, 51);
 
 export const RARE_QUERIES = [RARE_WORD, `${RARE_WORD} sculpture`];
 export const COMMON_QUERIES = ["governor", "city", "budget plan"];
@@ -85,17 +52,7 @@ export async function measureDatabase(db: Database, queries: number) {
     () => studioRows(db, and(eq(latest.state, "published"), eq(latest.categoryId, cat?.id ?? 1))),
     BUDGET,
   );
-  const text = await timeRepeatedly(
-    studioQueries,
-    () => {
-      const pattern = "%festival%";
-      return studioRows(
-        db,
-        sql`(${latest.title} LIKE ${pattern} ESCAPE '\\' OR ${latest.summary} LIKE ${pattern} ESCAPE '\\' OR ${articles.slug} LIKE ${pattern} ESCAPE '\\')`,
-      );
-    },
-    BUDGET,
-  );
+  const text = await timeRepeatedly(studioQueries, () => studioRows(db, studioWordMatch("festival")), BUDGET);
   const hitNote = (list: string[]) => list.map((q) => `"${q}": ${hits[q]} hits`).join(", ");
   return {
     searchRare: summarise(rare, hitNote(RARE_QUERIES)),

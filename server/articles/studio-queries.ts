@@ -1,16 +1,6 @@
 import "server-only";
-import { and, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
-import { alias } from "drizzle-orm/sqlite-core";
-import {
-  articleEditions,
-  articles,
-  categories,
-  users,
-  type ArticleEditionRow,
-  type ArticleRow,
-  type EditionState,
-  type Role,
-} from "@/db/schema";
+import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { articles, categories, users, type ArticleEditionRow, type ArticleRow, type EditionState, type Role } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { toTokyoLocalInput } from "@/lib/schedule-time";
 import { can, canEditArticle } from "@/lib/permissions";
@@ -18,44 +8,12 @@ import { requireCapability } from "../auth/current-user";
 import { getDatabase } from "../db";
 import { listTransitionsFor } from "../editorial/steps";
 import { getLatestEdition } from "./editions";
+import { latest, selectStudioRows, studioWordMatch } from "./studio-rows";
 import type { EditableArticle, StudioArticleRow } from "./studio-dto";
 
-const latest = alias(articleEditions, "latest");
-const authors = alias(users, "authors");
-
-/** The newest edition per article, joined: one row per item as the studio lists it. */
-function studioRows(where: SQL | undefined, limit: number, offset = 0) {
-  return getDatabase().then((db) =>
-    db
-      .select({
-        id: articles.id,
-        slug: articles.slug,
-        status: articles.status,
-        title: latest.title,
-        state: latest.state,
-        editionNumber: latest.number,
-        categoryName: categories.name,
-        authorName: authors.name,
-        updatedAt: latest.updatedAt,
-        scheduledFor: latest.scheduledFor,
-        firstPublishedAt: articles.firstPublishedAt,
-        scheduleError: latest.scheduleError,
-      })
-      .from(articles)
-      .innerJoin(
-        latest,
-        and(
-          eq(latest.articleId, articles.id),
-          eq(latest.number, sql`(SELECT MAX(number) FROM article_editions e WHERE e.article_id = ${articles.id})`),
-        ),
-      )
-      .innerJoin(categories, eq(categories.id, latest.categoryId))
-      .leftJoin(authors, eq(authors.id, articles.authorId))
-      .where(where)
-      .orderBy(desc(latest.updatedAt), desc(articles.id))
-      .limit(limit)
-      .offset(offset),
-  );
+/** The studio's list query on this process's database (the caller has authenticated). */
+async function studioRows(where: SQL | undefined, limit: number, offset = 0) {
+  return selectStudioRows(await getDatabase(), where, limit, offset);
 }
 
 type Row = Awaited<ReturnType<typeof studioRows>>[number];
@@ -105,10 +63,7 @@ export async function listStudioArticles(filters: {
   if (filters.authorId) conditions.push(eq(articles.authorId, filters.authorId));
   // Every word on its own, anywhere in the latest title, summary or the slug: "Rome Tokyo" finds the communiqué.
   for (const word of (filters.q ?? "").split(/\s+/).filter(Boolean).slice(0, 12)) {
-    const pattern = `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    conditions.push(
-      sql`(${latest.title} LIKE ${pattern} ESCAPE '\\' OR ${latest.summary} LIKE ${pattern} ESCAPE '\\' OR ${articles.slug} LIKE ${pattern} ESCAPE '\\')`,
-    );
+    conditions.push(studioWordMatch(word));
   }
   const where = conditions.length ? and(...conditions) : undefined;
   const rows = await studioRows(where, STUDIO_PAGE_SIZE + 1, (filters.page - 1) * STUDIO_PAGE_SIZE);
