@@ -12,7 +12,7 @@ import { canEditArticle } from "@/lib/permissions";
 import { defineCommand } from "../command";
 import { assertEditable, writeWorkingEdition } from "../editorial/working-edition";
 import { disallowedImageSource, imageSourceMessage } from "../media/image-hosts";
-import { getLatestEdition } from "./editions";
+import { getLatestEdition, loadArticle } from "./editions";
 import { articleType } from "./editorial-type";
 import type { SaveResult } from "./studio-dto";
 
@@ -81,8 +81,7 @@ export const saveArticleDraft = defineCommand({
       const message = imageSourceMessage(foreignImage);
       throw new AppError("bad_request:article", message, { fields: { body: message } });
     }
-    const article = await db.query.articles.findFirst({ where: (a, { eq: is }) => is(a.id, draft.id) });
-    if (!article) throw new AppError("not_found:article", "This item no longer exists.");
+    const article = await loadArticle(db, draft.id);
     if (!canEditArticle(user, article)) await deny("Writers can only edit their own items.");
     return { article, document: body.document };
   },

@@ -7,7 +7,7 @@ import { can, canEditArticle } from "@/lib/permissions";
 import { requireCapability } from "../auth/current-user";
 import { getDatabase } from "../db";
 import { listTransitionsFor } from "../editorial/steps";
-import { getLatestEdition } from "./editions";
+import { getLatestEdition, loadArticle } from "./editions";
 import { latest, selectStudioRows, studioWordMatch } from "./studio-rows";
 import type { EditableArticle, StudioArticleRow } from "./studio-dto";
 
@@ -113,8 +113,7 @@ async function workflowFacts(
 export async function getArticleForEditing({ id }: { id: number }): Promise<EditableArticle> {
   const user = await requireCapability("studio:use", "article", "article.open");
   const db = await getDatabase();
-  const article = await db.query.articles.findFirst({ where: (a, { eq: is }) => is(a.id, id) });
-  if (!article) throw new AppError("not_found:article", "There is no news item with that number.");
+  const article = await loadArticle(db, id);
   const edition = await getLatestEdition(db, id);
   if (!edition) throw new AppError("not_found:article", "This item has no content yet.");
   const people = await db

@@ -6,7 +6,7 @@ import { articleEditions, mediaAssets } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { canEditArticle } from "@/lib/permissions";
 import { EDITABLE_STATES, STATE_LABELS } from "@/lib/workflow";
-import { getLatestEdition } from "../articles/editions";
+import { getLatestEdition, loadArticle } from "../articles/editions";
 import { denyAccess, requireCapability } from "../auth/current-user";
 import { defineCommand } from "../command";
 import { getDatabase } from "../db";
@@ -17,8 +17,7 @@ const heroSchema = z.object({ articleId: z.number().int().positive(), mediaId: z
 async function editableEdition(articleId: number, action: AuditAction) {
   const user = await requireCapability("article:edit-own", "article", action);
   const db = await getDatabase();
-  const article = await db.query.articles.findFirst({ where: (a, { eq: is }) => is(a.id, articleId) });
-  if (!article) throw new AppError("not_found:article", "This item no longer exists.");
+  const article = await loadArticle(db, articleId);
   if (!canEditArticle(user, article)) {
     await denyAccess(user, "article", action, "Writers can only edit their own items.", { type: "article", id: articleId });
   }
@@ -45,8 +44,7 @@ export const setArticleHeroImage = defineCommand({
   capability: "article:edit-own",
   input: heroSchema,
   authorize: async ({ user, input, db, deny }) => {
-    const article = await db.query.articles.findFirst({ where: (a, { eq: is }) => is(a.id, input.articleId) });
-    if (!article) throw new AppError("not_found:article", "This item no longer exists.");
+    const article = await loadArticle(db, input.articleId);
     if (!canEditArticle(user, article)) await deny("Writers can only edit their own items.");
     const edition = await getLatestEdition(db, input.articleId);
     if (!edition) throw new AppError("not_found:article", "This item has no edition to edit.");

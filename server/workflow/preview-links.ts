@@ -9,6 +9,7 @@ import { defineCommand } from "../command";
 import { publicRead } from "../public-read";
 import { getDatabase } from "../db";
 import { buildNewestEditionPreview, type ArticlePreview } from "./preview";
+import { loadArticle } from "../articles/editions";
 
 /** How long a link may live; a day unless the publisher chooses otherwise. */
 export const PREVIEW_LINK_LIFETIMES = {
@@ -45,8 +46,7 @@ export const createPreviewLink = defineCommand({
   capability: "article:preview-link",
   input: createSchema,
   authorize: async ({ input, db }) => {
-    const article = await db.query.articles.findFirst({ where: (a, { eq: is }) => is(a.id, input.articleId) });
-    if (!article) throw new AppError("not_found:article", "There is no news item with that number.");
+    const article = await loadArticle(db, input.articleId);
     return article;
   },
   target: (input) => ({ type: "article", id: input.articleId }),

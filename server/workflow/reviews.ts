@@ -7,7 +7,7 @@ import { can, canEditArticle } from "@/lib/permissions";
 import { requireCapability } from "../auth/current-user";
 import { defineCommand } from "../command";
 import { getDatabase } from "../db";
-import { getLatestEdition } from "../articles/editions";
+import { getLatestEdition, loadArticle } from "../articles/editions";
 
 export type ReviewComment = {
   id: number;
@@ -55,8 +55,7 @@ export const addReviewComment = defineCommand({
   capability: "studio:use",
   input: commentSchema,
   authorize: async ({ user, input, db, deny }) => {
-    const article = await db.query.articles.findFirst({ where: (a, { eq: is }) => is(a.id, input.articleId) });
-    if (!article) throw new AppError("not_found:article", "There is no news item with that number.");
+    const article = await loadArticle(db, input.articleId);
     if (!can(user, "article:review") && !canEditArticle(user, article)) await deny("Only reviewers and the item's author can comment.");
     return article;
   },

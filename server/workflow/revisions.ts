@@ -13,6 +13,7 @@ import type { SaveResult } from "../articles/studio-dto";
 import { recordAudit } from "../audit";
 import { denyAccess, requireCapability } from "../auth/current-user";
 import { getDatabase } from "../db";
+import { loadArticle } from "../articles/editions";
 
 export type RevisionSummary = {
   id: number;
@@ -66,12 +67,6 @@ const summaryColumns = {
 
 function toSummary(row: { savedAt: Date } & Omit<RevisionSummary, "savedAt">): RevisionSummary {
   return { ...row, savedAt: row.savedAt.toISOString() };
-}
-
-async function loadArticle(db: Awaited<ReturnType<typeof getDatabase>>, articleId: number) {
-  const article = await db.query.articles.findFirst({ where: (a, { eq: is }) => is(a.id, articleId) });
-  if (!article) throw new AppError("not_found:article", "There is no news item with that number.");
-  return article;
 }
 
 /** Every save of an item, newest first: who saved, when, into which edition, at which version. */
