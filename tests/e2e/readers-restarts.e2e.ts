@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import "../support/next-cache-stub";
 import "../support/auth-stub";
-import { ensureBuildWithoutDatabase, killApp, runScheduler, startApp, startRedis, type App } from "./support/readers-processes";
+import { killApp, runScheduler, startApp, startRedis, type App } from "./support/readers-processes";
 import { openNewsroom } from "./support/readers-newsroom";
 
 vi.mock("server-only", () => ({}));
@@ -49,12 +49,11 @@ async function killAndRestart() {
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "koho-readers-restart-"));
-  ensureBuildWithoutDatabase(join(dir, "absent", "koho.db"));
   databaseUrl = `file:${join(dir, "koho.db")}`;
   newsroom = await openNewsroom(databaseUrl);
   redis = await startRedis();
   app = await startApp({ databaseUrl, siteUrl: "https://news.runtime.example", redisUrl: redis.url });
-}, 900_000);
+}, 120_000);
 
 afterAll(async () => {
   if (app) await killApp(app);

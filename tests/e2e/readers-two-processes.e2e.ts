@@ -5,7 +5,6 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import "../support/next-cache-stub";
 import "../support/auth-stub";
 import {
-  ensureBuildWithoutDatabase,
   freePort,
   killApp,
   runScheduler,
@@ -36,7 +35,6 @@ const page = (base: string, path: string) =>
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "koho-readers-two-"));
-  ensureBuildWithoutDatabase(join(dir, "absent", "koho.db"));
   const databaseUrl = `file:${join(dir, "koho.db")}`;
   newsroom = await openNewsroom(databaseUrl);
   redis = await startRedis();
@@ -45,7 +43,7 @@ beforeAll(async () => {
   // Readers reach nginx at its URL, so that is the public address (and the Host the refresh sends).
   const common = { databaseUrl, siteUrl: nginx.url, redisUrl: redis.url, proxyRefreshUrl: nginx.url };
   [a, b] = await Promise.all([startApp({ ...common, port: portA }), startApp({ ...common, port: portB })]);
-}, 900_000);
+}, 120_000);
 
 afterAll(async () => {
   await nginx?.stop();

@@ -7,6 +7,7 @@ import { auditLog, users } from "@/db/schema";
 import { StudioSignIn } from "./pages/studio-sign-in";
 import { launchBrowser } from "./support/browser";
 import { E2E_AUTH_SECRET } from "./support/global-setup";
+import { E2E_DIST_DIR } from "./support/readers-processes";
 import { freePort, signInAtProvider, startOidcServer, type OidcServer } from "./support/oidc-server";
 
 /**
@@ -76,7 +77,7 @@ beforeAll(async () => {
     env: {
       ...process.env,
       DATABASE_URL: inject("databaseUrl"),
-      NEXT_DIST_DIR: process.env.E2E_DIST_DIR ?? ".next-e2e",
+      NEXT_DIST_DIR: E2E_DIST_DIR,
       SITE_URL: appURL,
       AUTH_URL: appURL,
       AUTH_SECRET: E2E_AUTH_SECRET,

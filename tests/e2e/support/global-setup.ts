@@ -1,10 +1,11 @@
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
 import { CHROMIUM_PATH } from "./browser";
 import { seedE2eFixtures } from "./fixtures";
+import { buildWithoutDatabase, E2E_DIST_DIR } from "./readers-processes";
 
 /** Signs the test server's session cookies; fixed so other test servers started from the same build share it. */
 export const E2E_AUTH_SECRET = "koho-e2e-secret-0123456789abcdefghijklmnopqrstuvwxyz";
@@ -13,6 +14,8 @@ declare module "vitest" {
   export interface ProvidedContext {
     baseURL: string;
     databaseUrl: string;
+    /** Whether `next build` created the folder of the absent database it was given (it must not try to open one). */
+    buildOpenedDatabase: boolean;
   }
 }
 
@@ -46,15 +49,18 @@ export default async function setup(project: TestProject) {
   const env = {
     ...process.env,
     DATABASE_URL: databaseUrl,
-    NEXT_DIST_DIR: process.env.E2E_DIST_DIR ?? ".next-e2e",
+    NEXT_DIST_DIR: E2E_DIST_DIR,
     SITE_URL: `http://localhost:${port}`,
     AUTH_SECRET: E2E_AUTH_SECRET,
     // Tick every 2 s so scheduled items go live promptly in the browser tests.
     SCHEDULER_INTERVAL_MS: "2000",
     NEXT_TELEMETRY_DISABLED: "1",
   };
-  const build = spawnSync("npx", ["next", "build"], { env, stdio: "inherit" });
-  if (build.status !== 0) throw new Error("next build failed for the browser tests");
+  // One build for every browser test, made as a deployment makes it: with no database, SITE_URL or SITE_NAME.
+  // The readers-* tests prove on it that nothing was baked at build time; the others simply start it.
+  const absentDatabaseDir = join(dir, "no-database-here");
+  buildWithoutDatabase(join(absentDatabaseDir, "koho.db"));
+  project.provide("buildOpenedDatabase", existsSync(absentDatabaseDir));
 
   const server = spawn("npx", ["next", "start", "-p", String(port)], { env, stdio: ["ignore", "inherit", "inherit"], detached: true });
   const baseURL = `http://localhost:${port}`;

@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { join, resolve } from "node:path";
 
@@ -8,7 +8,8 @@ import { join, resolve } from "node:path";
  * database, `next start` servers, Debian's redis-server and nginx. Each is started on a
  * free port by the test and stopped by it; a missing binary is a failure, never a skip.
  */
-export const READERS_DIST_DIR = ".next-e2e-readers";
+/** The one production build of the browser tests (global-setup.ts makes it with no database); every server starts from it. */
+export const E2E_DIST_DIR = process.env.E2E_DIST_DIR ?? ".next-e2e";
 export const READERS_AUTH_SECRET = "koho-readers-secret-0123456789abcdefghijklmnopqrstuvwxyz";
 export const READERS_SCHEDULER_SECRET = "koho-readers-scheduler-0123456789abcdefghijklmn";
 const NEXT_BIN = resolve("node_modules/next/dist/bin/next");
@@ -26,24 +27,13 @@ export async function freePort(): Promise<number> {
 export function buildWithoutDatabase(absentDatabaseFile: string) {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
-    NEXT_DIST_DIR: READERS_DIST_DIR,
+    NEXT_DIST_DIR: E2E_DIST_DIR,
     NEXT_TELEMETRY_DISABLED: "1",
     DATABASE_URL: `file:${absentDatabaseFile}`,
   };
   for (const name of ["SITE_URL", "SITE_NAME", "REDIS_URL", "KOHO_PROXY_REFRESH_URL"]) delete env[name];
   const build = spawnSync(process.execPath, [NEXT_BIN, "build"], { env, stdio: "inherit" });
   if (build.status !== 0) throw new Error("next build failed without a database");
-}
-
-const SOURCES = ["app", "components", "lib", "server", "db", "next.config.ts", "package.json", "proxy.ts", "instrumentation.ts"];
-const newestMtime = (path: string): number =>
-  statSync(path).isDirectory() ? Math.max(0, ...readdirSync(path).map((f) => newestMtime(join(path, f)))) : statSync(path).mtimeMs;
-
-/** The other readers-* files reuse the DB-less build readers-truth made, unless a source changed since. */
-export function ensureBuildWithoutDatabase(absentDatabaseFile: string) {
-  const marker = join(READERS_DIST_DIR, "BUILD_ID");
-  if (existsSync(marker) && statSync(marker).mtimeMs > Math.max(...SOURCES.filter(existsSync).map(newestMtime))) return;
-  buildWithoutDatabase(absentDatabaseFile);
 }
 
 export type App = { port: number; url: string; process: ChildProcess; env: NodeJS.ProcessEnv; log: string[] };
@@ -59,7 +49,7 @@ export async function startApp(options: {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: "production",
-    NEXT_DIST_DIR: READERS_DIST_DIR,
+    NEXT_DIST_DIR: E2E_DIST_DIR,
     NEXT_TELEMETRY_DISABLED: "1",
     DATABASE_URL: options.databaseUrl,
     SITE_URL: options.siteUrl,
