@@ -4,16 +4,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import "../support/next-cache-stub";
 import "../support/auth-stub";
-import {
-  freePort,
-  killApp,
-  runScheduler,
-  startApp,
-  startNginx,
-  startRedis,
-  waitUntil,
-  type App,
-} from "./support/readers-processes";
+import { freePort, killApp, runScheduler, startApp, startNginx, startRedis, waitUntil, type App } from "./support/readers-processes";
 import { openNewsroom } from "./support/readers-newsroom";
 
 vi.mock("server-only", () => ({}));
