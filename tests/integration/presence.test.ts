@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { describe, expect } from "vitest";
 import "../support/session";
 import { POST } from "@/app/api/studio/presence/route";
+import type { Database } from "@/db/client";
 import { recommendationLists } from "@/db/schema";
 import { PRESENCE_STALE_MS, type PresenceView } from "@/lib/presence";
 import * as drafts from "@/server/articles/drafts";
@@ -30,8 +31,7 @@ async function view(body: unknown): Promise<PresenceView> {
 const beatAt = (id: number, now: Date, intent = "beat") =>
   handlePresenceRequest(JSON.stringify({ kind: "article", id, intent }), { now }) as Promise<PresenceView>;
 
-type Db = Parameters<Parameters<ReturnType<typeof integrationTest>>[1]>[0]["db"];
-async function counts(db: Db) {
+async function counts(db: Database) {
   const [row] = await db.all<{ locks: number; viewers: number; audit: number; tags: number }>(
     sql`SELECT (SELECT count(*) FROM edit_locks) AS locks, (SELECT count(*) FROM presence_viewers) AS viewers,
                (SELECT count(*) FROM audit_log) AS audit, (SELECT count(*) FROM cache_tag_expirations) AS tags`,
