@@ -10,9 +10,9 @@ import { setPresenceLock } from "./presence-lock-store";
 type Kind = "article" | "list";
 
 /** The first sentence of the status line: who holds the lock, or what just happened to mine. */
-function statusLine(view: PresenceView | null, lost: boolean, tookOverAt: string | null): string {
+function statusLine(view: PresenceView | null, lost: boolean, note: string | null): string {
   if (!view) return "";
-  if (view.lock?.mine) return tookOverAt ? `You took over editing at ${formatTokyoTime(tookOverAt)}.` : "";
+  if (view.lock?.mine) return note ?? "";
   if (view.takenFromMe) return takenOverLine(view.takenFromMe);
   if (view.lock) return editingLine(view.lock);
   return lost ? "Nobody is editing now." : "";
@@ -29,12 +29,13 @@ export function PresenceStatus({ kind, id }: { kind: Kind; id: number }) {
   const router = useRouter();
   const [view, setView] = useState<PresenceView | null>(null);
   const [lost, setLost] = useState(false);
-  const [tookOverAt, setTookOverAt] = useState<string | null>(null);
+  // What changed when the lock became mine ("You took over editing at 14:05."), said once in the live region.
+  const [note, setNote] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [refreshing, startRefresh] = useTransition();
   // What the last answers meant, read by the next one: did I hold it, am I blocked, must I unlock after a refresh.
-  const was = useRef({ held: false, blocked: false, lost: false, unlockAfterRefresh: false });
+  const was = useRef({ held: false, blocked: false, lost: false, unlockAfterRefresh: false, tookOver: false });
 
   const apply = useCallback(
     (next: PresenceView) => {
@@ -49,6 +50,11 @@ export function PresenceStatus({ kind, id }: { kind: Kind; id: number }) {
         s.blocked = false;
         s.lost = false;
         s.unlockAfterRefresh = true;
+        setNote(
+          s.tookOver
+            ? `You took over editing at ${formatTokyoTime(new Date())}.`
+            : "Nobody else is editing now: you can edit, starting from the latest saved version.",
+        );
         startRefresh(() => router.refresh());
       }
       s.held = !!next.lock?.mine;
@@ -63,8 +69,10 @@ export function PresenceStatus({ kind, id }: { kind: Kind; id: number }) {
     if (refreshing || !was.current.unlockAfterRefresh) return;
     was.current.unlockAfterRefresh = false;
     setPresenceLock(kind, id, (c) => ({ lockedBy: null, generation: c.generation + 1 }));
-    // The editor starts again from the saved words: put the person where they type.
-    requestAnimationFrame(() => document.getElementById("title")?.focus());
+    // The editor starts again from the saved words. After "Take over editing" (and only then:
+    // focus never moves by itself) put the person where they type.
+    if (was.current.tookOver) requestAnimationFrame(() => document.getElementById("title")?.focus());
+    was.current.tookOver = false;
   }, [refreshing, kind, id]);
 
   // Leaving the editor: the next one to open this item starts unlocked until its own first beat.
@@ -74,13 +82,16 @@ export function PresenceStatus({ kind, id }: { kind: Kind; id: number }) {
     setBusy(true);
     setError(null);
     was.current.lost = false;
+    was.current.tookOver = true;
     const result = await send("take_over");
     setBusy(false);
-    if (result.ok) setTookOverAt(new Date().toISOString());
-    else setError(result.message ?? "Could not take over editing.");
+    if (!result.ok) {
+      was.current.tookOver = false;
+      setError(result.message ?? "Could not take over editing.");
+    }
   };
 
-  const line = refreshing ? "Loading the latest saved version…" : statusLine(view, lost, tookOverAt);
+  const line = refreshing ? "Loading the latest saved version…" : statusLine(view, lost, note);
   const others = viewersLine(view?.viewers ?? []);
   const canTakeOver = !!view?.canEdit && !view.lock?.mine && (!!view.lock || lost);
   const visible = !!(line || others || error || canTakeOver);

@@ -65,5 +65,5 @@ describe("presence and the soft edit lock, in two browsers", () => {
 
     await a.page.context().close();
     await b.page.context().close();
-  });
+  }, 180_000);
 });
