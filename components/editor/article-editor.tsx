@@ -14,6 +14,7 @@ import { ConflictPanel } from "./conflict-panel";
 import { EditLockNotice } from "./edit-lock-notice";
 import { EDIT_LOCK_REASON_ID } from "./editor-ids";
 import { EditorToolbar } from "./editor-toolbar";
+import { usePresenceLock } from "./presence-lock-store";
 import { RecoveryNotice } from "./recovery-notice";
 import { announceSavedVersion } from "./saved-version";
 import { SaveStatusLine } from "./save-status";
@@ -27,8 +28,17 @@ type Props = {
 
 const NOT_YOURS = "You can read this item but not edit it: writers edit their own items.";
 
-/** The news item editor: metadata fields beside a Tiptap body, saved automatically. */
-export function ArticleEditor({ article, categories, save }: Props) {
+/**
+ * The news item editor: metadata fields beside a Tiptap body, saved automatically.
+ * Read-only while someone else holds the edit lock (components/editor/presence-status.tsx);
+ * started again from the page's latest data each time the lock comes back after someone else's.
+ */
+export function ArticleEditor(props: Props) {
+  const { lockedBy, generation } = usePresenceLock("article", props.article.id);
+  return <EditorSession key={generation} {...props} lockedBy={lockedBy} />;
+}
+
+function EditorSession({ article, categories, save, lockedBy }: Props & { lockedBy: string | null }) {
   const { edition } = article;
   const router = useRouter();
   const [fields, setFields] = useState<EditorFields>({
@@ -46,7 +56,8 @@ export function ArticleEditor({ article, categories, save }: Props) {
   const editionNumberRef = useRef(edition.number);
   // Words under a pending approval never change: no typing, so no autosave (server/ refuses such saves too).
   const lockReason = article.canEdit ? editLockReason(edition.state) : null;
-  const readOnly = !article.canEdit || lockReason !== null;
+  const presenceReason = article.canEdit ? lockedBy : null;
+  const readOnly = !article.canEdit || lockReason !== null || presenceReason !== null;
 
   const onSaved = useCallback(
     (r: SaveResult) => {
@@ -67,6 +78,8 @@ export function ArticleEditor({ article, categories, save }: Props) {
     save,
     onSaved,
     onLocked,
+    // Someone else holds the edit lock: keep what was typed (and in this browser), send none of it.
+    paused: presenceReason !== null,
   });
 
   const payloadFor = useCallback(
@@ -141,7 +154,11 @@ export function ArticleEditor({ article, categories, save }: Props) {
         {!readOnly && <SaveStatusLine status={status} onRetry={retryNow} />}
       </div>
       {readOnly && (
-        <EditLockNotice reason={lockReason ?? NOT_YOURS} state={lockReason ? edition.state : null} transitions={article.transitions} />
+        <EditLockNotice
+          reason={lockReason ?? presenceReason ?? NOT_YOURS}
+          state={lockReason ? edition.state : null}
+          transitions={article.transitions}
+        />
       )}
       {!readOnly && (
         <RecoveryNotice

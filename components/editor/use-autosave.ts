@@ -31,8 +31,14 @@ export function useAutosave(options: {
   onSaved: (result: SaveResult) => void;
   /** The server refused because the edition is no longer editable (it moved on since this page loaded). */
   onLocked?: () => void;
+  /** While true nothing is sent (someone else holds the edit lock); what is pending stays pending and stored. */
+  paused?: boolean;
 }) {
   const { articleId, save, onSaved, onLocked } = options;
+  const paused = useRef(false);
+  useEffect(() => {
+    paused.current = options.paused ?? false;
+  }, [options.paused]);
   const [status, setStatus] = useState<SaveStatus>({ kind: "idle" });
   const version = useRef(options.initialVersion);
   const pending = useRef<Payload | null>(null);
@@ -45,7 +51,7 @@ export function useAutosave(options: {
   const flushRef = useRef<() => Promise<void>>(async () => {});
 
   const flush = useCallback(async () => {
-    if (inFlight.current || stopped.current || !pending.current) return;
+    if (inFlight.current || stopped.current || paused.current || !pending.current) return;
     const payload = pending.current;
     pending.current = null;
     inFlight.current = true;

@@ -11,6 +11,7 @@ export * from "./articles";
 export * from "./article-review";
 export * from "./lists";
 export * from "./operations";
+export * from "./presence";
 
 export {
   ARTICLE_STATUSES,

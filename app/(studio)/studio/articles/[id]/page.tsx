@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { ArticleEditor } from "@/components/editor/article-editor";
+import { PresenceStatus } from "@/components/editor/presence-status";
 import { StateBadge } from "@/components/studio/state-badge";
 import { AppError } from "@/lib/errors";
 import { getArticleForEditing, listStudioFilterOptions } from "@/server/articles/studio-queries";
@@ -58,6 +59,7 @@ export default async function EditArticlePage({ params }: PageProps<"/studio/art
         <Link href={`/studio/articles/${article.id}/history`}>History and changes</Link>
         {article.status !== "draft" && <Link href={`/news/${article.slug}`}>Public page</Link>}
       </nav>
+      <PresenceStatus kind="article" id={article.id} />
       <div className="editor-page">
         <ArticleEditor key={editorSession} article={article} categories={categories} save={saveArticleAction} />
         <aside id={WORKFLOW_COLUMN_ID} className="editor-aside" aria-label="Workflow and review">
