@@ -34,6 +34,26 @@ describe("what changed between two saves", () => {
     expect(describeRevisionChanges(base, { ...base, ...withBody("The governor met the mayor on Monday!") })).toBe("Body (+0 −0 words)");
   });
 
+  it("counts the same words as a diff of the whole body, however long the unchanged start and end", () => {
+    const long = Array.from({ length: 400 }, (_, i) => `word${i % 37}`).join(" ");
+    const cases: [string, string][] = [
+      ["a b", "a bc"],
+      ["a bc", "a b"],
+      [`${long} mayor on Monday. ${long}`, `${long} deputy mayor on Tuesday. ${long}`],
+      [`${long}`, `${long} and one more sentence.`],
+      [`Start ${long}`, `A new start ${long}`],
+      [`${long} end.`, `${long}end.`],
+    ];
+    for (const [before, after] of cases) {
+      const full = wordDiff(before, after);
+      const words = (parts: typeof full) => parts.flatMap((p) => p.value.split(/\s+/).filter((w) => /\w/.test(w))).length;
+      expect(revisionChanges({ ...base, ...withBody(before) }, { ...base, ...withBody(after) })).toMatchObject({
+        wordsAdded: words(full.filter((p) => p.added)),
+        wordsRemoved: words(full.filter((p) => p.removed)),
+      });
+    }
+  });
+
   it("reports a change of formatting or links that keeps the words", () => {
     expect(describeRevisionChanges(base, { ...base, bodyJson: base.bodyJson.replace("paragraph", "heading") })).toBe("Body (formatting)");
   });
