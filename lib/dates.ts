@@ -74,6 +74,22 @@ const tokyoDateTime = new Intl.DateTimeFormat("en-GB", {
   hourCycle: "h23",
 });
 
+const tokyoDateTimeSeconds = new Intl.DateTimeFormat("en-GB", {
+  timeZone: NEWSROOM_TIME_ZONE,
+  day: "numeric",
+  month: "short",
+  year: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+  second: "2-digit",
+  hourCycle: "h23",
+});
+
+/** For telling apart saves made in the same minute: "5 Feb 2026, 14:02:37 JST". */
+export function formatTokyoDateTimeSeconds(instant: Date | string): string {
+  return `${tokyoDateTimeSeconds.format(new Date(instant))} JST`;
+}
+
 /** For staff: "5 Feb 2026, 14:02 JST". */
 export function formatTokyoDateTime(instant: Date | string): string {
   return `${tokyoDateTime.format(new Date(instant))} JST`;

@@ -1,12 +1,28 @@
-import type { DiffPart } from "@/server/workflow/revisions";
+import type { DiffPart } from "@/lib/revision-changes";
 
 /**
- * One field's word diff. Inserted words are <ins> and deleted words <del>,
- * styled with underline and strike-through as well as colour; the history
- * stylesheet adds hidden "insertion/deletion" cues for screen readers,
- * which do not announce these elements on their own.
+ * Whose words a diff shows. A comparison reads from an older save to a newer one; a restore
+ * preview from the current draft to what the draft will become. Either way <del> holds words
+ * that go and <ins> words that come, and the words for them say which reading it is.
  */
-export function DiffView({ label, parts, multiline = false }: { label: string; parts: DiffPart[]; multiline?: boolean }) {
+export type DiffReading = "compare" | "restore";
+
+/**
+ * One field's word diff, `parts` read from the earlier text to the later one. Inserted words are
+ * <ins> and deleted words <del>, styled with underline and strike-through as well as colour; the
+ * history stylesheet adds hidden cues for screen readers, which do not announce these elements.
+ */
+export function DiffView({
+  label,
+  parts,
+  multiline = false,
+  reading = "compare",
+}: {
+  label: string;
+  parts: DiffPart[];
+  multiline?: boolean;
+  reading?: DiffReading;
+}) {
   const changed = parts.some((p) => p.added || p.removed);
   const empty = parts.every((p) => p.value.trim() === "");
   return (
@@ -18,7 +34,7 @@ export function DiffView({ label, parts, multiline = false }: { label: string; p
       {empty ? (
         <p className="hint">(empty)</p>
       ) : (
-        <div className={multiline ? "diff-text diff-multiline" : "diff-text"}>
+        <div className={`diff-text diff-${reading}${multiline ? " diff-multiline" : ""}`}>
           {parts.map((part, i) =>
             part.added ? (
               <ins key={i}>{part.value}</ins>
@@ -35,7 +51,14 @@ export function DiffView({ label, parts, multiline = false }: { label: string; p
 }
 
 /** The key to the colours, in words: the meaning never rests on colour alone. */
-export function DiffLegend() {
+export function DiffLegend({ reading = "compare" }: { reading?: DiffReading }) {
+  if (reading === "restore") {
+    return (
+      <p className="diff-legend">
+        Key: <del>Removed by the restore</del> (struck through) and <ins>Added by the restore</ins> (underlined).
+      </p>
+    );
+  }
   return (
     <p className="diff-legend">
       Key: <ins>inserted words are underlined</ins> and <del>deleted words are struck through</del>.

@@ -1,6 +1,11 @@
 import { StateBadge } from "@/components/studio/state-badge";
-import { formatTokyoDateTime } from "@/lib/dates";
+import { formatTokyoDateTime, formatTokyoDateTimeSeconds } from "@/lib/dates";
 import type { ListEditionSummary } from "@/server/lists/history";
+
+/** An edit or a publication, to the second: two edits in the same minute still read differently. */
+function At({ instant }: { instant: string }) {
+  return <time dateTime={instant}>{formatTokyoDateTimeSeconds(instant)}</time>;
+}
 
 /** Revision history of a list: every edition with who did what and when. */
 export function ListHistory({ editions }: { editions: ListEditionSummary[] }) {
@@ -8,6 +13,7 @@ export function ListHistory({ editions }: { editions: ListEditionSummary[] }) {
     <section aria-labelledby="list-history-heading">
       <h2 id="list-history-heading">History</h2>
       <table className="data-table">
+        <caption className="visually-hidden">Editions of this list, newest first (Tokyo time)</caption>
         <thead>
           <tr>
             <th scope="col">Edition</th>
@@ -27,15 +33,21 @@ export function ListHistory({ editions }: { editions: ListEditionSummary[] }) {
               </td>
               <td>{e.items}</td>
               <td>
-                {e.lastEditedBy ?? "—"}, {formatTokyoDateTime(e.updatedAt)}
+                {e.lastEditedBy ?? "—"}, <At instant={e.updatedAt} />
               </td>
               <td>{e.reviewedBy ?? "—"}</td>
               <td>
-                {e.publishedAt
-                  ? `${e.publishedBy ?? "—"}, ${formatTokyoDateTime(e.publishedAt)}`
-                  : e.scheduledFor
-                    ? `Scheduled for ${formatTokyoDateTime(e.scheduledFor)}`
-                    : "—"}
+                {e.publishedAt ? (
+                  <>
+                    {e.publishedBy ?? "—"}, <At instant={e.publishedAt} />
+                  </>
+                ) : e.scheduledFor ? (
+                  <>
+                    Scheduled for <time dateTime={e.scheduledFor}>{formatTokyoDateTime(e.scheduledFor)}</time>
+                  </>
+                ) : (
+                  "—"
+                )}
               </td>
             </tr>
           ))}

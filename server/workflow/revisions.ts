@@ -1,27 +1,35 @@
 import "server-only";
-import { diffWords } from "diff";
 import { and, desc, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import { articleRevisions, users } from "@/db/schema";
 import { documentToPlainText } from "@/lib/content/document-schema";
 import { AppError } from "@/lib/errors";
 import { canEditArticle } from "@/lib/permissions";
+import { describeRevisionChanges, wordDiff, type DiffPart } from "@/lib/revision-changes";
 import { EDITABLE_STATES } from "@/lib/workflow";
 import { saveArticleDraft } from "../articles/drafts";
-import { getLatestEdition } from "../articles/editions";
+import { getLatestEdition, loadArticle } from "../articles/editions";
 import type { SaveResult } from "../articles/studio-dto";
 import { recordAudit } from "../audit";
 import { denyAccess, requireCapability } from "../auth/current-user";
 import { getDatabase } from "../db";
-import { loadArticle } from "../articles/editions";
+import {
+  contentColumns,
+  identityColumns,
+  parseRevisionInput as parse,
+  revisionId as id,
+  toIdentity,
+  toSnapshot,
+  type RevisionIdentity,
+} from "./revision-rows";
 
-export type RevisionSummary = {
-  id: number;
-  editionNumber: number;
-  articleVersion: number;
-  savedBy: string | null;
-  savedAt: string;
-  title: string;
+export type { DiffPart } from "@/lib/revision-changes";
+export type { RevisionIdentity } from "./revision-rows";
+
+/** One save as the history lists it: who, when (to the second), and what it changed from the save before. */
+export type RevisionSummary = RevisionIdentity & {
+  /** "Title, Body (+42 −7 words)", "No changes", or "First save". */
+  changes: string;
 };
 
 export type RevisionHistory = {
@@ -31,10 +39,9 @@ export type RevisionHistory = {
   truncated: boolean;
 };
 
-export type DiffPart = { added?: true; removed?: true; value: string };
 export type RevisionDiff = {
-  from: RevisionSummary;
-  to: RevisionSummary;
+  from: RevisionIdentity;
+  to: RevisionIdentity;
   title: DiffPart[];
   summary: DiffPart[];
   body: DiffPart[];
@@ -44,64 +51,35 @@ export type RevisionDiff = {
 /** Autosave writes a revision every few seconds; the newest this many are plenty to pick from. */
 export const REVISION_LIST_LIMIT = 500;
 
-const id = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 const listSchema = z.object({ articleId: id }).strict();
 const diffSchema = z.object({ articleId: id, fromId: id, toId: id }).strict();
 const restoreSchema = z.object({ articleId: id, revisionId: id }).strict();
 
-/** Called after authentication: a stranger learns nothing, not even what a valid input looks like. */
-function parse<T extends z.ZodType>(schema: T, input: unknown): z.output<T> {
-  const parsed = schema.safeParse(input);
-  if (!parsed.success) throw AppError.invalid("article", parsed.error);
-  return parsed.data;
-}
-
-const summaryColumns = {
-  id: articleRevisions.id,
-  editionNumber: articleRevisions.editionNumber,
-  articleVersion: articleRevisions.articleVersion,
-  savedBy: users.name,
-  savedAt: articleRevisions.createdAt,
-  title: articleRevisions.title,
-};
-
-function toSummary(row: { savedAt: Date } & Omit<RevisionSummary, "savedAt">): RevisionSummary {
-  return { ...row, savedAt: row.savedAt.toISOString() };
-}
-
-/** Every save of an item, newest first: who saved, when, into which edition, at which version. */
+/** Every save of an item, newest first: who saved, when, into which edition, at which version, and what it changed. */
 export async function listRevisions(input: { articleId: number }): Promise<RevisionHistory> {
   const user = await requireCapability("studio:use", "article", "article.revisions");
   const { articleId } = parse(listSchema, input);
   const db = await getDatabase();
   const article = await loadArticle(db, articleId);
   const edition = await getLatestEdition(db, articleId);
+  // One row beyond the limit: it tells whether the list is cut, and what the oldest listed save changed.
   const rows = await db
-    .select(summaryColumns)
+    .select({ ...identityColumns, ...contentColumns })
     .from(articleRevisions)
     .leftJoin(users, eq(users.id, articleRevisions.savedById))
     .where(eq(articleRevisions.articleId, articleId))
     .orderBy(desc(articleRevisions.id))
     .limit(REVISION_LIST_LIMIT + 1);
+  const snapshots = rows.map(toSnapshot);
   const editable = !!edition && (edition.state === "published" || EDITABLE_STATES.includes(edition.state));
   return {
     article: { id: article.id, title: edition?.title ?? article.slug, canRestore: editable && canEditArticle(user, article) },
-    revisions: rows.slice(0, REVISION_LIST_LIMIT).map(toSummary),
+    revisions: rows.slice(0, REVISION_LIST_LIMIT).map((row, i) => ({
+      ...toIdentity(row),
+      changes: describeRevisionChanges(snapshots[i + 1] ?? null, snapshots[i]!),
+    })),
     truncated: rows.length > REVISION_LIST_LIMIT,
   };
-}
-
-/** A big rewrite of a long body can make a word diff expensive; past this it shows as replaced whole. */
-const DIFF_TIMEOUT_MS = 1_500;
-
-function wordDiff(before: string, after: string): DiffPart[] {
-  const changes = diffWords(before, after, { timeout: DIFF_TIMEOUT_MS }) ?? [
-    { value: before, added: false, removed: true, count: 1 },
-    { value: after, added: true, removed: false, count: 1 },
-  ];
-  return changes
-    .filter((c) => c.value !== "")
-    .map((c) => (c.added ? { added: true, value: c.value } : c.removed ? { removed: true, value: c.value } : { value: c.value }));
 }
 
 /** Word-level differences from one save to another of the same item: title, summary and body text. */
@@ -110,7 +88,7 @@ export async function diffRevisions(input: { articleId: number; fromId: number; 
   const { articleId, fromId, toId } = parse(diffSchema, input);
   const db = await getDatabase();
   const rows = await db
-    .select({ ...summaryColumns, summary: articleRevisions.summary, body: articleRevisions.body })
+    .select({ ...identityColumns, summary: articleRevisions.summary, body: articleRevisions.body })
     .from(articleRevisions)
     .leftJoin(users, eq(users.id, articleRevisions.savedById))
     .where(and(eq(articleRevisions.articleId, articleId), inArray(articleRevisions.id, [fromId, toId])));
@@ -120,18 +98,9 @@ export async function diffRevisions(input: { articleId: number; fromId: number; 
   const title = wordDiff(from.title, to.title);
   const summary = wordDiff(from.summary, to.summary);
   const body = wordDiff(documentToPlainText(from.body), documentToPlainText(to.body));
-  const strip = (r: typeof from): RevisionSummary =>
-    toSummary({
-      id: r.id,
-      editionNumber: r.editionNumber,
-      articleVersion: r.articleVersion,
-      savedBy: r.savedBy,
-      savedAt: r.savedAt,
-      title: r.title,
-    });
   return {
-    from: strip(from),
-    to: strip(to),
+    from: toIdentity(from),
+    to: toIdentity(to),
     title,
     summary,
     body,

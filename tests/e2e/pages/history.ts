@@ -13,25 +13,27 @@ export class HistoryPage {
     return response?.status() ?? 0;
   }
 
-  /** The version numbers in the saves table, newest first. */
+  /** The version numbers in the list of saves, newest first. */
   async versions(): Promise<number[]> {
-    const cells = await this.page.locator(".revision-table tbody tr td:nth-child(4)").allInnerTexts();
-    return cells.map(Number);
+    const versions = await this.page.locator(".save-list > li").evaluateAll((items) => items.map((li) => li.getAttribute("data-version")));
+    return versions.map(Number);
   }
 
-  /** Picks the two saves by version number in the plain GET form and submits it. */
+  /** One save's line in the list, by version number. */
+  save(version: number) {
+    return this.page.locator(`.save-list > li[data-version="${version}"]`);
+  }
+
+  /** Picks the two saves by version number with the "From" and "To" radios of the plain GET form and submits it. */
   async compare(fromVersion: number, toVersion: number) {
-    await this.page.selectOption("#compare-from", { label: await this.optionLabel("#compare-from", fromVersion) });
-    await this.page.selectOption("#compare-to", { label: await this.optionLabel("#compare-to", toVersion) });
+    await this.save(fromVersion)
+      .getByRole("radio", { name: `From version ${fromVersion}` })
+      .check();
+    await this.save(toVersion)
+      .getByRole("radio", { name: `To version ${toVersion}` })
+      .check();
     await Promise.all([this.page.waitForURL(/[?&]from=\d+/), this.page.getByRole("button", { name: "Show differences" }).click()]);
     await this.page.getByRole("heading", { name: "Compare two saves" }).waitFor();
-  }
-
-  private async optionLabel(select: string, version: number) {
-    const labels = await this.page.locator(`${select} option`).allInnerTexts();
-    const label = labels.find((l) => l.startsWith(`Version ${version} `));
-    if (!label) throw new Error(`No save with version ${version} in ${select}: ${labels.join(" | ")}`);
-    return label;
   }
 
   /** The text of the inserted (or deleted) runs of the body diff, trimmed. */
@@ -49,12 +51,14 @@ export class HistoryPage {
       .then((t) => t.map((s) => s.trim()));
   }
 
-  /** Follows the row's "Restore…" link to the confirmation step (nothing changes yet). */
+  /** Follows the save's "Restore…" link to the confirmation step (nothing changes yet). */
   async startRestore(version: number) {
-    const row = this.page
-      .locator(".revision-table tbody tr")
-      .filter({ has: this.page.locator("td:nth-child(4)", { hasText: new RegExp(`^${version}$`) }) });
-    await Promise.all([this.page.waitForURL(/[?&]restore=\d+/), row.getByRole("link", { name: /^Restore/ }).click()]);
+    await Promise.all([
+      this.page.waitForURL(/[?&]restore=\d+/),
+      this.save(version)
+        .getByRole("link", { name: /^Restore/ })
+        .click(),
+    ]);
     await this.page.locator("#restore-heading").waitFor();
   }
 
@@ -67,6 +71,18 @@ export class HistoryPage {
 
   legend() {
     return this.page.locator(".diff-legend").innerText();
+  }
+
+  /** The text of a field's diff as it reads after the change: unchanged and inserted runs, without the deleted ones. */
+  afterText(field = "Body text") {
+    return this.diffField(field)
+      .locator(".diff-text")
+      .evaluate((el) =>
+        [...el.children]
+          .filter((child) => child.tagName !== "DEL")
+          .map((child) => child.textContent)
+          .join(""),
+      );
   }
 
   private diffField(label: string) {

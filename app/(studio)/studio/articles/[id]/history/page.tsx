@@ -2,13 +2,13 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
-import { formatTokyoDateTime } from "@/lib/dates";
 import { AppError } from "@/lib/errors";
 import { listRevisions, REVISION_LIST_LIMIT } from "@/server/workflow/revisions";
 import { studioPageUser } from "../../../_lib/page-user";
-import { CompareRevisions, revisionLabel } from "./_components/compare-revisions";
-import { RestoreRevisionForm } from "./_components/restore-revision-form";
-import { RevisionTable } from "./_components/revision-table";
+import { CompareRevisions } from "./_components/compare-revisions";
+import { RestoreSection } from "./_components/restore-section";
+import { revisionLabel } from "./_components/save-label";
+import { SavePicker } from "./_components/save-picker";
 import "./history.css";
 
 export const metadata: Metadata = { title: "History of a news item" };
@@ -42,7 +42,8 @@ export default async function ArticleHistoryPage({ params, searchParams }: PageP
   const from = known(query.from) ?? revisions[1] ?? newest;
   const to = known(query.to) ?? newest;
   const restoring = article.canRestore ? known(query.restore) : undefined;
-  const restoreHref = (revisionId: number) => `${base}?restore=${revisionId}&from=${revisionId}&to=${newest?.id ?? revisionId}#restore`;
+  // The restore screen shows its own preview (current draft → that save), not a comparison.
+  const restoreHref = (revisionId: number) => `${base}?restore=${revisionId}#restore`;
 
   return (
     <>
@@ -63,32 +64,28 @@ export default async function ArticleHistoryPage({ params, searchParams }: PageP
         </p>
       )}
 
-      {restoring && (
-        <section id="restore" className="history-section restore-confirm" aria-labelledby="restore-heading">
-          <h2 id="restore-heading">Restore version {restoring.articleVersion}?</h2>
-          <p>
-            The save of {formatTokyoDateTime(restoring.savedAt)} by {restoring.savedBy ?? "an unknown person"} (“{restoring.title}”) will
-            replace the current draft’s title, summary, body, category, dateline, signatories and tags. The current words stay in this
-            history, so you can restore them later. If the item is published, this starts a new draft edition and readers keep the published
-            one. The differences between that save and the current draft are shown below.
-          </p>
-          <RestoreRevisionForm articleId={article.id} revisionId={restoring.id} cancelHref={base} />
-        </section>
-      )}
+      {restoring && <RestoreSection articleId={article.id} revisionId={restoring.id} cancelHref={base} />}
 
       {!newest ? (
         <p className="notice">Nothing has been saved yet. Every save of the editor is kept here.</p>
       ) : revisions.length < 2 ? (
         <p className="notice">There is only one save so far ({revisionLabel(newest)}), so there is nothing to compare yet.</p>
       ) : (
-        <CompareRevisions articleId={article.id} revisions={revisions} fromId={from!.id} toId={to!.id} />
+        !restoring && <CompareRevisions articleId={article.id} from={from!} to={to!} />
       )}
 
       {newest && (
         <section className="history-section" aria-labelledby="saves-heading">
           <h2 id="saves-heading">Saves</h2>
           {history.truncated && <p className="hint">Showing the newest {REVISION_LIST_LIMIT} saves.</p>}
-          <RevisionTable revisions={revisions} canRestore={article.canRestore} restoreHref={restoreHref} />
+          <SavePicker
+            action={base}
+            revisions={revisions}
+            fromId={from?.id}
+            toId={to?.id}
+            canRestore={article.canRestore}
+            restoreHref={restoreHref}
+          />
         </section>
       )}
     </>

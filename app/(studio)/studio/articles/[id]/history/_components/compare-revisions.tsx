@@ -1,61 +1,32 @@
 import { DiffLegend, DiffView } from "@/components/studio/diff-view";
-import { formatTokyoDateTime } from "@/lib/dates";
 import { diffRevisions, type RevisionSummary } from "@/server/workflow/revisions";
+import { SaveLabel } from "./save-label";
 
-export function revisionLabel(r: RevisionSummary): string {
-  return `Version ${r.articleVersion} (edition ${r.editionNumber}) · ${formatTokyoDateTime(r.savedAt)} · ${r.savedBy ?? "Unknown"}`;
-}
-
-/** A plain GET form (works without JavaScript) choosing two saves, and their word diff. */
-export async function CompareRevisions({
-  articleId,
-  revisions,
-  fromId,
-  toId,
-}: {
-  articleId: number;
-  revisions: RevisionSummary[];
-  fromId: number;
-  toId: number;
-}) {
-  const diff = await diffRevisions({ articleId, fromId, toId });
+/**
+ * The word diff between the two saves chosen in the save picker. It always reads from the
+ * older save to the newer one, as a person reads left to right: if the choice was the other
+ * way round, the two are swapped and the page says so.
+ */
+export async function CompareRevisions({ articleId, from, to }: { articleId: number; from: RevisionSummary; to: RevisionSummary }) {
+  const swapped = from.id > to.id;
+  const [older, newer] = swapped ? [to, from] : [from, to];
+  const diff = await diffRevisions({ articleId, fromId: older.id, toId: newer.id });
   return (
-    <section className="history-section" aria-labelledby="compare-heading">
+    <section id="compare" className="history-section" aria-labelledby="compare-heading">
       <h2 id="compare-heading">Compare two saves</h2>
-      <form method="get" className="compare-form">
-        <div className="field">
-          <label htmlFor="compare-from">From (older)</label>
-          <select id="compare-from" name="from" defaultValue={fromId}>
-            {revisions.map((r) => (
-              <option key={r.id} value={r.id}>
-                {revisionLabel(r)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="compare-to">To (newer)</label>
-          <select id="compare-to" name="to" defaultValue={toId}>
-            {revisions.map((r) => (
-              <option key={r.id} value={r.id}>
-                {revisionLabel(r)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <button type="submit" className="button">
-          Show differences
-        </button>
-      </form>
       <div className="diff-result">
         <p>
-          Changes from <strong>{revisionLabel(diff.from)}</strong> to <strong>{revisionLabel(diff.to)}</strong>.
+          Changes from <SaveLabel revision={older} /> to <SaveLabel revision={newer} changes={newer.changes} />.
+          {swapped && " The two saves were swapped, so the changes read from the older save to the newer one."}
           {!diff.changed && " The title, summary and body text are the same in both."}
         </p>
         <DiffLegend />
         <DiffView label="Title" parts={diff.title} />
         <DiffView label="Summary" parts={diff.summary} />
         <DiffView label="Body text" parts={diff.body} multiline />
+        <p className="hint">
+          <a href="#saves-heading">Choose other saves to compare</a>
+        </p>
       </div>
     </section>
   );
