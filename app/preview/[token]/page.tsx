@@ -25,7 +25,7 @@ export const metadata: Metadata = {
  */
 export default function PreviewLinkPage({ params }: PageProps<"/preview/[token]">) {
   return (
-    <SiteShell>
+    <SiteShell mainId="preview-main">
       <Suspense fallback={<p role="status">Loading the preview…</p>}>
         <PreviewByToken params={params} />
       </Suspense>
