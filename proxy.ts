@@ -2,6 +2,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { isHtmlPagePath, newNonce, nonceContentSecurityPolicy } from "@/lib/http/content-security-policy";
 import { refusalFor, type Refusal } from "@/lib/http/request-guard";
 import { isMissingPublicPage } from "@/server/public/page-status";
+import { PREVIEW_LINK_HTTP_STATUS, getPreviewLinkStatus } from "@/server/workflow/preview-link-status";
 
 /**
  * Runs for every HTML page (public and staff; not for Next's assets, uploads, API routes,
@@ -71,10 +72,15 @@ export async function proxy(request: NextRequest) {
   // The matcher also runs the proxy for action posts and RSC headers on any path; only pages get a nonce.
   if (!isHtmlPagePath(path)) return NextResponse.next();
   const isStaff = isStaffPath(path);
+  const isPreviewLink = path.startsWith("/preview/");
   // RSC payloads for client-side navigation and prefetch are not documents, so a policy on them
   // does nothing; the page that fetched them keeps its own nonce policy.
   // An address naming nothing answers 404 (server/public/page-status.ts); the page still renders its help.
-  const status = isItemOrListingPath(path) ? await publicPageStatus(request, path) : undefined;
+  const status = isItemOrListingPath(path)
+    ? await publicPageStatus(request, path)
+    : isPreviewLink
+      ? await previewLinkStatus(request, path)
+      : undefined;
   if (!isStaff && request.headers.has("rsc")) return NextResponse.next(status);
   const isStudio = path === "/studio" || path.startsWith("/studio/");
   if (isStudio && !SESSION_COOKIES.some((name) => request.cookies.has(name))) {
@@ -88,12 +94,18 @@ export async function proxy(request: NextRequest) {
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("Content-Security-Policy", policy);
   requestHeaders.set("x-nonce", nonce);
-  if (!isStaff) requestHeaders.set("user-agent", `${request.headers.get("user-agent") ?? ""} ${BLOCKING_RENDER_MARK}`.trim());
+  // Preview links render whole too: a streamed page would send its prerendered shell's 200
+  // before the proxy's 410 or 404 could apply. They have no server actions to redirect.
+  if (!isStaff || isPreviewLink) {
+    requestHeaders.set("user-agent", `${request.headers.get("user-agent") ?? ""} ${BLOCKING_RENDER_MARK}`.trim());
+  }
   const response = NextResponse.next({ request: { headers: requestHeaders }, ...status });
   response.headers.set("Content-Security-Policy", policy);
   // Staff pages must never be shared. Public pages keep the Cache-Control Next gives a page
   // rendered per request; a cache that keeps one stores this header with the body it matches.
   if (isStaff) response.headers.set("Cache-Control", "private, no-store");
+  // A preview link is for one person: search engines must not index it even if it leaks.
+  if (isPreviewLink) response.headers.set("X-Robots-Tag", "noindex, nofollow");
   return response;
 }
 
@@ -128,6 +140,19 @@ function isItemOrListingPath(path: string): boolean {
 async function publicPageStatus(request: NextRequest, path: string): Promise<ResponseInit | undefined> {
   if (request.method !== "GET" && request.method !== "HEAD") return undefined;
   return (await isMissingPublicPage(path)) ? { status: 404 } : undefined;
+}
+
+/**
+ * 410 for a revoked or expired preview link, 404 for a token that names none, from one indexed
+ * lookup by the token's hash; the page does its own full check and renders the explanation.
+ */
+async function previewLinkStatus(request: NextRequest, path: string): Promise<ResponseInit | undefined> {
+  if (request.method !== "GET" && request.method !== "HEAD") return undefined;
+  const parts = path.split("/").filter(Boolean);
+  if (parts.length !== 2) return undefined; // not the /preview/[token] page: Next answers 404 itself
+  const token = decodeURIComponent(parts[1]!); // malformed escapes were refused above, with 400
+  const status = PREVIEW_LINK_HTTP_STATUS[(await getPreviewLinkStatus({ token })).state];
+  return status === 200 ? undefined : { status };
 }
 
 function isStaffPath(path: string): boolean {

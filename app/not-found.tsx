@@ -8,7 +8,7 @@ export const metadata: Metadata = { title: "Page not found" };
 /** For addresses that match no route at all (outside the site layout). */
 export default function NotFound() {
   return (
-    <SiteShell>
+    <SiteShell mainId="not-found-main">
       <NotFoundContent />
     </SiteShell>
   );

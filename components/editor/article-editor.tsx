@@ -12,7 +12,7 @@ import type { EditableArticle, SaveResult } from "@/server/articles/studio-dto";
 import { ArticleSideFields, type EditorFields } from "./article-side-fields";
 import { ConflictPanel } from "./conflict-panel";
 import { EditLockNotice } from "./edit-lock-notice";
-import { EDIT_LOCK_REASON_ID } from "./editor-ids";
+import { editLockReasonId, editorId } from "./editor-ids";
 import { EditorToolbar } from "./editor-toolbar";
 import { usePresenceLock } from "./presence-lock-store";
 import { RecoveryNotice } from "./recovery-notice";
@@ -110,7 +110,7 @@ function EditorSession({ article, categories, save, lockedBy }: Props & { locked
         "aria-multiline": "true",
         "aria-label": "Body",
         "aria-readonly": readOnly ? "true" : "false",
-        ...(readOnly ? { "aria-describedby": EDIT_LOCK_REASON_ID } : {}),
+        ...(readOnly ? { "aria-describedby": editLockReasonId(article.id) } : {}),
       },
     },
     onUpdate: ({ editor: e }) => schedule(payloadFor(fieldsRef.current, e.getJSON())),
@@ -129,16 +129,19 @@ function EditorSession({ article, categories, save, lockedBy }: Props & { locked
     if (editor) schedule(payloadFor(next, editor.getJSON()));
   };
 
+  const idOf = (name: string) => editorId(article.id, name);
   const fieldErrors = status.kind === "failed" ? (status.fields ?? {}) : {};
   const errorFor = (name: string) =>
     fieldErrors[name] ? (
-      <p className="field-error" id={`${name}-error`}>
+      <p className="field-error" id={idOf(`${name}-error`)}>
         {fieldErrors[name]}
       </p>
     ) : null;
   // A locked field names the reason, so a screen reader hears why it does not take typing.
   const describedBy = (name: string, hint?: string) =>
-    [hint, fieldErrors[name] ? `${name}-error` : null, readOnly ? EDIT_LOCK_REASON_ID : null].filter(Boolean).join(" ") || undefined;
+    [hint ? idOf(hint) : null, fieldErrors[name] ? idOf(`${name}-error`) : null, readOnly ? editLockReasonId(article.id) : null]
+      .filter(Boolean)
+      .join(" ") || undefined;
   const plainText = useMemo(() => () => `${fieldsRef.current.title}\n\n${editor?.getText() ?? ""}`, [editor]);
 
   return (
@@ -155,6 +158,7 @@ function EditorSession({ article, categories, save, lockedBy }: Props & { locked
       </div>
       {readOnly && (
         <EditLockNotice
+          articleId={article.id}
           reason={lockReason ?? presenceReason ?? NOT_YOURS}
           state={lockReason ? edition.state : null}
           transitions={article.transitions}
@@ -183,9 +187,9 @@ function EditorSession({ article, categories, save, lockedBy }: Props & { locked
       <div className="editor-grid">
         <div className="editor-main">
           <div className="field">
-            <label htmlFor="title">Title</label>
+            <label htmlFor={idOf("title")}>Title</label>
             <input
-              id="title"
+              id={idOf("title")}
               type="text"
               value={fields.title}
               readOnly={readOnly}
@@ -195,11 +199,11 @@ function EditorSession({ article, categories, save, lockedBy }: Props & { locked
             {errorFor("title")}
           </div>
           <div className="field">
-            <span className="label" id="body-label">
+            <span className="label" id={idOf("body-label")}>
               Body
             </span>
             {editor && !readOnly && <EditorToolbar editor={editor} />}
-            <EditorContent editor={editor} aria-labelledby="body-label" />
+            <EditorContent editor={editor} aria-labelledby={idOf("body-label")} />
             {errorFor("body")}
           </div>
         </div>
@@ -212,6 +216,7 @@ function EditorSession({ article, categories, save, lockedBy }: Props & { locked
           categories={categories}
           errorFor={errorFor}
           describedBy={describedBy}
+          idOf={idOf}
         />
       </div>
     </div>

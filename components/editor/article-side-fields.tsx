@@ -24,19 +24,21 @@ type Props = {
   categories: { id: number; name: string }[];
   errorFor: (name: string) => ReactNode;
   describedBy: (name: string, hint?: string) => string | undefined;
+  /** This item's id for an element (components/editor/editor-ids.ts): earlier editors stay in the document. */
+  idOf: (name: string) => string;
 };
 
 /** The item's metadata beside the body: address, category, dateline, summary, tags and signatories. */
-export function ArticleSideFields({ fields, change, onSlugTyped, readOnly, slugLocked, categories, errorFor, describedBy }: Props) {
+export function ArticleSideFields({ fields, change, onSlugTyped, readOnly, slugLocked, categories, errorFor, describedBy, idOf }: Props) {
   return (
     <div className="editor-side">
       <div className="field">
-        <label htmlFor="slug">Address (slug)</label>
-        <p className="hint" id="slug-hint">
+        <label htmlFor={idOf("slug")}>Address (slug)</label>
+        <p className="hint" id={idOf("slug-hint")}>
           {slugLocked ? "Published addresses are permanent." : `The page will be at /news/${fields.slug}`}
         </p>
         <input
-          id="slug"
+          id={idOf("slug")}
           type="text"
           value={fields.slug}
           readOnly={readOnly || slugLocked}
@@ -49,9 +51,9 @@ export function ArticleSideFields({ fields, change, onSlugTyped, readOnly, slugL
         {errorFor("slug")}
       </div>
       <div className="field">
-        <label htmlFor="categoryId">Category</label>
+        <label htmlFor={idOf("categoryId")}>Category</label>
         <select
-          id="categoryId"
+          id={idOf("categoryId")}
           value={fields.categoryId}
           disabled={readOnly}
           aria-describedby={describedBy("categoryId")}
@@ -66,12 +68,12 @@ export function ArticleSideFields({ fields, change, onSlugTyped, readOnly, slugL
         {errorFor("categoryId")}
       </div>
       <div className="field">
-        <label htmlFor="datelineDate">Dateline</label>
-        <p className="hint" id="dateline-hint">
+        <label htmlFor={idOf("datelineDate")}>Dateline</label>
+        <p className="hint" id={idOf("dateline-hint")}>
           The date printed on the item, in Tokyo.
         </p>
         <input
-          id="datelineDate"
+          id={idOf("datelineDate")}
           type="date"
           value={fields.datelineDate}
           readOnly={readOnly}
@@ -81,12 +83,12 @@ export function ArticleSideFields({ fields, change, onSlugTyped, readOnly, slugL
         {errorFor("datelineDate")}
       </div>
       <div className="field">
-        <label htmlFor="summary">Summary</label>
-        <p className="hint" id="summary-hint">
+        <label htmlFor={idOf("summary")}>Summary</label>
+        <p className="hint" id={idOf("summary-hint")}>
           One or two sentences for listings, feeds and search results.
         </p>
         <textarea
-          id="summary"
+          id={idOf("summary")}
           value={fields.summary}
           readOnly={readOnly}
           aria-describedby={describedBy("summary", "summary-hint")}
@@ -95,12 +97,12 @@ export function ArticleSideFields({ fields, change, onSlugTyped, readOnly, slugL
         {errorFor("summary")}
       </div>
       <div className="field">
-        <label htmlFor="tags">Tags</label>
-        <p className="hint" id="tags-hint">
+        <label htmlFor={idOf("tags")}>Tags</label>
+        <p className="hint" id={idOf("tags-hint")}>
           Separate tags with commas.
         </p>
         <input
-          id="tags"
+          id={idOf("tags")}
           type="text"
           value={fields.tags}
           readOnly={readOnly}

@@ -3,7 +3,7 @@
 import type { EditionState } from "@/lib/vocabulary";
 import { ROLE_CAPABILITIES, ROLE_LABELS } from "@/lib/permissions";
 import { TRANSITIONS, type TransitionName } from "@/lib/workflow";
-import { EDIT_LOCK_REASON_ID, WORKFLOW_COLUMN_ID } from "./editor-ids";
+import { editLockReasonId, workflowColumnId } from "./editor-ids";
 
 /** The first step out of each locked state, as editLockReason describes it. */
 const UNLOCKING_STEP: Partial<Record<EditionState, TransitionName>> = {
@@ -22,8 +22,8 @@ function rolesAllowed(step: TransitionName): string {
 }
 
 /** Focuses the step's own button in the workflow column: the step is taken there, with its confirmation. */
-function goToStep(label: string) {
-  const column = document.getElementById(WORKFLOW_COLUMN_ID);
+function goToStep(articleId: number, label: string) {
+  const column = document.getElementById(workflowColumnId(articleId));
   const button = [...(column?.querySelectorAll("button") ?? [])].find((b) => b.textContent?.trim() === label);
   button?.scrollIntoView({ block: "center" });
   button?.focus();
@@ -34,10 +34,12 @@ function goToStep(label: string) {
  * a button that leads to it when this person may take it, otherwise who can.
  */
 export function EditLockNotice({
+  articleId,
   reason,
   state,
   transitions,
 }: {
+  articleId: number;
   reason: string;
   state: EditionState | null;
   transitions: readonly TransitionName[];
@@ -46,10 +48,10 @@ export function EditLockNotice({
   const label = step ? TRANSITIONS[step].label : null;
   return (
     <div className="notice edit-lock">
-      <p id={EDIT_LOCK_REASON_ID}>{reason}</p>
+      <p id={editLockReasonId(articleId)}>{reason}</p>
       {step && label && transitions.includes(step) && (
         <p>
-          <button type="button" className="button small" onClick={() => goToStep(label)}>
+          <button type="button" className="button small" onClick={() => goToStep(articleId, label)}>
             Go to “{label}” in the workflow panel
           </button>
         </p>

@@ -5,13 +5,17 @@ import { feedPaths } from "@/lib/feeds/links";
 import { listCategories } from "@/server/public/news";
 import { SiteSearchForm } from "./site-search-form";
 
-/** Header, landmarks and footer of every public page, the 404 page included. */
-export async function SiteShell({ children }: { children: ReactNode }) {
+/**
+ * Header, landmarks and footer of every public page, the 404 page included. A shell outside the
+ * site's layout (the preview link page) names its main differently: the site's pages it links
+ * to can stay in the same document, hidden, with theirs.
+ */
+export async function SiteShell({ children, mainId = "main" }: { children: ReactNode; mainId?: string }) {
   const categories = await listCategories();
   const { SITE_NAME } = env();
   return (
     <>
-      <a className="skip-link" href="#main">
+      <a className="skip-link" href={`#${mainId}`}>
         Skip to main content
       </a>
       <header className="site-header">
@@ -31,7 +35,7 @@ export async function SiteShell({ children }: { children: ReactNode }) {
           </nav>
         </div>
       </header>
-      <main id="main" tabIndex={-1} className="wrap">
+      <main id={mainId} tabIndex={-1} className="wrap">
         {children}
       </main>
       <footer className="site-footer">

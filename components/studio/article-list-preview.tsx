@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { editorId } from "@/components/editor/editor-ids";
 import { getListForArticle } from "@/server/lists/article-list";
 
 const WHERE = { article: "its own list", category: "its category’s list", default: "the site default list" } as const;
@@ -7,8 +8,8 @@ const WHERE = { article: "its own list", category: "its category’s list", defa
 export async function ArticleListPreview({ articleId }: { articleId: number }) {
   const { list, items } = await getListForArticle({ articleId });
   return (
-    <section className="article-list-preview" aria-labelledby="article-list-preview-heading">
-      <h2 id="article-list-preview-heading">Recommended for You under this item</h2>
+    <section className="article-list-preview" aria-labelledby={editorId(articleId, "list-preview-heading")}>
+      <h2 id={editorId(articleId, "list-preview-heading")}>Recommended for You under this item</h2>
       {!list ? (
         <p>No published list applies to this item.</p>
       ) : (

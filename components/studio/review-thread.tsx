@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
+import { editorId } from "@/components/editor/editor-ids";
 import { formatTokyoDateTime } from "@/lib/dates";
 import { INITIAL_FORM_STATE, type FormState } from "@/lib/errors";
 import type { ReviewComment } from "@/server/workflow/reviews";
@@ -20,8 +21,8 @@ export function ReviewThread({
 }) {
   const [state, formAction, pending] = useActionState<FormState, FormData>(action, INITIAL_FORM_STATE);
   return (
-    <section className="review-thread" aria-labelledby="review-heading">
-      <h2 id="review-heading">Review</h2>
+    <section className="review-thread" aria-labelledby={editorId(articleId, "review-heading")}>
+      <h2 id={editorId(articleId, "review-heading")}>Review</h2>
       {comments.length === 0 ? (
         <p>No review comments yet.</p>
       ) : (
@@ -40,8 +41,8 @@ export function ReviewThread({
       {canComment && (
         <form action={formAction} className="workflow-step">
           <input type="hidden" name="articleId" value={articleId} />
-          <label htmlFor="comment-body">Add a comment</label>
-          <textarea id="comment-body" name="body" required maxLength={5000} />
+          <label htmlFor={editorId(articleId, "comment-body")}>Add a comment</label>
+          <textarea id={editorId(articleId, "comment-body")} name="body" required maxLength={5000} />
           <button type="submit" className="button small" disabled={pending}>
             Post comment
           </button>

@@ -177,8 +177,8 @@ export function WorkflowSteps(props: WorkflowStepsProps) {
     </StepForm>
   );
   return (
-    <section className="workflow-panel" aria-labelledby={headingId}>
-      <h2 id={headingId}>Workflow</h2>
+    <section className="workflow-panel" aria-labelledby={`${headingId}-${itemId}`}>
+      <h2 id={`${headingId}-${itemId}`}>Workflow</h2>
       {facts.scheduledFor && facts.state === "scheduled" && <p className="notice">Goes live {formatTokyoDateTime(facts.scheduledFor)}.</p>}
       {facts.liveSince && (
         <p className="notice">

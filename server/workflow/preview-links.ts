@@ -1,5 +1,5 @@
 import "server-only";
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { and, desc, eq, gt, isNull } from "drizzle-orm";
 import { z } from "zod";
 import { previewLinks, users } from "@/db/schema";
@@ -10,6 +10,7 @@ import { publicRead } from "../public-read";
 import { getDatabase } from "../db";
 import { buildNewestEditionPreview, type ArticlePreview } from "./preview";
 import { loadArticle } from "../articles/editions";
+import { getPreviewLinkStatus, hashPreviewToken, type PreviewLinkStatus } from "./preview-link-status";
 
 /** How long a link may live; a day unless the publisher chooses otherwise. */
 export const PREVIEW_LINK_LIFETIMES = {
@@ -28,13 +29,6 @@ const lifetimes = Object.keys(PREVIEW_LINK_LIFETIMES) as [PreviewLinkLifetime, .
 const createSchema = z.object({ articleId: id, expiresIn: z.enum(lifetimes).default(DEFAULT_PREVIEW_LINK_LIFETIME) }).strict();
 const revokeSchema = z.object({ articleId: id, linkId: id }).strict();
 const listSchema = z.object({ articleId: id }).strict();
-/** 32 random bytes in base64url: exactly 43 characters of A–Z, a–z, 0–9, "-" and "_". */
-const tokenSchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/);
-
-/** Only the hash is stored, so a leaked database does not leak working links. */
-function hashToken(token: string): string {
-  return createHash("sha256").update(token).digest("hex");
-}
 
 /**
  * A link that shows the item's newest edition to someone without an account.
@@ -55,7 +49,7 @@ export const createPreviewLink = defineCommand({
     const expiresAt = new Date(now.getTime() + PREVIEW_LINK_LIFETIMES[input.expiresIn].ms);
     const [link] = await tx
       .insert(previewLinks)
-      .values({ articleId: article.id, tokenHash: hashToken(token), createdById: user.id, expiresAt, createdAt: now })
+      .values({ articleId: article.id, tokenHash: hashPreviewToken(token), createdById: user.id, expiresAt, createdAt: now })
       .returning({ id: previewLinks.id });
     note({ linkId: link!.id, expiresAt: expiresAt.toISOString() });
     return { id: link!.id, token, path: `/preview/${token}`, expiresAt: expiresAt.toISOString() };
@@ -96,23 +90,29 @@ export async function listPreviewLinks(input: { articleId: number }, now = new D
   return rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString(), expiresAt: r.expiresAt.toISOString() }));
 }
 
+/** What the /preview/[token] page shows: the item's newest edition, or why the link does not work. */
+export type PreviewLinkResult = { state: "valid"; preview: ArticlePreview } | Exclude<PreviewLinkStatus, { state: "valid" }>;
+
 /**
- * For the public /preview/[token] page: no session, the token is the
- * credential. Malformed, unknown, revoked and expired tokens all give null,
- * so a visitor cannot tell them apart. The lookup is by hash, so timing
- * reveals nothing about stored tokens.
+ * For the public /preview/[token] page: no session, the token is the credential, checked in
+ * full on every request (proxy.ts only sets the status). Malformed and unknown tokens are
+ * "unknown"; revoked and expired ones say when, and nothing about the item.
  */
+export const resolvePreviewLink = publicRead(
+  "the token is the credential",
+  async function resolvePreviewLink({ token, now = new Date() }: { token: unknown; now?: Date }): Promise<PreviewLinkResult> {
+    const status = await getPreviewLinkStatus({ token, now });
+    if (status.state !== "valid") return status;
+    const preview = await buildNewestEditionPreview(await getDatabase(), status.articleId);
+    return preview ? { state: "valid", preview } : { state: "unknown" };
+  },
+);
+
+/** The preview behind a working token, or null for any token that does not work. */
 export const resolvePreviewToken = publicRead(
   "the token is the credential",
   async function resolvePreviewToken({ token, now = new Date() }: { token: unknown; now?: Date }): Promise<ArticlePreview | null> {
-    const parsed = tokenSchema.safeParse(token);
-    if (!parsed.success) return null;
-    const db = await getDatabase();
-    const link = await db.query.previewLinks.findFirst({
-      where: (l, { and: all, eq: is, gt: after, isNull: none }) =>
-        all(is(l.tokenHash, hashToken(parsed.data)), none(l.revokedAt), after(l.expiresAt, now)),
-    });
-    if (!link) return null;
-    return buildNewestEditionPreview(db, link.articleId);
+    const result = await resolvePreviewLink({ token, now });
+    return result.state === "valid" ? result.preview : null;
   },
 );

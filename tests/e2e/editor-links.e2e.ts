@@ -1,6 +1,6 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { Studio } from "./pages/studio";
+import { Studio, editorField } from "./pages/studio";
 import { accessibilityViolations } from "./support/browser";
 import { pagePerTest } from "./support/page-per-test";
 
@@ -25,7 +25,7 @@ describe("links in the editor", () => {
   it("keeps a full stop typed right after a link outside it, also after a reload", async () => {
     await studio.signInAndWait("writer@koho.example", "writer-demo-pass");
     await studio.newArticle();
-    await page.fill("#title", "Governor publishes the assembly agenda");
+    await page.fill(editorField("title"), "Governor publishes the assembly agenda");
     await studio.body().click();
     await page.keyboard.type("Read the agenda");
     for (let i = 0; i < "agenda".length; i++) await page.keyboard.press("Shift+ArrowLeft");

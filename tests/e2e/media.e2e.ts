@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { MediaLibrary } from "./pages/media";
 import { accessibilityViolations, launchBrowser } from "./support/browser";
 import { signedInAs } from "./support/signed-in";
+import { editorField } from "./pages/studio";
 
 let browser: Browser;
 let dir: string;
@@ -55,8 +56,8 @@ describe("media library in the browser", () => {
 
     await writer.page.goto(writer.studio.url("/studio/articles"));
     const id = await writer.studio.newArticle();
-    await writer.page.fill("#title", "Governor signs disaster cooperation agreement");
-    await writer.page.fill("#summary", "Tokyo and Osaka will share rescue teams.");
+    await writer.page.fill(editorField("title"), "Governor signs disaster cooperation agreement");
+    await writer.page.fill(editorField("summary"), "Tokyo and Osaka will share rescue teams.");
     await writer.studio.body().click();
     await writer.page.keyboard.type("Tokyo and Osaka will share rescue teams after a major earthquake.");
     await writer.studio.waitForSaved();
@@ -69,7 +70,7 @@ describe("media library in the browser", () => {
       })
       .catch(() => {});
     await writer.studio.waitForSaved();
-    const slug = await writer.page.inputValue("#slug");
+    const slug = await writer.page.inputValue(editorField("slug"));
     await writer.page.reload();
     expect(await writer.studio.body().locator("img").getAttribute("src")).toMatch(/^\/media\/[A-Za-z0-9_-]{22}\/960\.webp$/);
     await writer.flow.run("Send for review");

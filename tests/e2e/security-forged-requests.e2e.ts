@@ -3,7 +3,7 @@ import type { APIRequestContext, Browser, BrowserContext, Page, Request } from "
 import { describe, expect, inject, it } from "vitest";
 import type { Handle } from "@/db/client";
 import { articleRevisions, articles } from "@/db/schema";
-import { Studio } from "./pages/studio";
+import { Studio, editorField } from "./pages/studio";
 import { browserAndDatabase } from "./support/browser-and-database";
 
 let browser: Browser;
@@ -30,7 +30,7 @@ async function captureOnce(context: BrowserContext): Promise<{ page: Page; id: n
   const saved = page.waitForRequest(
     (r) => r.method() === "POST" && !!r.headers()["next-action"] && (r.postData() ?? "").includes("Origin probe"),
   );
-  await page.fill("#title", "Origin probe");
+  await page.fill(editorField("title"), "Origin probe");
   const save = await saved;
   await studio.waitForSaved();
   return { page, id, save };

@@ -4,7 +4,7 @@ import { describe, expect, inject, it } from "vitest";
 import type { Handle } from "@/db/client";
 import { articles } from "@/db/schema";
 import { parseCsp, watchCspViolations } from "../support/security-csp";
-import { Studio } from "./pages/studio";
+import { Studio, editorField } from "./pages/studio";
 import { browserAndDatabase } from "./support/browser-and-database";
 
 let browser: Browser;
@@ -113,7 +113,7 @@ describe("security headers", () => {
     const studio = new Studio(page, inject("baseURL"));
     await studio.signInAndWait("writer@koho.example", "writer-demo-pass");
     const id = await studio.newArticle();
-    await page.fill("#title", "Headers probe for the content policy");
+    await page.fill(editorField("title"), "Headers probe for the content policy");
     await studio.body().click();
     await studio.tool("Bold").click();
     await page.keyboard.type("Typed under a strict policy");

@@ -4,7 +4,7 @@ import { describe, expect, inject, it } from "vitest";
 import { openDatabase } from "@/db/client";
 import { articleEditions, type EditionState } from "@/db/schema";
 import { editLockReason } from "@/lib/workflow";
-import { Studio } from "./pages/studio";
+import { Studio, editorField } from "./pages/studio";
 import { WorkflowPanel } from "./pages/workflow";
 import { accessibilityViolations } from "./support/browser";
 import { pagePerTest } from "./support/page-per-test";
@@ -55,8 +55,8 @@ describe("the editor shows the state it is in", () => {
   it("shows the new draft edition's state and offers “Send for review” right after the first save, without a reload", async () => {
     await studio.signInAndWait("admin@koho.example", "admin-demo-pass");
     await studio.newArticle();
-    await page.fill("#title", "Harbour ferry timetable changes for the winter");
-    await page.fill("#summary", "The harbour ferry runs less often from December.");
+    await page.fill(editorField("title"), "Harbour ferry timetable changes for the winter");
+    await page.fill(editorField("summary"), "The harbour ferry runs less often from December.");
     await studio.body().click();
     await page.keyboard.type("The ferry runs every forty minutes.");
     await studio.waitForSaved();
@@ -87,7 +87,7 @@ describe("the editor shows the state it is in", () => {
     await flow.run("Send for review");
     await expect.poll(focused, { timeout: 10_000 }).toBe("heading “Edit news item”");
     await expect.poll(badge, { timeout: 10_000 }).toBe("In review");
-    expect(await page.getAttribute("#title", "readonly")).not.toBeNull();
+    expect(await page.getAttribute(editorField("title"), "readonly")).not.toBeNull();
 
     await page.reload();
     await studio.body().waitFor();
@@ -98,8 +98,8 @@ describe("the editor shows the state it is in", () => {
   it("makes every field of an edition in review, approved or scheduled read-only, with the reason and the step that unlocks it", async () => {
     await studio.signInAndWait("writer@koho.example", "writer-demo-pass");
     const id = await studio.newArticle();
-    await page.fill("#title", "Ward office opening hours over the new year");
-    await page.fill("#summary", "Ward offices close from December 29 to January 3.");
+    await page.fill(editorField("title"), "Ward office opening hours over the new year");
+    await page.fill(editorField("summary"), "Ward offices close from December 29 to January 3.");
     await studio.body().click();
     await page.keyboard.type("Ward offices close for the holidays.");
     await studio.waitForSaved();
@@ -111,7 +111,7 @@ describe("the editor shows the state it is in", () => {
     await page.keyboard.type(" Typed on a stale page.");
     await expect.poll(() => page.locator(".editor-layout .edit-lock").count(), { timeout: 20_000 }).toBe(1);
     expect(await badge()).toBe("In review");
-    expect(await page.getAttribute("#title", "readonly")).not.toBeNull();
+    expect(await page.getAttribute(editorField("title"), "readonly")).not.toBeNull();
     expect(await studio.body().getAttribute("contenteditable")).toBe("false");
 
     const unlocking: Partial<Record<EditionState, RegExp>> = {
@@ -127,22 +127,28 @@ describe("the editor shows the state it is in", () => {
       const notice = page.locator(".editor-layout .edit-lock");
       expect(await notice.innerText()).toContain(editLockReason(state));
       expect(await notice.innerText()).toMatch(unlocking[state]!);
-      for (const field of ["#title", "#slug", "#summary", "#datelineDate", "#tags"]) {
+      for (const field of [
+        editorField("title"),
+        editorField("slug"),
+        editorField("summary"),
+        editorField("datelineDate"),
+        editorField("tags"),
+      ]) {
         expect(await page.getAttribute(field, "readonly"), `${field} while ${state}`).not.toBeNull();
         expect(await page.getAttribute(field, "aria-describedby"), `${field} names the reason`).toContain("edit-lock-reason");
       }
-      expect(await page.locator("#categoryId").isDisabled()).toBe(true);
+      expect(await page.locator(editorField("categoryId")).isDisabled()).toBe(true);
       expect(await page.getByRole("button", { name: "Add signatory" }).isDisabled()).toBe(true);
       expect(await studio.body().getAttribute("contenteditable")).toBe("false");
       expect(await page.getByRole("toolbar", { name: "Formatting" }).count()).toBe(0);
 
       // Typing does nothing and nothing tries to save.
-      await page.click("#title");
+      await page.click(editorField("title"));
       await page.keyboard.type("Changed");
       await studio.body().click();
       await page.keyboard.type("Changed");
       await page.waitForTimeout(2_500);
-      expect(await page.inputValue("#title")).toBe("Ward office opening hours over the new year");
+      expect(await page.inputValue(editorField("title"))).toBe("Ward office opening hours over the new year");
       expect(await studio.body().innerText()).toBe("Ward offices close for the holidays.");
       expect(await page.getByText(/Not saved/).count()).toBe(0);
       expect(await accessibilityViolations(page)).toEqual([]);

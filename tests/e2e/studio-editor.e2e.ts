@@ -3,7 +3,7 @@ import type { BrowserContext, Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
 import { openDatabase } from "@/db/client";
 import { users } from "@/db/schema";
-import { Studio } from "./pages/studio";
+import { Studio, editorField } from "./pages/studio";
 import { accessibilityViolations } from "./support/browser";
 import { pagePerTest } from "./support/page-per-test";
 
@@ -28,8 +28,8 @@ describe("the studio", () => {
     expect(await accessibilityViolations(page)).toEqual([]);
     const id = await studio.newArticle();
 
-    await page.fill("#title", "Governor opens the new disaster drill centre");
-    expect(await page.inputValue("#slug")).toBe("governor-opens-the-new-disaster-drill-centre");
+    await page.fill(editorField("title"), "Governor opens the new disaster drill centre");
+    expect(await page.inputValue(editorField("slug"))).toBe("governor-opens-the-new-disaster-drill-centre");
     await studio.body().click();
     await studio.tool("Heading 2").click();
     await page.keyboard.type("Background");
@@ -66,7 +66,7 @@ describe("the studio", () => {
 
     await page.reload();
     await studio.body().waitFor();
-    expect(await page.inputValue("#title")).toBe("Governor opens the new disaster drill centre");
+    expect(await page.inputValue(editorField("title"))).toBe("Governor opens the new disaster drill centre");
     expect(await studio.body().locator("h2").innerText()).toBe("Background");
     expect(await studio.body().locator("strong").innerText()).toBe("Bold words");
     expect(await studio.body().locator("a").getAttribute("href")).toBe("https://www.metro.tokyo.lg.jp/english/");

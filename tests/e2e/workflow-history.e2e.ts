@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { ArticlePreviewPage, HistoryPage } from "./pages/history";
-import { Studio } from "./pages/studio";
+import { Studio, editorField } from "./pages/studio";
 import { accessibilityViolations, launchBrowser } from "./support/browser";
 
 let browser: Browser;
@@ -41,7 +41,7 @@ describe("revision history and preview", () => {
     await studio.signInAndWait("writer@koho.example", "writer-demo-pass");
     articleId = await studio.newArticle();
 
-    await page.fill("#title", "Governor opens the river bridge");
+    await page.fill(editorField("title"), "Governor opens the river bridge");
     await studio.body().click();
     await page.keyboard.type(FIRST_TEXT);
     await waitForNextSave(studio);

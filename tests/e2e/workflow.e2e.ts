@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { toTokyoLocalInput } from "@/lib/schedule-time";
 import { accessibilityViolations, launchBrowser } from "./support/browser";
 import { signedInAs } from "./support/signed-in";
+import { editorField } from "./pages/studio";
 
 let browser: Browser;
 const base = () => inject("baseURL");
@@ -12,12 +13,12 @@ const as = (email: string, password: string) => signedInAs(browser, base(), emai
 async function writeItem(title: string, text: string) {
   const writer = await as("writer@koho.example", "writer-demo-pass");
   const id = await writer.studio.newArticle();
-  await writer.page.fill("#title", title);
-  await writer.page.fill("#summary", `${title}.`);
+  await writer.page.fill(editorField("title"), title);
+  await writer.page.fill(editorField("summary"), `${title}.`);
   await writer.studio.body().click();
   await writer.page.keyboard.type(text);
   await writer.studio.waitForSaved();
-  const slug = await writer.page.inputValue("#slug");
+  const slug = await writer.page.inputValue(editorField("slug"));
   return { writer, id, slug };
 }
 
@@ -51,7 +52,7 @@ describe("editorial workflow in the browser", () => {
     await writer.flow.run("Send for review");
     expect(await writer.flow.state()).toBe("In review");
     // Words under review are locked: read-only fields with the reason, so autosave cannot change them.
-    expect(await writer.page.getAttribute("#title", "readonly")).not.toBeNull();
+    expect(await writer.page.getAttribute(editorField("title"), "readonly")).not.toBeNull();
     expect(await writer.page.locator(".editor-layout .notice").innerText()).toMatch(/in review.*return it to draft/i);
     expect(await writer.flow.step("Approve").count()).toBe(0);
     expect(await writer.flow.step("Publish now").count()).toBe(0);
@@ -105,8 +106,8 @@ describe("editorial workflow in the browser", () => {
   it("lets an admin publish their own urgent item without review right after typing, without reloading", async () => {
     const admin = await as("admin@koho.example", "admin-demo-pass");
     await admin.studio.newArticle();
-    await admin.page.fill("#title", "Urgent notice on the Arakawa water level");
-    await admin.page.fill("#summary", "Residents near the Arakawa should move to higher ground.");
+    await admin.page.fill(editorField("title"), "Urgent notice on the Arakawa water level");
+    await admin.page.fill(editorField("summary"), "Residents near the Arakawa should move to higher ground.");
     await admin.studio.body().click();
     await admin.page.keyboard.type("Residents near the Arakawa should move to higher ground now.");
     await admin.studio.waitForSaved();

@@ -41,7 +41,7 @@ async function SignInPanel({ searchParams }: { searchParams: Promise<Record<stri
 
 export default function SignInPage(props: PageProps<"/sign-in">) {
   return (
-    <main id="main" className="sign-in">
+    <main className="sign-in">
       {/* Signing out (or a session running out) lands here by client navigation: focus the heading. */}
       <FocusPageHeading />
       <h1 tabIndex={-1}>Staff sign-in</h1>

@@ -9,6 +9,12 @@ import { getCurrentUser } from "@/server/auth/current-user";
 import { signOutAction } from "./actions";
 import "./studio.css";
 
+/**
+ * The layout owns its main landmark, once. Its own id, because pages of the public site or the
+ * sign-in page visited earlier stay in the document hidden (React <Activity>) with their own main.
+ */
+const STUDIO_MAIN_ID = "studio-main";
+
 export const metadata: Metadata = { title: { default: "Studio", template: "%s | Studio" }, robots: { index: false, follow: false } };
 
 /** Navigation for the signed-in desk. Not a security boundary: every read and write checks in server/. */
@@ -43,7 +49,7 @@ async function StudioFrame({ children }: { children: ReactNode }) {
           </div>
         </div>
       </header>
-      <main id="main" tabIndex={-1} className="wrap">
+      <main id={STUDIO_MAIN_ID} tabIndex={-1} className="wrap">
         {children}
       </main>
     </>
@@ -55,12 +61,12 @@ export default function StudioLayout({ children }: { children: ReactNode }) {
     <div className="studio">
       {/* Outside the session boundary: it reads no session, and must hear the first navigation into the studio. */}
       <FocusPageHeading />
-      <a className="skip-link" href="#main">
+      <a className="skip-link" href={`#${STUDIO_MAIN_ID}`}>
         Skip to main content
       </a>
       <Suspense
         fallback={
-          <main id="main" className="wrap">
+          <main id={STUDIO_MAIN_ID} className="wrap">
             <p role="status">Loading the studio…</p>
           </main>
         }

@@ -1,5 +1,13 @@
 import type { Page } from "playwright-core";
 
+/**
+ * A field of the item editor by its name ("title", "summary", "slug"…). Its id carries the item's
+ * number (components/editor/editor-ids.ts), because editors visited earlier stay in the document.
+ */
+export function editorField(name: string): string {
+  return `[id^="item-"][id$="-${name}"]`;
+}
+
 /** Page object for the staff studio: sign-in, dashboard and the news item editor. */
 export class Studio {
   constructor(

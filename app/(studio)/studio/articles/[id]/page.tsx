@@ -7,7 +7,7 @@ import { StateBadge } from "@/components/studio/state-badge";
 import { AppError } from "@/lib/errors";
 import { getArticleForEditing, listStudioFilterOptions } from "@/server/articles/studio-queries";
 import Link from "next/link";
-import { WORKFLOW_COLUMN_ID } from "@/components/editor/editor-ids";
+import { workflowColumnId } from "@/components/editor/editor-ids";
 import { HeroImageField } from "@/components/editor/hero-image-field";
 import { ArticleListPreview } from "@/components/studio/article-list-preview";
 import { ReviewThread } from "@/components/studio/review-thread";
@@ -62,7 +62,7 @@ export default async function EditArticlePage({ params }: PageProps<"/studio/art
       <PresenceStatus kind="article" id={article.id} />
       <div className="editor-page">
         <ArticleEditor key={editorSession} article={article} categories={categories} save={saveArticleAction} />
-        <aside id={WORKFLOW_COLUMN_ID} className="editor-aside" aria-label="Workflow and review">
+        <aside id={workflowColumnId(article.id)} className="editor-aside" aria-label="Workflow and review">
           {article.canEdit && (
             <HeroImageField
               articleId={article.id}
