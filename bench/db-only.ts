@@ -68,7 +68,8 @@ export async function runDatabaseOnly({
       { name: "category, data", ...db.category },
       { name: "archive index, data", ...db.archiveIndex },
       { name: "archive month, data", ...db.archiveMonth },
-      { name: "sitemap regeneration", ...db.sitemap },
+      { name: "sitemap regeneration, index", ...db.sitemap },
+      { name: "sitemap regeneration, one file", ...db.sitemapFile },
     ]),
   );
   console.log(`\ndatabase ${(bytes / 1024 / 1024).toFixed(1)} MB\n\n${verdictTable(verdicts)}\n`);

@@ -3,7 +3,7 @@
 // them with the database.
 import { count, desc, sql, type SQL } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { firstPublishedIn, selectPublishedArticles } from "@/db/published-articles";
+import { firstPublishedIn, selectPublishedArticleRows, selectPublishedArticles } from "@/db/published-articles";
 import { articles } from "@/db/schema";
 import type { ArchiveMonth } from "@/lib/archive";
 import { PAGE_SIZE, pageCount } from "@/lib/pagination";
@@ -15,7 +15,7 @@ type Reader = Pick<Database, "select">;
 /** One page of a listing (home, a category), newest first, with the total for the pager. */
 export async function selectPageOfPublished(db: Reader, where: SQL | undefined, page: number): Promise<Page<PublicArticleSummary>> {
   // The count needs no edition: it is answered from the index, not from 100,000 edition rows.
-  const [totalRow] = await selectPublishedArticles(db, { n: count() }, { where });
+  const [totalRow] = await selectPublishedArticleRows(db, { n: count() }, { where });
   const total = totalRow?.n ?? 0;
   const rows = await selectPublishedArticles(db, summaryColumns, { where })
     .orderBy(desc(articles.firstPublishedAt), desc(articles.id))
@@ -24,22 +24,21 @@ export async function selectPageOfPublished(db: Reader, where: SQL | undefined, 
   return { items: rows.map(toSummary), page, total, totalPages: pageCount(total) };
 }
 
-// Epoch milliseconds -> the Tokyo calendar month "YYYY-MM" (Japan keeps +09:00 all year).
-const tokyoMonthOf = sql<string>`strftime('%Y-%m', ${articles.firstPublishedAt} / 1000 + 32400, 'unixepoch')`;
+const tokyoMonth = articles.firstPublishedMonth;
 
 /** Per Tokyo month of first publication: how many public items, and their newest change (epoch ms). */
 export async function selectArchiveMonthRows(db: Reader) {
-  return selectPublishedArticles(
+  return selectPublishedArticleRows(
     db,
     {
-      key: tokyoMonthOf,
+      key: tokyoMonth,
       count: sql<number>`count(*)`,
       lastModified: sql<number>`max(coalesce(${articles.publicUpdatedAt}, ${articles.firstPublishedAt}))`,
     },
     { where: sql`${articles.firstPublishedAt} IS NOT NULL` },
   )
-    .groupBy(tokyoMonthOf)
-    .orderBy(desc(tokyoMonthOf));
+    .groupBy(tokyoMonth)
+    .orderBy(desc(tokyoMonth));
 }
 
 /** What was first published in one Tokyo month, newest first. */

@@ -24,9 +24,15 @@ import { listArchiveMonths } from "./archive";
 import { listCategories } from "./news";
 import { publicRead } from "../public-read";
 import { selectPublishedArticles } from "@/db/published-articles";
-import { countSitemapArticles, selectArticleFileLastChanges, selectCategoryLastChanges, selectSitemapArticles } from "./sitemap-queries";
+import {
+  countSitemapArticles,
+  selectArticleFileLastChanges,
+  selectCategoryLastChanges,
+  selectSitemapArticles,
+  sitemapDate,
+} from "./sitemap-queries";
 
-const w3c = (ms: number | null | undefined) => (ms ? toTokyoIsoString(new Date(Number(ms))) : undefined);
+const w3c = sitemapDate;
 const absolute = (path: string) => new URL(path, env().SITE_URL).href;
 
 /** Home, category pages, the archive index and each archive month, with their lastmod. */
