@@ -9,6 +9,10 @@ export type BenchOptions = {
   nginx: boolean;
   queries: number;
   keepDb: boolean;
+  /** "db": seed (or open `database`) and time the 100k database queries only: no build, no server, no load. */
+  only: "db" | null;
+  /** An existing bench database to measure instead of seeding one (migrated first; with --only=db). */
+  database: string | null;
   help: boolean;
 };
 
@@ -22,6 +26,8 @@ export const DEFAULT_OPTIONS: BenchOptions = {
   nginx: false,
   queries: 200,
   keepDb: false,
+  only: null,
+  database: null,
   help: false,
 };
 
@@ -35,6 +41,8 @@ export const USAGE = `Usage: npm run bench -- [options]
   --nginx             also measure the article and feed through deploy/nginx.conf (needs nginx)
   --lighthouse        also run lighthouse@12 (mobile) on the article page, if installed
   --keep-db           leave the temporary database on disk and print its path
+  --only=db           only the database timings (studio list, search, sitemap, listings, size): no build, no server
+  --db <file>         with --only=db: measure this bench database (e.g. one kept with --keep-db) instead of seeding
   --help              this text`;
 
 function positiveInt(name: string, value: string | undefined, max: number): number {
@@ -80,6 +88,18 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
       case "--keep-db":
         options.keepDb = true;
         break;
+      case "--only": {
+        const part = value();
+        if (part !== "db") throw new Error(`--only takes "db", got ${part ?? "nothing"}`);
+        options.only = part;
+        break;
+      }
+      case "--db": {
+        const file = value();
+        if (!file) throw new Error("--db needs a file");
+        options.database = file;
+        break;
+      }
       case "--help":
       case "-h":
         options.help = true;
@@ -88,5 +108,6 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
         throw new Error(`Unknown option ${raw}\n${USAGE}`);
     }
   }
+  if (options.database && options.only !== "db") throw new Error("--db only works with --only=db");
   return options;
 }

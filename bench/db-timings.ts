@@ -4,6 +4,7 @@ import { categories } from "@/db/schema";
 import { toFtsQuery } from "@/lib/search-query";
 import { latest, selectStudioRows, studioWordMatch } from "@/server/articles/studio-rows";
 import { runPublicSearch } from "@/server/public/search-queries";
+import { listingReaders, regenerateSitemapIndex, sitemapArticleFile } from "./db-page-timings";
 import { percentile, timeRepeatedly } from "./stats";
 import { RARE_WORD } from "./text-gen";
 
@@ -24,6 +25,8 @@ export const COMMON_QUERIES = ["governor", "city", "budget plan"];
 export type Timing = { p50: number; p95: number; count: number; note?: string };
 /** Per kind of query: enough samples for a p95, without minutes of waiting at 100k items. */
 const BUDGET = { budgetMs: 20_000, minSamples: 40 };
+/** A sitemap took seconds at 100k before it was reworked: fewer samples. */
+const SLOW_BUDGET = { budgetMs: 20_000, minSamples: 5 };
 const summarise = (samples: number[], note?: string): Timing => ({
   p50: percentile(samples, 50),
   p95: percentile(samples, 95),
@@ -53,6 +56,29 @@ export async function measureDatabase(db: Database, queries: number) {
     BUDGET,
   );
   const text = await timeRepeatedly(studioQueries, () => studioRows(db, studioWordMatch("festival")), BUDGET);
+  const pages = await listingReaders(db);
+  const pageQueries = Math.max(20, Math.round(queries / 4));
+  const home = await timeRepeatedly(pageQueries, pages.home, BUDGET);
+  const category = await timeRepeatedly(pageQueries, pages.category, BUDGET);
+  const archiveIndex = await timeRepeatedly(pageQueries, pages.archiveIndex, BUDGET);
+  const archiveMonth = await timeRepeatedly(pageQueries, pages.archiveMonth, BUDGET);
+  let sitemapShape = "";
+  const sitemap = await timeRepeatedly(
+    pageQueries,
+    async () => {
+      const { files } = await regenerateSitemapIndex(db);
+      sitemapShape = `index of ${files} article files`;
+    },
+    SLOW_BUDGET,
+  );
+  let fileBytes = 0;
+  const sitemapFile = await timeRepeatedly(
+    Math.max(5, Math.round(queries / 20)),
+    async () => {
+      fileBytes = await sitemapArticleFile(db);
+    },
+    SLOW_BUDGET,
+  );
   const hitNote = (list: string[]) => list.map((q) => `"${q}": ${hits[q]} hits`).join(", ");
   return {
     searchRare: summarise(rare, hitNote(RARE_QUERIES)),
@@ -60,5 +86,11 @@ export async function measureDatabase(db: Database, queries: number) {
     studioList: summarise(list, "newest 50, no filter"),
     studioFilter: summarise(filter, "state=published AND category=tourism"),
     studioTextFilter: summarise(text, "LIKE '%festival%' on title/summary/slug"),
+    home: summarise(home, "page 1 and the total"),
+    category: summarise(category, "tourism, page 1 and the total"),
+    archiveIndex: summarise(archiveIndex, "months with counts"),
+    archiveMonth: summarise(archiveMonth, `every item of ${pages.monthLabel}`),
+    sitemap: summarise(sitemap, `/sitemap.xml: ${sitemapShape}`),
+    sitemapFile: summarise(sitemapFile, `articles-2.xml: ${(fileBytes / 1024 / 1024).toFixed(1)} MB of XML`),
   };
 }

@@ -21,6 +21,7 @@ import { measureLoad, type LoadResult } from "./load";
 import { installCleanup, stopAll, stopProcess, treeRssBytes } from "./processes";
 import { machine, routeTable, timingTable, verdictTable, type RouteResult } from "./report";
 import { createBenchDatabase, databaseBytes } from "./seed-items";
+import { runDatabaseOnly } from "./db-only";
 import { formatKb, formatMb } from "./stats";
 import { buildVerdicts } from "./verdicts";
 
@@ -50,6 +51,11 @@ log(`machine: ${machineAtStart.cpu}, ${machineAtStart.memory}, Node ${machineAtS
 
 // 1. Database.
 const seedsDir = process.env.SEEDS_DIR ?? join(repoRoot, "db", "demo");
+if (options.only === "db") {
+  await runDatabaseOnly({ options, workDir, seedsDir, repoRoot, log });
+  await stopAll();
+  process.exit(0);
+}
 log(`seeding ${options.items.toLocaleString("en-US")} generated items into ${databaseFile}…`);
 const seeded = await createBenchDatabase({ file: databaseFile, items: options.items, seedsDir });
 log(

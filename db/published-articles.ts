@@ -1,6 +1,6 @@
 // In db/ because the search index (db/search-index.ts, rebuilt by db/setup.ts at first start)
 // needs the same rule, and db/ never imports server/. Reads no session or request.
-import { and, eq, gte, inArray, lt, sql, type SQL } from "drizzle-orm";
+import { and, eq, gte, inArray, isNotNull, lt, sql, type SQL } from "drizzle-orm";
 import type { SelectedFields, SQLiteSelect } from "drizzle-orm/sqlite-core";
 import type { Database, Transaction } from "./client";
 import { tokyoMonthRange, type ArchiveMonth } from "@/lib/archive";
@@ -36,6 +36,22 @@ export function selectPublishedArticles<Fields extends SelectedFields>(
   return publishedOnly(db.select(fields).from(articles).$dynamic(), and(isPublic(visibility), where));
 }
 
+/**
+ * The same public rows for reads that need nothing of the edition's words (counts, sitemap
+ * URLs, archive months): no join, so they are answered from articles_public_idx alone instead
+ * of reading 100,000 edition rows, bodies and all. The joins above become NOT NULL checks,
+ * which select the same rows: editions are only ever deleted with their article, and the
+ * category foreign key (PRAGMA foreign_keys=ON, db/client.ts) refuses a dangling category_id.
+ */
+export function selectPublishedArticleRows<Fields extends SelectedFields>(
+  db: Reader,
+  fields: Fields,
+  { where, visibility = "listed" }: { where?: SQL; visibility?: Visibility } = {},
+) {
+  const rule = and(isPublic(visibility), isNotNull(articles.publishedEditionId), isNotNull(articles.categoryId), where);
+  return db.select(fields).from(articles).where(rule).$dynamic();
+}
+
 function publishedOnly<Query>(query: Query, where: SQL | undefined): Query {
   // Inner joins add no nullable columns, and a select of named fields returns those fields:
   // the joins leave the query's result type as it was (TypeScript cannot see that for a generic query).
@@ -55,6 +71,8 @@ export const PUBLISHED_JOINS_SQL = sql.raw(
   "CROSS JOIN article_editions e ON e.id = a.published_edition_id CROSS JOIN categories c ON c.id = a.category_id",
 );
 export const LISTED_SQL = sql.raw("a.status = 'published'");
+/** selectPublishedArticleRows's rule over the alias `a`, for hand-written SQL that needs no edition. */
+export const LISTED_ROWS_SQL = sql.raw("a.status = 'published' AND a.published_edition_id IS NOT NULL AND a.category_id IS NOT NULL");
 
 /** Items first published in one Tokyo month: an archive page, and proxy.ts asking whether it is empty. */
 export function firstPublishedIn(month: ArchiveMonth): SQL {

@@ -1,7 +1,7 @@
-import { asc, eq, gt, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { documentToPlainText, type ArticleDocument } from "@/lib/content/document-schema";
 import type { Database } from "./client";
-import { selectPublishedArticles } from "./published-articles";
+import { LISTED_SQL, PUBLISHED_JOINS_SQL, selectPublishedArticles } from "./published-articles";
 import { articleEditions, articles } from "./schema";
 
 /**
@@ -58,9 +58,15 @@ export async function rebuildSearchIndex(db: Database): Promise<number> {
     let indexed = 0;
     let after = 0;
     for (;;) {
-      const batch = await selectPublishedArticles(tx, publicWordsColumns, { where: gt(articles.id, after) })
-        .orderBy(asc(articles.id))
-        .limit(REBUILD_BATCH);
+      // Raw SQL for NOT INDEXED: through articles_public_idx SQLite would fetch and sort every
+      // public item for each batch of 500 (quadratic: 7 minutes at 100,000 items); walking the
+      // table in rowid order is already id order.
+      const rows = await tx.all<Omit<PublicWords, "body"> & { body: string }>(sql`
+        SELECT a.id AS id, e.title AS title, e.summary AS summary, e.body AS body
+        FROM articles a NOT INDEXED ${PUBLISHED_JOINS_SQL}
+        WHERE ${LISTED_SQL} AND a.id > ${after}
+        ORDER BY a.id LIMIT ${REBUILD_BATCH}`);
+      const batch = rows.map((r) => ({ ...r, body: JSON.parse(r.body) as ArticleDocument }));
       for (const row of batch) await writeSearchEntry(tx, row);
       indexed += batch.length;
       if (batch.length < REBUILD_BATCH) return indexed;

@@ -26,6 +26,15 @@ export const articles = sqliteTable(
     firstPublishedAt: integer("first_published_at", { mode: "timestamp_ms" }),
     /** Time of the last major public change (dateModified); equals firstPublishedAt until then. */
     publicUpdatedAt: integer("public_updated_at", { mode: "timestamp_ms" }),
+    /**
+     * The Tokyo calendar month "YYYY-MM" of first publication (Japan keeps +09:00 all year),
+     * computed by SQLite (virtual: nothing to keep in step). The archive groups by it, from
+     * articles_archive_month_idx, instead of running strftime over every item.
+     */
+    firstPublishedMonth: text("first_published_month").generatedAlwaysAs(
+      sql`strftime('%Y-%m', first_published_at / 1000 + 32400, 'unixepoch')`,
+      { mode: "virtual" },
+    ),
     withdrawnAt: integer("withdrawn_at", { mode: "timestamp_ms" }),
     withdrawalNote: text("withdrawal_note"),
     /** Optimistic-concurrency counter: every write is `WHERE version = ?`. */
@@ -33,9 +42,20 @@ export const articles = sqliteTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
+  // The public listings' indexes also carry what counts, the archive and the sitemap read
+  // (db/published-articles.ts selectPublishedArticleRows), so those never touch the table.
   (t) => [
-    index("articles_public_idx").on(t.status, t.firstPublishedAt),
-    index("articles_category_public_idx").on(t.categoryId, t.status, t.firstPublishedAt),
+    index("articles_public_idx").on(t.status, t.firstPublishedAt, t.publishedEditionId, t.categoryId, t.publicUpdatedAt),
+    index("articles_category_public_idx").on(t.categoryId, t.status, t.firstPublishedAt, t.publishedEditionId, t.publicUpdatedAt),
+    // The archive index counts items per Tokyo month: grouped in index order, no strftime per row.
+    index("articles_archive_month_idx").on(
+      t.status,
+      t.firstPublishedMonth,
+      t.publishedEditionId,
+      t.categoryId,
+      t.firstPublishedAt,
+      t.publicUpdatedAt,
+    ),
   ],
 );
 
@@ -85,6 +105,10 @@ export const articleEditions = sqliteTable(
   (t) => [
     uniqueIndex("article_editions_number_idx").on(t.articleId, t.number),
     index("article_editions_state_idx").on(t.state, t.scheduledFor),
+    // The studio lists newest-changed first (server/articles/studio-rows.ts): these let it read
+    // the first 50 rows in order, overall or within one state, instead of sorting every edition.
+    index("article_editions_updated_idx").on(t.updatedAt, t.articleId),
+    index("article_editions_state_updated_idx").on(t.state, t.updatedAt, t.articleId),
   ],
 );
 

@@ -11,35 +11,41 @@ const authors = alias(users, "authors");
 
 /** The newest edition per article, joined: one row per item as the studio lists it. */
 export function selectStudioRows(db: Pick<Database, "select">, where: SQL | undefined, limit: number, offset = 0) {
-  return db
-    .select({
-      id: articles.id,
-      slug: articles.slug,
-      status: articles.status,
-      title: latest.title,
-      state: latest.state,
-      editionNumber: latest.number,
-      categoryName: categories.name,
-      authorName: authors.name,
-      updatedAt: latest.updatedAt,
-      scheduledFor: latest.scheduledFor,
-      firstPublishedAt: articles.firstPublishedAt,
-      scheduleError: latest.scheduleError,
-    })
-    .from(articles)
-    .innerJoin(
-      latest,
-      and(
-        eq(latest.articleId, articles.id),
-        eq(latest.number, sql`(SELECT MAX(number) FROM article_editions e WHERE e.article_id = ${articles.id})`),
-      ),
-    )
-    .innerJoin(categories, eq(categories.id, latest.categoryId))
-    .leftJoin(authors, eq(authors.id, articles.authorId))
-    .where(where)
-    .orderBy(desc(latest.updatedAt), desc(articles.id))
-    .limit(limit)
-    .offset(offset);
+  return (
+    db
+      .select({
+        id: articles.id,
+        slug: articles.slug,
+        status: articles.status,
+        title: latest.title,
+        state: latest.state,
+        editionNumber: latest.number,
+        categoryName: categories.name,
+        authorName: authors.name,
+        updatedAt: latest.updatedAt,
+        scheduledFor: latest.scheduledFor,
+        firstPublishedAt: articles.firstPublishedAt,
+        scheduleError: latest.scheduleError,
+      })
+      .from(articles)
+      .innerJoin(
+        latest,
+        and(
+          eq(latest.articleId, articles.id),
+          // "No newer edition" is one probe of article_editions_number_idx per row; unlike
+          // `number = (SELECT MAX(number) …)` it lets SQLite walk article_editions_updated_idx
+          // newest first and stop at `limit`, instead of sorting all 100,000 items per page.
+          sql`NOT EXISTS (SELECT 1 FROM article_editions newer WHERE newer.article_id = ${latest.articleId} AND newer.number > ${latest.number})`,
+        ),
+      )
+      .innerJoin(categories, eq(categories.id, latest.categoryId))
+      .leftJoin(authors, eq(authors.id, articles.authorId))
+      .where(where)
+      // latest.articleId is articles.id (the join), named on the edition so the index supplies the order.
+      .orderBy(desc(latest.updatedAt), desc(latest.articleId))
+      .limit(limit)
+      .offset(offset)
+  );
 }
 
 /** One typed word anywhere in the latest title, summary or the slug; LIKE's wildcards are taken as text. */

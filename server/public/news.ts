@@ -1,15 +1,13 @@
 import "server-only";
-import { count, desc, eq, type SQL } from "drizzle-orm";
+import { eq, type SQL } from "drizzle-orm";
 import { PHASE_PRODUCTION_BUILD } from "next/constants";
 import { cacheLife, cacheTag } from "next/cache";
 import { articles, categories } from "@/db/schema";
 import { cacheTags } from "@/lib/cache-tags";
-import { PAGE_SIZE, pageCount } from "@/lib/pagination";
 import { publicRead } from "../public-read";
 import { getDatabase } from "../db";
-import type { Page, PublicArticleSummary, PublicCategory } from "./dto";
-import { selectPublishedArticles } from "@/db/published-articles";
-import { summaryColumns, toSummary } from "./summary";
+import type { PublicCategory } from "./dto";
+import { selectPageOfPublished } from "./listing-queries";
 
 /**
  * Public reads for listings. Readers are anonymous, so these need no session:
@@ -17,16 +15,7 @@ import { summaryColumns, toSummary } from "./summary";
  * change invalidates their tags.
  */
 
-async function pageOfPublished(where: SQL | undefined, page: number): Promise<Page<PublicArticleSummary>> {
-  const db = await getDatabase();
-  const [totalRow] = await selectPublishedArticles(db, { n: count() }, { where });
-  const total = totalRow?.n ?? 0;
-  const rows = await selectPublishedArticles(db, summaryColumns, { where })
-    .orderBy(desc(articles.firstPublishedAt), desc(articles.id))
-    .limit(PAGE_SIZE)
-    .offset((page - 1) * PAGE_SIZE);
-  return { items: rows.map(toSummary), page, total, totalPages: pageCount(total) };
-}
+const pageOfPublished = async (where: SQL | undefined, page: number) => selectPageOfPublished(await getDatabase(), where, page);
 
 async function listPublishedArticlesCached({ page }: { page: number }) {
   "use cache";

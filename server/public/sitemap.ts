@@ -1,5 +1,5 @@
 import "server-only";
-import { asc, count, desc, isNotNull, sql } from "drizzle-orm";
+import { desc, isNotNull } from "drizzle-orm";
 import { cacheLife, cacheTag } from "next/cache";
 import { articleEditions, articles } from "@/db/schema";
 import { archiveMonthPath } from "@/lib/archive";
@@ -23,22 +23,22 @@ import { getDatabase } from "../db";
 import { listArchiveMonths } from "./archive";
 import { listCategories } from "./news";
 import { publicRead } from "../public-read";
-import { LISTED_SQL, PUBLISHED_JOINS_SQL, selectPublishedArticles } from "@/db/published-articles";
+import { selectPublishedArticles } from "@/db/published-articles";
+import {
+  countSitemapArticles,
+  selectArticleFileLastChanges,
+  selectCategoryLastChanges,
+  selectSitemapArticles,
+  sitemapDate,
+} from "./sitemap-queries";
 
-const lastChange = sql<number>`coalesce(${articles.publicUpdatedAt}, ${articles.firstPublishedAt})`;
-const w3c = (ms: number | null | undefined) => (ms ? toTokyoIsoString(new Date(Number(ms))) : undefined);
+const w3c = sitemapDate;
 const absolute = (path: string) => new URL(path, env().SITE_URL).href;
 
 /** Home, category pages, the archive index and each archive month, with their lastmod. */
 async function pageUrls(): Promise<SitemapUrl[]> {
   const db = await getDatabase();
-  const [categoryList, months, perCategory] = await Promise.all([
-    listCategories(),
-    listArchiveMonths(),
-    selectPublishedArticles(db, { categoryId: articles.categoryId, lastChange: sql<number>`max(${lastChange})` }).groupBy(
-      articles.categoryId,
-    ),
-  ]);
+  const [categoryList, months, perCategory] = await Promise.all([listCategories(), listArchiveMonths(), selectCategoryLastChanges(db)]);
   const byCategory = new Map(perCategory.map((r) => [r.categoryId, w3c(r.lastChange)]));
   const newest = latest(months.map((m) => m.lastModified));
   return [
@@ -52,26 +52,18 @@ async function pageUrls(): Promise<SitemapUrl[]> {
 /** Articles in id order, so adding items only ever changes the last file of a split sitemap. */
 async function articleUrls({ offset, limit }: { offset: number; limit: number }): Promise<SitemapUrl[]> {
   const db = await getDatabase();
-  const rows = await selectPublishedArticles(db, { slug: articles.slug, lastChange }).orderBy(asc(articles.id)).limit(limit).offset(offset);
+  const rows = await selectSitemapArticles(db, { offset, limit });
   return rows.map((r) => ({ loc: absolute(`/news/${r.slug}`), lastmod: w3c(r.lastChange) }));
 }
 
 async function countPublicArticles(): Promise<number> {
-  const db = await getDatabase();
-  const [row] = await selectPublishedArticles(db, { n: count() });
-  return row?.n ?? 0;
+  return countSitemapArticles(await getDatabase());
 }
 
 /** The newest lastmod of each article file of a split sitemap. */
 async function articleFileLastmods(maxUrls: number): Promise<(string | undefined)[]> {
   const db = await getDatabase();
-  const rows = await db.all<{ file: number; lastChange: number }>(sql`
-    SELECT file, max(last_change) AS lastChange FROM (
-      SELECT (row_number() OVER (ORDER BY a.id) - 1) / ${maxUrls} AS file,
-             coalesce(a.public_updated_at, a.first_published_at) AS last_change
-      FROM articles a ${PUBLISHED_JOINS_SQL}
-      WHERE ${LISTED_SQL}
-    ) GROUP BY file ORDER BY file`);
+  const rows = await selectArticleFileLastChanges(db, maxUrls);
   return rows.map((r) => w3c(r.lastChange));
 }
 
