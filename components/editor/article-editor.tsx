@@ -2,7 +2,7 @@
 
 import { EditorContent, useEditor } from "@tiptap/react";
 import { useRouter } from "next/navigation";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { parseTags } from "@/lib/article-input";
 import { articleExtensions } from "@/lib/content/extensions";
 import type { FormState } from "@/lib/errors";
@@ -23,12 +23,14 @@ type Props = {
   article: EditableArticle;
   categories: { id: number; name: string }[];
   save: (payload: unknown) => Promise<FormState<SaveResult>>;
+  /** The workflow column, placed right after the words: beside them on wide screens, below them on narrow ones. */
+  workflow?: ReactNode;
 };
 
 const NOT_YOURS = "You can read this item but not edit it: writers edit their own items.";
 
 /** The news item editor: metadata fields beside a Tiptap body, saved automatically. */
-export function ArticleEditor({ article, categories, save }: Props) {
+export function ArticleEditor({ article, categories, save, workflow }: Props) {
   const { edition } = article;
   const router = useRouter();
   const [fields, setFields] = useState<EditorFields>({
@@ -186,6 +188,7 @@ export function ArticleEditor({ article, categories, save }: Props) {
             {errorFor("body")}
           </div>
         </div>
+        {workflow}
         <ArticleSideFields
           fields={fields}
           change={change}

@@ -59,8 +59,28 @@ export default async function EditArticlePage({ params }: PageProps<"/studio/art
         {article.status !== "draft" && <Link href={`/news/${article.slug}`}>Public page</Link>}
       </nav>
       <div className="editor-page">
-        <ArticleEditor key={editorSession} article={article} categories={categories} save={saveArticleAction} />
-        <aside id={WORKFLOW_COLUMN_ID} className="editor-aside" aria-label="Workflow and review">
+        <ArticleEditor
+          key={editorSession}
+          article={article}
+          categories={categories}
+          save={saveArticleAction}
+          workflow={
+            <aside id={WORKFLOW_COLUMN_ID} className="editor-aside" aria-label="Workflow and review">
+              <ArticleWorkflow
+                article={article}
+                actions={{
+                  transition: transitionAction,
+                  withdraw: withdrawAction,
+                  restore: restoreWithdrawnAction,
+                  confirmReview: confirmReviewAction,
+                }}
+              />
+              <ReviewThread articleId={article.id} comments={comments} canComment={article.workflow.canComment} action={commentAction} />
+            </aside>
+          }
+        />
+        {/* Secondary to the words and the workflow: after both, under the words on wide screens. */}
+        <div className="editor-extras">
           {article.canEdit && (
             <HeroImageField
               articleId={article.id}
@@ -69,18 +89,8 @@ export default async function EditArticlePage({ params }: PageProps<"/studio/art
               saveHero={setArticleHeroImageAction}
             />
           )}
-          <ArticleWorkflow
-            article={article}
-            actions={{
-              transition: transitionAction,
-              withdraw: withdrawAction,
-              restore: restoreWithdrawnAction,
-              confirmReview: confirmReviewAction,
-            }}
-          />
-          <ReviewThread articleId={article.id} comments={comments} canComment={article.workflow.canComment} action={commentAction} />
           <ArticleListPreview articleId={article.id} />
-        </aside>
+        </div>
       </div>
     </>
   );
