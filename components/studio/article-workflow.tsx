@@ -40,7 +40,7 @@ export function ArticleWorkflow({ article, actions }: { article: EditableArticle
         <StepForm
           {...extra}
           action={actions.confirmReview}
-          buttons={[{ label: "Confirm I reviewed the published edition", tone: "primary" }]}
+          buttons={[{ label: "Confirm I reviewed the published edition", tone: "secondary" }]}
           messageId="confirm-review-message"
         />
       )}
