@@ -21,7 +21,11 @@ export type Transition = {
   capability: Capability;
   /** Two-person rule: the last editor of the edition may not take this step. */
   notByLastEditor: boolean;
+  /** How the studio shows its button: the way forward is primary, a step back or aside secondary, skipping a safeguard danger. */
+  tone: StepTone;
 };
+
+export type StepTone = "primary" | "secondary" | "danger";
 
 export const TRANSITIONS: Record<TransitionName, Transition> = {
   submit: {
@@ -31,6 +35,7 @@ export const TRANSITIONS: Record<TransitionName, Transition> = {
     to: "submitted",
     capability: "article:submit",
     notByLastEditor: false,
+    tone: "primary",
   },
   return_to_draft: {
     name: "return_to_draft",
@@ -39,6 +44,7 @@ export const TRANSITIONS: Record<TransitionName, Transition> = {
     to: "draft",
     capability: "article:submit",
     notByLastEditor: false,
+    tone: "secondary",
   },
   request_changes: {
     name: "request_changes",
@@ -47,8 +53,17 @@ export const TRANSITIONS: Record<TransitionName, Transition> = {
     to: "changes_requested",
     capability: "article:review",
     notByLastEditor: false,
+    tone: "secondary",
   },
-  approve: { name: "approve", label: "Approve", from: ["submitted"], to: "approved", capability: "article:approve", notByLastEditor: true },
+  approve: {
+    name: "approve",
+    label: "Approve",
+    from: ["submitted"],
+    to: "approved",
+    capability: "article:approve",
+    notByLastEditor: true,
+    tone: "primary",
+  },
   publish: {
     name: "publish",
     label: "Publish now",
@@ -56,6 +71,7 @@ export const TRANSITIONS: Record<TransitionName, Transition> = {
     to: "published",
     capability: "article:publish",
     notByLastEditor: true,
+    tone: "primary",
   },
   schedule: {
     name: "schedule",
@@ -64,6 +80,7 @@ export const TRANSITIONS: Record<TransitionName, Transition> = {
     to: "scheduled",
     capability: "article:schedule",
     notByLastEditor: true,
+    tone: "secondary",
   },
   unschedule: {
     name: "unschedule",
@@ -72,6 +89,7 @@ export const TRANSITIONS: Record<TransitionName, Transition> = {
     to: "approved",
     capability: "article:schedule",
     notByLastEditor: false,
+    tone: "secondary",
   },
   force_publish: {
     name: "force_publish",
@@ -80,6 +98,7 @@ export const TRANSITIONS: Record<TransitionName, Transition> = {
     to: "published",
     capability: "article:force-publish",
     notByLastEditor: false,
+    tone: "danger",
   },
 };
 
@@ -172,6 +191,14 @@ export const STEP_NEEDS: Record<TransitionName, Partial<Record<keyof typeof FIEL
     reason: z.string().trim().min(10, "Publishing without review needs a written reason (at least 10 characters).").max(2_000),
   },
 };
+
+/**
+ * Steps that release words to readers: on a published item each asks whether the new edition is a minor or a
+ * major change (the engine checks the answer). Publish and schedule are offered together, so the question is asked once.
+ */
+export const CHANGE_TYPE_STEPS: readonly TransitionName[] = ["publish", "schedule", "force_publish"];
+/** Steps the studio offers in one form (one submit button each), because they ask the same questions. */
+export const SHARED_STEP_FORMS: readonly (readonly TransitionName[])[] = [["publish", "schedule"]];
 
 /** Steps that release words: each must name the version (save counter) the person read. Derived from STEP_NEEDS. */
 export const VERSIONED_TRANSITIONS = (Object.keys(STEP_NEEDS) as TransitionName[]).filter((name) => "version" in STEP_NEEDS[name]);

@@ -2,7 +2,7 @@
 
 import { EditorContent, useEditor } from "@tiptap/react";
 import { useRouter } from "next/navigation";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { parseTags } from "@/lib/article-input";
 import { articleExtensions } from "@/lib/content/extensions";
 import type { FormState } from "@/lib/errors";
@@ -24,6 +24,8 @@ type Props = {
   article: EditableArticle;
   categories: { id: number; name: string }[];
   save: (payload: unknown) => Promise<FormState<SaveResult>>;
+  /** The workflow column, placed right after the words: beside them on wide screens, below them on narrow ones. */
+  workflow?: ReactNode;
 };
 
 const NOT_YOURS = "You can read this item but not edit it: writers edit their own items.";
@@ -38,7 +40,7 @@ export function ArticleEditor(props: Props) {
   return <EditorSession key={generation} {...props} lockedBy={lockedBy} />;
 }
 
-function EditorSession({ article, categories, save, lockedBy }: Props & { lockedBy: string | null }) {
+function EditorSession({ article, categories, save, workflow, lockedBy }: Props & { lockedBy: string | null }) {
   const { edition } = article;
   const router = useRouter();
   const [fields, setFields] = useState<EditorFields>({
@@ -207,6 +209,7 @@ function EditorSession({ article, categories, save, lockedBy }: Props & { locked
             {errorFor("body")}
           </div>
         </div>
+        {workflow}
         <ArticleSideFields
           fields={fields}
           change={change}

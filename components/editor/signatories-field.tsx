@@ -1,8 +1,16 @@
 "use client";
 
+import { useEffect, useRef, useState } from "react";
 import type { Signatory } from "@/lib/vocabulary";
 
-/** Ordered name + title pairs, with keyboard-reachable add, remove and move buttons. */
+const nameId = (i: number) => `sig-name-${i}`;
+const ADD_SIGNATORY_ID = "sig-add";
+
+/**
+ * Ordered name + title pairs, with keyboard-reachable add, remove and move buttons. Each of them moves
+ * focus to where the next action is (the new Name field, the row that took a removed one's place, the
+ * moved row's button) and says what happened in a polite live region.
+ */
 export function SignatoriesField({
   value,
   onChange,
@@ -12,29 +20,47 @@ export function SignatoriesField({
   onChange: (next: Signatory[]) => void;
   disabled: boolean;
 }) {
+  const [announcement, setAnnouncement] = useState("");
+  // The element to focus once the parent has re-rendered with the new list (the field does not exist before).
+  const focusNext = useRef<string | null>(null);
+  useEffect(() => {
+    if (!focusNext.current) return;
+    document.getElementById(focusNext.current)?.focus();
+    focusNext.current = null;
+  });
+  const change = (next: Signatory[], focusId: string, said: string) => {
+    focusNext.current = focusId;
+    setAnnouncement(said);
+    onChange(next);
+  };
   const update = (i: number, patch: Partial<Signatory>) => onChange(value.map((s, j) => (j === i ? { ...s, ...patch } : s)));
   const move = (i: number, by: number) => {
     const next = [...value];
     const [item] = next.splice(i, 1);
     next.splice(i + by, 0, item!);
-    onChange(next);
+    const to = i + by;
+    // The same button on the moved row, unless it reached the end; then the other direction's button.
+    const edge = (by < 0 && to === 0) || (by > 0 && to === next.length - 1);
+    change(next, `sig-${(edge ? -by : by) < 0 ? "up" : "down"}-${to}`, `Signatory moved to position ${to + 1} of ${next.length}.`);
+  };
+  const remove = (i: number) => {
+    const next = value.filter((_, j) => j !== i);
+    const focusId = next.length === 0 ? ADD_SIGNATORY_ID : nameId(Math.min(i, next.length - 1));
+    change(next, focusId, `Signatory ${i + 1} removed. ${next.length === 1 ? "1 signatory" : `${next.length} signatories`} left.`);
   };
   return (
     <fieldset className="field signatories-field">
       <legend>Signatories</legend>
       <p className="hint">For signed statements such as joint communiqués, in the order they sign.</p>
+      <p role="status" aria-live="polite" className="visually-hidden" data-testid="signatories-announcer">
+        {announcement}
+      </p>
       {value.length === 0 && <p>No signatories.</p>}
       <ol>
         {value.map((s, i) => (
           <li key={i}>
-            <label htmlFor={`sig-name-${i}`}>Name {i + 1}</label>
-            <input
-              id={`sig-name-${i}`}
-              type="text"
-              value={s.name}
-              disabled={disabled}
-              onChange={(e) => update(i, { name: e.target.value })}
-            />
+            <label htmlFor={nameId(i)}>Name {i + 1}</label>
+            <input id={nameId(i)} type="text" value={s.name} disabled={disabled} onChange={(e) => update(i, { name: e.target.value })} />
             <label htmlFor={`sig-title-${i}`}>Title {i + 1}</label>
             <input
               id={`sig-title-${i}`}
@@ -44,25 +70,32 @@ export function SignatoriesField({
               onChange={(e) => update(i, { title: e.target.value })}
             />
             <div className="row-actions">
-              <button type="button" className="button small" disabled={disabled || i === 0} onClick={() => move(i, -1)}>
+              <button id={`sig-up-${i}`} type="button" className="button small" disabled={disabled || i === 0} onClick={() => move(i, -1)}>
                 Move up<span className="visually-hidden"> signatory {i + 1}</span>
               </button>
-              <button type="button" className="button small" disabled={disabled || i === value.length - 1} onClick={() => move(i, 1)}>
+              <button
+                id={`sig-down-${i}`}
+                type="button"
+                className="button small"
+                disabled={disabled || i === value.length - 1}
+                onClick={() => move(i, 1)}
+              >
                 Move down<span className="visually-hidden"> signatory {i + 1}</span>
               </button>
-              <button
-                type="button"
-                className="button small danger"
-                disabled={disabled}
-                onClick={() => onChange(value.filter((_, j) => j !== i))}
-              >
+              <button type="button" className="button small danger" disabled={disabled} onClick={() => remove(i)}>
                 Remove<span className="visually-hidden"> signatory {i + 1}</span>
               </button>
             </div>
           </li>
         ))}
       </ol>
-      <button type="button" className="button small" disabled={disabled} onClick={() => onChange([...value, { name: "", title: "" }])}>
+      <button
+        id={ADD_SIGNATORY_ID}
+        type="button"
+        className="button small secondary"
+        disabled={disabled}
+        onClick={() => change([...value, { name: "", title: "" }], nameId(value.length), `Signatory ${value.length + 1} added.`)}
+      >
         Add signatory
       </button>
     </fieldset>

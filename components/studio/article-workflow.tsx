@@ -40,21 +40,26 @@ export function ArticleWorkflow({ article, actions }: { article: EditableArticle
         <StepForm
           {...extra}
           action={actions.confirmReview}
-          label="Confirm I reviewed the published edition"
+          buttons={[{ label: "Confirm I reviewed the published edition", tone: "secondary" }]}
           messageId="confirm-review-message"
         />
       )}
       {workflow.canWithdraw && article.status === "published" && (
         <details>
           <summary>Withdraw from the public site</summary>
-          <StepForm {...extra} action={actions.withdraw} label="Withdraw" messageId="withdraw-message" danger>
+          <StepForm {...extra} action={actions.withdraw} buttons={[{ label: "Withdraw", tone: "danger" }]} messageId="withdraw-message">
             <label htmlFor="withdraw-explanation">Public explanation (shown on the page)</label>
             <textarea id="withdraw-explanation" name="explanation" required minLength={10} maxLength={1000} />
           </StepForm>
         </details>
       )}
       {workflow.canWithdraw && article.status === "withdrawn" && (
-        <StepForm {...extra} action={actions.restore} label="Restore to the public site" messageId="restore-message" />
+        <StepForm
+          {...extra}
+          action={actions.restore}
+          buttons={[{ label: "Restore to the public site", tone: "primary" }]}
+          messageId="restore-message"
+        />
       )}
     </WorkflowSteps>
   );

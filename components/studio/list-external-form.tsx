@@ -37,7 +37,7 @@ export function ListExternalForm({ onAdd }: { onAdd: (link: Link) => void }) {
           {error}
         </p>
       )}
-      <button type="button" className="button small" onClick={add}>
+      <button type="button" className="button small secondary" onClick={add}>
         Add link
       </button>
     </fieldset>

@@ -1,9 +1,10 @@
 "use client";
 
-import { useActionState, type ReactNode } from "react";
+import { Fragment, useActionState, type ReactNode } from "react";
 import { formatTokyoDateTime } from "@/lib/dates";
-import { STEP_NEEDS, TRANSITIONS, type TransitionName } from "@/lib/workflow";
+import { CHANGE_TYPE_STEPS, SHARED_STEP_FORMS, STEP_NEEDS, TRANSITIONS, type StepTone, type TransitionName } from "@/lib/workflow";
 import { useSavedVersion } from "../editor/saved-version";
+import { ChangeFields, stepFields, type ChangeFacts } from "./workflow-step-fields";
 
 /** What a step's form gets back: FormState from the actions, or any older shape with the same two fields. */
 type StepState = { ok: boolean; message: string | null };
@@ -12,18 +13,29 @@ export type StepAction = (state: never, formData: FormData) => Promise<StepState
 
 const IDLE: StepState = { ok: true, message: null };
 
-/** One step as its own small form, with its own message line. */
+/** One submit button of a step form; `transition` names the step when several steps share the form. */
+export type StepButton = {
+  label: string;
+  tone: StepTone;
+  transition?: TransitionName;
+  /** This step needs less than the form asks (publish now ignores the schedule's time), so the browser skips its checks. */
+  formNoValidate?: boolean;
+  /** The step's own fields, right before its button. */
+  fields?: ReactNode;
+};
+
+/** One step (or steps sharing their questions) as its own small form, with its own message line. */
 export function StepForm(props: {
   action: StepAction;
   idField: string;
   itemId: number;
   hidden?: Record<string, string>;
-  label: string;
+  buttons: readonly StepButton[];
   messageId: string;
-  danger?: boolean;
+  /** Fields every button of the form uses, asked once above them. */
   children?: ReactNode;
 }) {
-  const { idField, itemId, hidden, label, messageId, danger, children } = props;
+  const { idField, itemId, hidden, buttons, messageId, children } = props;
   const [state, formAction, pending] = useActionState(props.action as unknown as (s: StepState, f: FormData) => Promise<StepState>, IDLE);
   return (
     <form action={formAction} className="workflow-step" aria-describedby={state.message ? messageId : undefined}>
@@ -32,14 +44,22 @@ export function StepForm(props: {
         <input key={k} type="hidden" name={k} value={v} />
       ))}
       {children}
-      <button
-        type="submit"
-        className={`button small${danger ? " danger" : " primary"}`}
-        disabled={pending}
-        aria-busy={pending || undefined}
-      >
-        {label}
-      </button>
+      {buttons.map((b) => (
+        <Fragment key={b.label}>
+          {b.fields}
+          <button
+            type="submit"
+            name={b.transition ? "transition" : undefined}
+            value={b.transition}
+            formNoValidate={b.formNoValidate || undefined}
+            className={`button small ${b.tone}`}
+            disabled={pending}
+            aria-busy={pending || undefined}
+          >
+            {b.label}
+          </button>
+        </Fragment>
+      ))}
       {pending && <p role="status">Working…</p>}
       {!pending && state.message && (
         <p id={messageId} role={state.ok ? "status" : "alert"} className={state.ok ? undefined : "field-error"}>
@@ -63,7 +83,7 @@ export type WorkflowFacts = {
   lockReason?: string | null;
   lastEditedBy?: string | null;
   /** A published item's new edition: ask minor or major, and the public note. */
-  change?: { changeType: "minor" | "major" | null; changeNote: string | null } | null;
+  change?: ChangeFacts | null;
   suggestedScheduleAt: string;
 };
 
@@ -90,70 +110,18 @@ export type WorkflowStepsProps = {
   children?: ReactNode;
 };
 
-function ChangeFields({ change, idPrefix }: { change: WorkflowFacts["change"]; idPrefix: string }) {
-  if (!change) return null;
-  return (
-    <fieldset className="field">
-      <legend>What kind of change is this edition?</legend>
-      <label>
-        <input type="radio" name="changeType" value="minor" defaultChecked={change.changeType !== "major"} /> Minor (typo, formatting): no
-        public note
-      </label>
-      <label>
-        <input type="radio" name="changeType" value="major" defaultChecked={change.changeType === "major"} /> Major: readers are told what
-        changed
-      </label>
-      <label htmlFor={`${idPrefix}-note`}>Public change note (for a major change)</label>
-      <input
-        id={`${idPrefix}-note`}
-        name="changeNote"
-        type="text"
-        maxLength={300}
-        defaultValue={change.changeNote ?? ""}
-        placeholder="Corrected the meeting date"
-      />
-    </fieldset>
-  );
-}
+const TONE_ORDER: Record<StepTone, number> = { primary: 0, secondary: 1, danger: 2 };
 
-/** What each step asks for besides its button, keyed by step: the inputs follow lib/workflow's STEP_NEEDS. */
-function stepFields(name: TransitionName, pre: string, facts: WorkflowFacts): ReactNode {
-  switch (name) {
-    case "request_changes":
-      return (
-        <>
-          <label htmlFor={`${pre}changes-comment`}>What needs to change (the author sees this)</label>
-          <textarea id={`${pre}changes-comment`} name="comment" required maxLength={5000} />
-        </>
-      );
-    case "approve":
-      return (
-        <>
-          <label htmlFor={`${pre}approve-comment`}>Note (optional)</label>
-          <input id={`${pre}approve-comment`} name="comment" type="text" maxLength={5000} />
-        </>
-      );
-    case "publish":
-      return <ChangeFields change={facts.change} idPrefix={`${pre}publish`} />;
-    case "schedule":
-      return (
-        <>
-          <label htmlFor={`${pre}schedule-at`}>Go live at (Tokyo time)</label>
-          <input id={`${pre}schedule-at`} name="scheduledFor" type="datetime-local" required defaultValue={facts.suggestedScheduleAt} />
-          <ChangeFields change={facts.change} idPrefix={`${pre}schedule`} />
-        </>
-      );
-    case "force_publish":
-      return (
-        <>
-          <label htmlFor={`${pre}force-reason`}>Why can this not wait for a second person?</label>
-          <textarea id={`${pre}force-reason`} name="reason" required minLength={10} maxLength={2000} />
-          <ChangeFields change={facts.change} idPrefix={`${pre}force`} />
-        </>
-      );
-    default:
-      return null;
+/** The open steps as forms: the way forward first, steps back after it; steps that share their questions share one form. */
+function stepGroups(transitions: readonly TransitionName[]): TransitionName[][] {
+  const ordered = [...transitions].sort((a, b) => TONE_ORDER[TRANSITIONS[a].tone] - TONE_ORDER[TRANSITIONS[b].tone]);
+  const groups: TransitionName[][] = [];
+  for (const name of ordered) {
+    if (groups.some((g) => g.includes(name))) continue;
+    const shared = SHARED_STEP_FORMS.find((g) => g.includes(name)) ?? [name];
+    groups.push(ordered.filter((n) => shared.includes(n)));
   }
+  return groups;
 }
 
 /** The workflow of any content type with editions: the facts, then only the steps server/ says are open to this person. */
@@ -162,20 +130,31 @@ export function WorkflowSteps(props: WorkflowStepsProps) {
   const { noun, idField, idPrefix, headingId } = KINDS[props.kind];
   // Releasing steps name the version on this screen: the server refuses them if the words changed since it was loaded.
   const version = useSavedVersion(itemId, props.version);
-  const form = (name: TransitionName) => (
-    <StepForm
-      key={name}
-      action={action}
-      idField={idField}
-      itemId={itemId}
-      hidden={{ transition: name, ...("version" in STEP_NEEDS[name] ? { version: String(version) } : {}) }}
-      label={TRANSITIONS[name].label}
-      messageId={`${idPrefix}${name}-message`}
-      danger={name === "force_publish"}
-    >
-      {stepFields(name, idPrefix, facts)}
-    </StepForm>
-  );
+  const form = (group: TransitionName[]) => {
+    const needs = Object.assign({}, ...group.map((n) => STEP_NEEDS[n])) as Record<string, unknown>;
+    const single = group.length === 1;
+    return (
+      <StepForm
+        key={group.join("+")}
+        action={action}
+        idField={idField}
+        itemId={itemId}
+        hidden={{ ...(single ? { transition: group[0]! } : {}), ...("version" in needs ? { version: String(version) } : {}) }}
+        messageId={`${idPrefix}${group[0]}-message`}
+        buttons={group.map((n) => ({
+          label: TRANSITIONS[n].label,
+          tone: TRANSITIONS[n].tone,
+          transition: single ? undefined : n,
+          formNoValidate: !Object.keys(needs).every((k) => k in STEP_NEEDS[n]),
+          fields: stepFields(n, idPrefix, facts.suggestedScheduleAt),
+        }))}
+      >
+        {facts.change && group.some((n) => CHANGE_TYPE_STEPS.includes(n)) && (
+          <ChangeFields change={facts.change} idPrefix={`${idPrefix}${group[0]}`} />
+        )}
+      </StepForm>
+    );
+  };
   return (
     <section className="workflow-panel" aria-labelledby={`${headingId}-${itemId}`}>
       <h2 id={`${headingId}-${itemId}`}>Workflow</h2>
@@ -200,16 +179,16 @@ export function WorkflowSteps(props: WorkflowStepsProps) {
       {facts.lockReason && <p className="hint">{facts.lockReason}</p>}
       {facts.lastEditedBy && <p className="hint">Last edited by {facts.lastEditedBy}: a second person must approve and publish.</p>}
       {transitions.length === 0 && !hasOtherSteps && <p>No workflow step is open to you on this {noun} right now.</p>}
-      {transitions.map((name) =>
+      {stepGroups(transitions).map((group) =>
         // Publishing without review is offered to administrators only before approval; once approved, "Publish now" is the step.
-        name === "force_publish"
+        group[0] === "force_publish"
           ? facts.state !== "approved" && (
-              <details key={name}>
+              <details key="force_publish">
                 <summary>Publish without review (administrators)</summary>
-                {form(name)}
+                {form(group)}
               </details>
             )
-          : form(name),
+          : form(group),
       )}
       {children}
     </section>

@@ -101,7 +101,8 @@ function stepCommand(type: AnyEditorialType, name: TransitionName) {
         to: step.to,
         ...(input.reason ? { reason: input.reason } : {}),
         ...(input.comment ? { comment: input.comment } : {}),
-        ...(input.scheduledFor ? { scheduledFor: input.scheduledFor.toISOString() } : {}),
+        // Publish and schedule share one form, so "Publish now" also carries the time field: only a schedule records it.
+        ...(name === "schedule" && input.scheduledFor ? { scheduledFor: input.scheduledFor.toISOString() } : {}),
       });
       return { state: step.to, expireTags };
     },

@@ -61,8 +61,28 @@ export default async function EditArticlePage({ params }: PageProps<"/studio/art
       </nav>
       <PresenceStatus kind="article" id={article.id} />
       <div className="editor-page">
-        <ArticleEditor key={editorSession} article={article} categories={categories} save={saveArticleAction} />
-        <aside id={workflowColumnId(article.id)} className="editor-aside" aria-label="Workflow and review">
+        <ArticleEditor
+          key={editorSession}
+          article={article}
+          categories={categories}
+          save={saveArticleAction}
+          workflow={
+            <aside id={workflowColumnId(article.id)} className="editor-aside" aria-label="Workflow and review">
+              <ArticleWorkflow
+                article={article}
+                actions={{
+                  transition: transitionAction,
+                  withdraw: withdrawAction,
+                  restore: restoreWithdrawnAction,
+                  confirmReview: confirmReviewAction,
+                }}
+              />
+              <ReviewThread articleId={article.id} comments={comments} canComment={article.workflow.canComment} action={commentAction} />
+            </aside>
+          }
+        />
+        {/* Secondary to the words and the workflow: after both, under the words on wide screens. */}
+        <div className="editor-extras">
           {article.canEdit && (
             <HeroImageField
               articleId={article.id}
@@ -71,18 +91,8 @@ export default async function EditArticlePage({ params }: PageProps<"/studio/art
               saveHero={setArticleHeroImageAction}
             />
           )}
-          <ArticleWorkflow
-            article={article}
-            actions={{
-              transition: transitionAction,
-              withdraw: withdrawAction,
-              restore: restoreWithdrawnAction,
-              confirmReview: confirmReviewAction,
-            }}
-          />
-          <ReviewThread articleId={article.id} comments={comments} canComment={article.workflow.canComment} action={commentAction} />
           <ArticleListPreview articleId={article.id} />
-        </aside>
+        </div>
       </div>
     </>
   );

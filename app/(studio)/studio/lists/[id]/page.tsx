@@ -53,7 +53,7 @@ export default async function EditListPage({ params }: PageProps<"/studio/lists/
       <div className="list-editor-grid">
         {/* A new state (sent for review, returned to draft) remounts the editor with the list's fresh version. */}
         <ListEditor key={`${list.id}:${list.edition.state}`} list={list} save={saveListAction} lockReason={lockReason} />
-        <aside aria-label="Workflow and preview">
+        <aside className="list-aside" aria-label="Workflow and preview">
           <WorkflowSteps
             kind="list"
             itemId={list.id}
