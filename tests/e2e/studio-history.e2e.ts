@@ -4,7 +4,7 @@ import { describe, expect, inject, it } from "vitest";
 import type { Handle } from "@/db/client";
 import { articleRevisions } from "@/db/schema";
 import { HistoryPage } from "./pages/history";
-import { Studio } from "./pages/studio";
+import { Studio, editorField } from "./pages/studio";
 import { accessibilityViolations } from "./support/browser";
 import { browserAndDatabase } from "./support/browser-and-database";
 import { signedInAs } from "./support/signed-in";
@@ -67,7 +67,7 @@ describe("the history of a news item", () => {
   it("tells apart two saves of the same minute by their seconds, who saved them and what they changed", async () => {
     const writer = await signedInAs(browser, inject("baseURL"), "writer@koho.example", "writer-demo-pass");
     articleId = await writer.studio.newArticle();
-    await writer.page.fill("#title", "Harbour ferry timetable changes");
+    await writer.page.fill(editorField("title"), "Harbour ferry timetable changes");
     await writer.studio.body().click();
     await writer.page.keyboard.insertText("The ferry leaves from Sakura pier.");
     await waitForNextSave(writer.studio);
@@ -79,7 +79,7 @@ describe("the history of a news item", () => {
     const editor = await signedInAs(browser, inject("baseURL"), "editor@koho.example", "editor-demo-pass");
     await editor.page.goto(editor.studio.url(`/studio/articles/${articleId}`));
     await editor.studio.body().waitFor();
-    await editor.page.fill("#summary", "Fewer crossings from December.");
+    await editor.page.fill(editorField("summary"), "Fewer crossings from December.");
     await waitForNextSave(editor.studio);
     const { writerAt, editorAt } = await pinSaveTimes(articleId);
 
@@ -159,8 +159,8 @@ describe("the history of a news item", () => {
     await page.goto(studio.url(`/studio/articles/${articleId}`));
     await studio.body().waitFor();
     expect({
-      title: await page.inputValue("#title"),
-      summary: await page.inputValue("#summary"),
+      title: await page.inputValue(editorField("title")),
+      summary: await page.inputValue(editorField("summary")),
       body: await studio.body().innerText(),
     }).toEqual(shown);
   });

@@ -4,7 +4,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { parseSeedDocument } from "@/lib/content/seed-parser";
 import { ListsStudio } from "./pages/lists";
-import { Studio } from "./pages/studio";
+import { Studio, editorField } from "./pages/studio";
 import { WorkflowPanel } from "./pages/workflow";
 import { accessibilityViolations, launchBrowser } from "./support/browser";
 
@@ -49,7 +49,7 @@ describe("where things are in the editor", () => {
   it("at 1366 px the workflow is a sticky panel beside the words, in the first screenful", async () => {
     const { page, studio } = await at(WIDE, "writer@koho.example", "writer-demo-pass");
     await studio.newArticle();
-    await page.fill("#title", "Harbour festival moves to the east pier");
+    await page.fill(editorField("title"), "Harbour festival moves to the east pier");
     await studio.body().click();
     // Enough paragraphs that the page scrolls well past one screen.
     await page.keyboard.type("The festival moves.");
@@ -63,7 +63,7 @@ describe("where things are in the editor", () => {
     expect(panel.y).toBeGreaterThanOrEqual(0);
     expect(panel.y).toBeLessThan(WIDE.height);
     expect(panel.x).toBeGreaterThanOrEqual(body.x + body.width);
-    expect(await page.locator("#item-workflow").evaluate((el) => getComputedStyle(el).position)).toBe("sticky");
+    expect(await page.locator(editorField("workflow")).evaluate((el) => getComputedStyle(el).position)).toBe("sticky");
     expect(await accessibilityViolations(page)).toEqual([]);
 
     await page.evaluate(() => window.scrollTo(0, 700));
@@ -111,8 +111,8 @@ describe("the workflow's steps", () => {
   it("shows the way forward first as primary, and asks a publisher the change type once for both publish and schedule", async () => {
     const admin = await at(WIDE, "admin@koho.example", "admin-demo-pass");
     const id = await admin.studio.newArticle();
-    await admin.page.fill("#title", "Ferry timetable for the winter season");
-    await admin.page.fill("#summary", "The ferry runs less often in winter.");
+    await admin.page.fill(editorField("title"), "Ferry timetable for the winter season");
+    await admin.page.fill(editorField("summary"), "The ferry runs less often in winter.");
     await admin.studio.body().click();
     await admin.page.keyboard.type("The ferry runs every forty minutes.");
     await admin.studio.waitForSaved();
@@ -161,7 +161,7 @@ describe("the workflow's steps", () => {
     await publisher.page.fill("#publish-note", "Added the time of the last ferry");
     await publisher.flow.run("Publish now");
     expect(await publisher.flow.state()).toBe("Published");
-    const slug = await publisher.page.inputValue("#slug");
+    const slug = await publisher.page.inputValue(editorField("slug"));
     const reader = await (await browser.newContext()).newPage();
     await reader.goto(new URL(`/news/${slug}`, base()).href);
     const article = await reader.locator("main").innerText();

@@ -2,6 +2,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { accessibilityViolations, launchBrowser } from "./support/browser";
 import { signedInAs } from "./support/signed-in";
+import { editorField } from "./pages/studio";
 
 let browser: Browser;
 const base = () => inject("baseURL");
@@ -14,7 +15,7 @@ afterAll(async () => {
 });
 
 const presenceLine = (page: Page) => page.locator('section[aria-label="Who else is here"] [role=status]').innerText();
-const titleReadOnly = (page: Page) => page.locator("#title").evaluate((el) => (el as HTMLInputElement).readOnly);
+const titleReadOnly = (page: Page) => page.locator(editorField("title")).evaluate((el) => (el as HTMLInputElement).readOnly);
 const bodyEditable = (page: Page) => page.locator("#article-body-editor").getAttribute("contenteditable");
 // A heartbeat is 10 s: "within one heartbeat" with room for a busy test machine.
 const BEAT = { timeout: 25_000, interval: 250 };
@@ -23,8 +24,8 @@ describe("presence and the soft edit lock, in two browsers", () => {
   it("shows the second editor who is editing, lets them take over with the latest words, and tells the first", async () => {
     const a = await signedInAs(browser, base(), "editor@koho.example", "editor-demo-pass");
     const id = await a.studio.newArticle();
-    await a.page.fill("#title", "Ferry pier repairs start in January");
-    await a.page.fill("#summary", "The east pier closes for six weeks.");
+    await a.page.fill(editorField("title"), "Ferry pier repairs start in January");
+    await a.page.fill(editorField("summary"), "The east pier closes for six weeks.");
     await a.studio.body().click();
     await a.page.keyboard.type("The east pier closes for repairs.");
     await a.studio.waitForSaved();
@@ -34,7 +35,7 @@ describe("presence and the soft edit lock, in two browsers", () => {
     await expect.poll(() => presenceLine(b.page), BEAT).toMatch(/^Eiji Editor is editing — since \d\d:\d\d$/);
     expect(await titleReadOnly(b.page)).toBe(true);
     expect(await bodyEditable(b.page)).toBe("false");
-    expect(await b.page.locator("#edit-lock-reason").innerText()).toMatch(/read-only for you until you take over editing/);
+    expect(await b.page.locator(editorField("edit-lock-reason")).innerText()).toMatch(/read-only for you until you take over editing/);
     expect(await accessibilityViolations(b.page)).toEqual([]);
 
     // A keeps writing after B opened the item: B's page shows older words until B takes over.
