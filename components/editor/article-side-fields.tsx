@@ -111,7 +111,7 @@ export function ArticleSideFields({ fields, change, onSlugTyped, readOnly, slugL
         />
         {errorFor("tags")}
       </div>
-      <SignatoriesField value={fields.signatories} disabled={readOnly} onChange={(signatories) => change({ signatories })} />
+      <SignatoriesField value={fields.signatories} disabled={readOnly} onChange={(signatories) => change({ signatories })} idOf={idOf} />
     </div>
   );
 }

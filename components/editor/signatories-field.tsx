@@ -3,9 +3,6 @@
 import { useEffect, useRef, useState } from "react";
 import type { Signatory } from "@/lib/vocabulary";
 
-const nameId = (i: number) => `sig-name-${i}`;
-const ADD_SIGNATORY_ID = "sig-add";
-
 /**
  * Ordered name + title pairs, with keyboard-reachable add, remove and move buttons. Each of them moves
  * focus to where the next action is (the new Name field, the row that took a removed one's place, the
@@ -15,11 +12,16 @@ export function SignatoriesField({
   value,
   onChange,
   disabled,
+  idOf,
 }: {
   value: Signatory[];
   onChange: (next: Signatory[]) => void;
   disabled: boolean;
+  /** The item's id for a field name (components/editor/editor-ids.ts): two items' editors can share the document. */
+  idOf: (name: string) => string;
 }) {
+  const nameId = (i: number) => idOf(`sig-name-${i}`);
+  const ADD_SIGNATORY_ID = idOf("sig-add");
   const [announcement, setAnnouncement] = useState("");
   // The element to focus once the parent has re-rendered with the new list (the field does not exist before).
   const focusNext = useRef<string | null>(null);
@@ -41,7 +43,7 @@ export function SignatoriesField({
     const to = i + by;
     // The same button on the moved row, unless it reached the end; then the other direction's button.
     const edge = (by < 0 && to === 0) || (by > 0 && to === next.length - 1);
-    change(next, `sig-${(edge ? -by : by) < 0 ? "up" : "down"}-${to}`, `Signatory moved to position ${to + 1} of ${next.length}.`);
+    change(next, idOf(`sig-${(edge ? -by : by) < 0 ? "up" : "down"}-${to}`), `Signatory moved to position ${to + 1} of ${next.length}.`);
   };
   const remove = (i: number) => {
     const next = value.filter((_, j) => j !== i);
@@ -61,20 +63,26 @@ export function SignatoriesField({
           <li key={i}>
             <label htmlFor={nameId(i)}>Name {i + 1}</label>
             <input id={nameId(i)} type="text" value={s.name} disabled={disabled} onChange={(e) => update(i, { name: e.target.value })} />
-            <label htmlFor={`sig-title-${i}`}>Title {i + 1}</label>
+            <label htmlFor={idOf(`sig-title-${i}`)}>Title {i + 1}</label>
             <input
-              id={`sig-title-${i}`}
+              id={idOf(`sig-title-${i}`)}
               type="text"
               value={s.title}
               disabled={disabled}
               onChange={(e) => update(i, { title: e.target.value })}
             />
             <div className="row-actions">
-              <button id={`sig-up-${i}`} type="button" className="button small" disabled={disabled || i === 0} onClick={() => move(i, -1)}>
+              <button
+                id={idOf(`sig-up-${i}`)}
+                type="button"
+                className="button small"
+                disabled={disabled || i === 0}
+                onClick={() => move(i, -1)}
+              >
                 Move up<span className="visually-hidden"> signatory {i + 1}</span>
               </button>
               <button
-                id={`sig-down-${i}`}
+                id={idOf(`sig-down-${i}`)}
                 type="button"
                 className="button small"
                 disabled={disabled || i === value.length - 1}

@@ -48,8 +48,8 @@ export function ArticleWorkflow({ article, actions }: { article: EditableArticle
         <details>
           <summary>Withdraw from the public site</summary>
           <StepForm {...extra} action={actions.withdraw} buttons={[{ label: "Withdraw", tone: "danger" }]} messageId="withdraw-message">
-            <label htmlFor="withdraw-explanation">Public explanation (shown on the page)</label>
-            <textarea id="withdraw-explanation" name="explanation" required minLength={10} maxLength={1000} />
+            <label htmlFor={`item-${article.id}-withdraw-explanation`}>Public explanation (shown on the page)</label>
+            <textarea id={`item-${article.id}-withdraw-explanation`} name="explanation" required minLength={10} maxLength={1000} />
           </StepForm>
         </details>
       )}

@@ -86,15 +86,15 @@ export function ListEditor({ list, save, lockReason }: { list: ListForEditing; s
   }
 
   return (
-    <section aria-labelledby="entries-heading" className="list-editor">
+    <section aria-labelledby={`list-${list.id}-entries-heading`} className="list-editor">
       <div className="field">
-        <label htmlFor="list-name">Name</label>
-        <input id="list-name" value={name} onChange={(e) => setName(e.target.value)} maxLength={120} disabled={!editable} />
+        <label htmlFor={`list-${list.id}-name`}>Name</label>
+        <input id={`list-${list.id}-name`} value={name} onChange={(e) => setName(e.target.value)} maxLength={120} disabled={!editable} />
       </div>
       <div className="field">
-        <label htmlFor="list-max">Number of items shown (1–20)</label>
+        <label htmlFor={`list-${list.id}-max`}>Number of items shown (1–20)</label>
         <input
-          id="list-max"
+          id={`list-${list.id}-max`}
           type="number"
           min={1}
           max={20}
@@ -109,14 +109,14 @@ export function ListEditor({ list, save, lockReason }: { list: ListForEditing; s
           latest items of the same category
         </label>
       </div>
-      <h2 id="entries-heading">
+      <h2 id={`list-${list.id}-entries-heading`}>
         Picked items ({entries.length} of at most {maxItems})
       </h2>
       <p aria-live="polite" role="status" className="visually-hidden" data-testid="list-announcer">
         {announcement}
       </p>
       {entries.length === 0 && <p>No items picked yet.</p>}
-      <ol className="list-entries" ref={listRef} aria-labelledby="entries-heading">
+      <ol className="list-entries" ref={listRef} aria-labelledby={`list-${list.id}-entries-heading`}>
         {entries.map((e, i) => (
           <li
             key={keyOf(e)}

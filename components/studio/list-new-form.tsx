@@ -12,7 +12,7 @@ export function NewListForm({ options, action, articleId }: { options: Placement
   const placement = articleId ? "article" : "default";
   const error = (field: string) =>
     fields?.[field] ? (
-      <p id={`${field}-error`} className="field-error">
+      <p id={`new-list-${field}-error`} className="field-error">
         {fields[field]}
       </p>
     ) : null;
@@ -24,8 +24,14 @@ export function NewListForm({ options, action, articleId }: { options: Placement
         </p>
       )}
       <div className="field">
-        <label htmlFor="list-name">Name (for the studio)</label>
-        <input id="list-name" name="name" required maxLength={120} aria-describedby={fields?.name ? "name-error" : undefined} />
+        <label htmlFor="new-list-name">Name (for the studio)</label>
+        <input
+          id="new-list-name"
+          name="name"
+          required
+          maxLength={120}
+          aria-describedby={fields?.name ? "new-list-name-error" : undefined}
+        />
         {error("name")}
       </div>
       <fieldset className="field">
@@ -42,8 +48,8 @@ export function NewListForm({ options, action, articleId }: { options: Placement
         ))}
       </fieldset>
       <div className="field">
-        <label htmlFor="list-category">Category (for a category list)</label>
-        <select id="list-category" name="categoryId" defaultValue="">
+        <label htmlFor="new-list-category">Category (for a category list)</label>
+        <select id="new-list-category" name="categoryId" defaultValue="">
           <option value="">—</option>
           {options.categories.map((c) => (
             <option key={c.id} value={c.id}>
@@ -54,8 +60,8 @@ export function NewListForm({ options, action, articleId }: { options: Placement
         {error("categoryId")}
       </div>
       <div className="field">
-        <label htmlFor="list-article">News item (for a list under one item)</label>
-        <select id="list-article" name="articleId" defaultValue={articleId ?? ""}>
+        <label htmlFor="new-list-article">News item (for a list under one item)</label>
+        <select id="new-list-article" name="articleId" defaultValue={articleId ?? ""}>
           <option value="">—</option>
           {options.articles.map((a) => (
             <option key={a.id} value={a.id}>
@@ -66,8 +72,8 @@ export function NewListForm({ options, action, articleId }: { options: Placement
         {error("articleId")}
       </div>
       <div className="field">
-        <label htmlFor="list-max">Number of items shown (1–20)</label>
-        <input id="list-max" name="maxItems" type="number" min={1} max={20} defaultValue={10} required />
+        <label htmlFor="new-list-max">Number of items shown (1–20)</label>
+        <input id="new-list-max" name="maxItems" type="number" min={1} max={20} defaultValue={10} required />
         {error("maxItems")}
       </div>
       <div className="field">

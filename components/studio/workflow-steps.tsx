@@ -93,8 +93,8 @@ export type WorkflowFacts = {
  * (which labels and the browser tests rely on).
  */
 const KINDS = {
-  article: { noun: "item", idField: "articleId", idPrefix: "", headingId: "workflow-heading" },
-  list: { noun: "list", idField: "listId", idPrefix: "list-", headingId: "list-workflow-heading" },
+  article: { noun: "item", idField: "articleId", idPrefix: (id: number) => `item-${id}-`, headingId: "workflow-heading" },
+  list: { noun: "list", idField: "listId", idPrefix: (id: number) => `list-${id}-`, headingId: "list-workflow-heading" },
 } as const;
 
 export type WorkflowStepsProps = {
@@ -127,7 +127,9 @@ function stepGroups(transitions: readonly TransitionName[]): TransitionName[][] 
 /** The workflow of any content type with editions: the facts, then only the steps server/ says are open to this person. */
 export function WorkflowSteps(props: WorkflowStepsProps) {
   const { itemId, transitions, facts, action, hasOtherSteps, children } = props;
-  const { noun, idField, idPrefix, headingId } = KINDS[props.kind];
+  const { noun, idField, headingId } = KINDS[props.kind];
+  // Ids carry the item, as the editor's do: with cacheComponents two items' panels can share the document.
+  const idPrefix = KINDS[props.kind].idPrefix(itemId);
   // Releasing steps name the version on this screen: the server refuses them if the words changed since it was loaded.
   const version = useSavedVersion(itemId, props.version);
   const form = (group: TransitionName[]) => {

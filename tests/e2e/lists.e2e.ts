@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { parseSeedDocument } from "@/lib/content/seed-parser";
 import { slugify } from "@/lib/slug";
 import { PublicSite } from "./pages/public-site";
+import { editorField } from "./pages/studio";
 import { accessibilityViolations, launchBrowser } from "./support/browser";
 import { signedInAs } from "./support/signed-in";
 
@@ -73,7 +74,7 @@ describe("Recommended for You lists in the browser", () => {
     );
     await publisher.page.goto(publisher.lists.url(`/studio/articles/${found.items[0]!.id}`));
     await publisher.page.getByText("Withdraw from the public site").click();
-    await publisher.flow.run("Withdraw", { "#withdraw-explanation": "Withdrawn while the lab's opening date is confirmed." });
+    await publisher.flow.run("Withdraw", { [editorField("withdraw-explanation")]: "Withdrawn while the lab's opening date is confirmed." });
     try {
       expect(await recommendedOn(reader, slugify(communique.title))).toEqual(
         [picks[0]!, picks[2]!].map((p) => ({ title: p.title, date: p.date })),

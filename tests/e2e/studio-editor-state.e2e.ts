@@ -61,7 +61,7 @@ describe("the editor shows the state it is in", () => {
     await page.keyboard.type("The ferry runs every forty minutes.");
     await studio.waitForSaved();
     await flow.panel().getByText("Publish without review (administrators)").click();
-    await flow.run("Publish without review", { "#force-reason": "The harbour office needs the timetable out today." });
+    await flow.run("Publish without review", { [editorField("force-reason")]: "The harbour office needs the timetable out today." });
     await expect.poll(badge, { timeout: 10_000 }).toBe("Published");
 
     // The first save after publication starts edition 2, a draft: the page says so at once.

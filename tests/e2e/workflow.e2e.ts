@@ -60,7 +60,7 @@ describe("editorial workflow in the browser", () => {
     const editor = await as("editor@koho.example", "editor-demo-pass");
     await editor.page.goto(editor.studio.url(`/studio/articles/${id}`));
     expect(await editor.flow.step("Approve").count()).toBe(0);
-    await editor.flow.run("Request changes", { "#changes-comment": "Please give the date of the cleanup." });
+    await editor.flow.run("Request changes", { [editorField("changes-comment")]: "Please give the date of the cleanup." });
     expect(await accessibilityViolations(editor.page)).toEqual([]);
 
     expect(await writer.flow.state()).toBe("Changes requested");
@@ -95,7 +95,7 @@ describe("editorial workflow in the browser", () => {
     expect(await reader.locator(".article-list").innerText()).toContain("Governor announces Tamagawa river cleanup");
 
     await publisher.page.getByText("Withdraw from the public site").click();
-    await publisher.flow.run("Withdraw", { "#withdraw-explanation": "The cleanup was postponed; a new date will follow." });
+    await publisher.flow.run("Withdraw", { [editorField("withdraw-explanation")]: "The cleanup was postponed; a new date will follow." });
     const withdrawn = await reader.goto(new URL(`/news/${slug}`, base()).href);
     expect(withdrawn?.status()).toBe(200);
     expect(await reader.getByRole("note", { name: "Withdrawn" }).innerText()).toContain("The cleanup was postponed");
@@ -113,7 +113,9 @@ describe("editorial workflow in the browser", () => {
     await admin.studio.waitForSaved();
     // The panel names the version the admin's own saves reached, so the step is not refused as stale.
     await admin.page.getByText("Publish without review (administrators)").click();
-    await admin.flow.run("Publish without review", { "#force-reason": "River level warning: cannot wait for a second person." });
+    await admin.flow.run("Publish without review", {
+      [editorField("force-reason")]: "River level warning: cannot wait for a second person.",
+    });
     expect(await admin.flow.state()).toBe("Published");
   });
 
@@ -125,7 +127,7 @@ describe("editorial workflow in the browser", () => {
     await publisher.flow.run("Approve");
     await publisher.page.reload();
     const at = new Date(Math.floor((Date.now() + 120_000) / 60_000) * 60_000); // the next-but-one minute
-    await publisher.flow.run("Schedule", { "#schedule-at": toTokyoLocalInput(at) });
+    await publisher.flow.run("Schedule", { [editorField("schedule-at")]: toTokyoLocalInput(at) });
     expect(await publisher.flow.state()).toBe("Scheduled");
     expect(await accessibilityViolations(publisher.page)).toEqual([]);
 

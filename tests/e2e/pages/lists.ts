@@ -15,10 +15,10 @@ export class ListsStudio {
     await this.page.goto(this.url("/studio/lists"));
     await this.page.getByRole("link", { name: "New list" }).click();
     await this.page.waitForURL("**/studio/lists/new");
-    await this.page.fill("#list-name", name);
+    await this.page.fill("#new-list-name", name);
     await this.page.getByLabel("Under one news item").check();
-    await this.page.selectOption("#list-article", { label: articleLabel });
-    await this.page.fill("#list-max", String(maxItems));
+    await this.page.selectOption("#new-list-article", { label: articleLabel });
+    await this.page.fill("#new-list-max", String(maxItems));
     await this.page.getByRole("button", { name: "Create list" }).click();
     await this.page.waitForURL(/\/studio\/lists\/\d+$/);
     await this.page.getByRole("heading", { name: "Picked items (0 of at most 5)" }).waitFor();
