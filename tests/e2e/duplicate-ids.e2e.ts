@@ -94,6 +94,19 @@ describe("ids in a document that keeps earlier pages hidden", () => {
     expect(await accessibilityViolations(page)).toEqual([]);
   });
 
+  it("are unique after the new-list form and then a list's editor, which share field names", async () => {
+    await studio.signInAndWait("editor@koho.example", "editor-demo-pass");
+    await viaMenu("Lists", /Lists|Recommended/);
+    await page.locator("main a[href='/studio/lists/new']:visible").click();
+    await page.getByRole("heading", { level: 1, name: /New .*list/ }).waitFor();
+    await expectCleanIds("new list form");
+    await viaMenu("Lists", /Lists|Recommended/);
+    await page.locator("main table a[href^='/studio/lists/']:visible").first().click();
+    await page.waitForURL(/\/studio\/lists\/\d+$/);
+    await expectCleanIds("a list's editor");
+    expect(await accessibilityViolations(page)).toEqual([]);
+  });
+
   it("are unique on the public site after moving between its pages", async () => {
     await page.goto(new URL("/", inject("baseURL")).href);
     await expectCleanIds("home");
