@@ -1,6 +1,8 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { isHtmlPagePath, newNonce, nonceContentSecurityPolicy } from "@/lib/http/content-security-policy";
 import { refusalFor, type Refusal } from "@/lib/http/request-guard";
+import { cachedPublicPage, fillPublicPage, isCacheablePublicPage, isPageFill, PLACEHOLDER_NONCE } from "@/server/cache/public-page-cache";
+import { overloadedResponse, shouldShedRender } from "@/server/public/load-shedding";
 import { isMissingPublicPage } from "@/server/public/page-status";
 
 /**
@@ -71,10 +73,25 @@ export async function proxy(request: NextRequest) {
   // The matcher also runs the proxy for action posts and RSC headers on any path; only pages get a nonce.
   if (!isHtmlPagePath(path)) return NextResponse.next();
   const isStaff = isStaffPath(path);
+  // A public page as rendered, with a fresh nonce: no render, no database (server/cache/public-page-cache.ts).
+  const cacheable = !isStaff && isWholeDocumentGet(request) && isCacheablePublicPage(path, request.nextUrl.search);
+  const filling = cacheable && isPageFill(request.headers);
+  const address = path + request.nextUrl.search;
+  if (cacheable && !filling) {
+    const nonce = newNonce();
+    const hit = await cachedPublicPage(address, nonce);
+    if (hit) {
+      hit.headers.set("Content-Security-Policy", nonceContentSecurityPolicy(nonce, []));
+      return new NextResponse(hit.body, { status: 200, headers: hit.headers });
+    }
+  }
   // RSC payloads for client-side navigation and prefetch are not documents, so a policy on them
   // does nothing; the page that fetched them keeps its own nonce policy.
   // An address naming nothing answers 404 (server/public/page-status.ts); the page still renders its help.
   const status = isItemOrListingPath(path) ? await publicPageStatus(request, path) : undefined;
+  if (cacheable && !filling && !status) fillPublicPage(request.nextUrl, address);
+  // Past capacity a render would only queue: a fast 503 instead (server/public/load-shedding.ts).
+  if (!isStaff && !filling && shouldShedRender()) return overloadedResponse();
   if (!isStaff && request.headers.has("rsc")) return NextResponse.next(status);
   const isStudio = path === "/studio" || path.startsWith("/studio/");
   if (isStudio && !SESSION_COOKIES.some((name) => request.cookies.has(name))) {
@@ -83,7 +100,7 @@ export async function proxy(request: NextRequest) {
     return redirect;
   }
 
-  const nonce = newNonce();
+  const nonce = filling ? PLACEHOLDER_NONCE : newNonce();
   const policy = nonceContentSecurityPolicy(nonce, isStaff ? formTargets() : []);
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("Content-Security-Policy", policy);
@@ -128,6 +145,14 @@ function isItemOrListingPath(path: string): boolean {
 async function publicPageStatus(request: NextRequest, path: string): Promise<ResponseInit | undefined> {
   if (request.method !== "GET" && request.method !== "HEAD") return undefined;
   return (await isMissingPublicPage(path)) ? { status: 404 } : undefined;
+}
+
+/** A browser's plain GET of a document: not an RSC fetch, a prefetch or a server action. */
+function isWholeDocumentGet(request: NextRequest): boolean {
+  const h = request.headers;
+  return (
+    request.method === "GET" && !h.has("rsc") && !h.has("next-action") && !h.has("next-router-state-tree") && !h.has("next-router-prefetch")
+  );
 }
 
 function isStaffPath(path: string): boolean {
