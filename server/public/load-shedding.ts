@@ -8,18 +8,22 @@ import { monitorEventLoopDelay } from "node:perf_hooks";
  * render until clients time out (a 200-connection flood of uncached pages left requests waiting
  * 10 s). "Behind" is the event loop's delay, the one measure that counts every kind of work the
  * process has queued (renders, database calls on the loop, GC): its p99 in each 1 s window,
- * against KOHO_SHED_LAG_MS (default 500; 0 switches shedding off), over two windows in a row so
- * one slow moment (a GC, a neighbour on a shared machine) refuses nobody. Staff pages are never shed.
+ * against KOHO_SHED_LAG_MS (default 1000; 0 switches shedding off), over three windows in a row
+ * so one slow moment (a GC, a neighbour on a shared machine) refuses nobody, and never in the
+ * first 30 s of the process (loading the server's code blocks the loop for seconds on a busy
+ * machine, and the very first readers must get pages). Staff pages are never shed.
  */
 const WINDOW_MS = 1_000;
+const SLOW_WINDOWS = 3;
+const STARTUP_GRACE_S = 30;
 const RETRY_AFTER_S = 2;
 
 type Shedding = { behind: boolean; lagMs: number; slowWindows: number };
 const holder = globalThis as typeof globalThis & { kohoLoadShedding?: Shedding };
 
 function threshold(): number {
-  const raw = Number(process.env.KOHO_SHED_LAG_MS ?? 500);
-  return Number.isFinite(raw) && raw >= 0 ? raw : 500;
+  const raw = Number(process.env.KOHO_SHED_LAG_MS ?? 1_000);
+  return Number.isFinite(raw) && raw >= 0 ? raw : 1_000;
 }
 
 /** Started once per process, on first use; the histogram is reset every window so the state follows the load. */
@@ -33,8 +37,9 @@ function shedding(): Shedding {
     state.lagMs = histogram.percentile(99) / 1e6;
     histogram.reset();
     const limit = threshold();
-    state.slowWindows = limit > 0 && state.lagMs > limit ? state.slowWindows + 1 : 0;
-    state.behind = state.slowWindows >= 2;
+    const slow = limit > 0 && state.lagMs > limit && process.uptime() > STARTUP_GRACE_S;
+    state.slowWindows = slow ? state.slowWindows + 1 : 0;
+    state.behind = state.slowWindows >= SLOW_WINDOWS;
   }, WINDOW_MS);
   timer.unref();
   return state;
