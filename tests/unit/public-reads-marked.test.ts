@@ -15,6 +15,8 @@ const HELPERS = new Set([
   "search-queries:runPublicSearch",
   "to-public-article:toPublicArticle",
   "to-public-article:buildPublicArticle",
+  "load-shedding:shouldShedRender",
+  "load-shedding:overloadedResponse",
 ]);
 
 const folder = join(process.cwd(), "server/public");
