@@ -1,6 +1,8 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { isHtmlPagePath, newNonce, nonceContentSecurityPolicy } from "@/lib/http/content-security-policy";
 import { refusalFor, type Refusal } from "@/lib/http/request-guard";
+import { cachedPublicPage, fillPublicPage, isCacheablePublicPage, isPageFill, PLACEHOLDER_NONCE } from "@/server/cache/public-page-cache";
+import { overloadedResponse, shouldShedRender } from "@/server/public/load-shedding";
 import { isMissingPublicPage } from "@/server/public/page-status";
 import { PREVIEW_LINK_HTTP_STATUS, getPreviewLinkStatus } from "@/server/workflow/preview-link-status";
 
@@ -73,6 +75,20 @@ export async function proxy(request: NextRequest) {
   if (!isHtmlPagePath(path)) return NextResponse.next();
   const isStaff = isStaffPath(path);
   const isPreviewLink = path.startsWith("/preview/");
+  // A public page as rendered, with a fresh nonce: no render, no database (server/cache/public-page-cache.ts).
+  // Not under `next dev`, where a page must change as soon as its code does.
+  const cacheable =
+    process.env.NODE_ENV === "production" && !isStaff && isWholeDocumentGet(request) && isCacheablePublicPage(path, request.nextUrl.search);
+  const filling = cacheable && isPageFill(request.headers);
+  const address = path + request.nextUrl.search;
+  if (cacheable && !filling) {
+    const nonce = newNonce();
+    const hit = await cachedPublicPage(address, nonce);
+    if (hit) {
+      hit.headers.set("Content-Security-Policy", nonceContentSecurityPolicy(nonce, []));
+      return new NextResponse(hit.body, { status: 200, headers: hit.headers });
+    }
+  }
   // RSC payloads for client-side navigation and prefetch are not documents, so a policy on them
   // does nothing; the page that fetched them keeps its own nonce policy.
   // An address naming nothing answers 404 (server/public/page-status.ts); the page still renders its help.
@@ -81,6 +97,9 @@ export async function proxy(request: NextRequest) {
     : isPreviewLink
       ? await previewLinkStatus(request, path)
       : undefined;
+  if (cacheable && !filling && !status) fillPublicPage(request.nextUrl, address);
+  // Past capacity a render would only queue: a fast 503 instead (server/public/load-shedding.ts).
+  if (!isStaff && !filling && shouldShedRender()) return overloadedResponse();
   if (!isStaff && request.headers.has("rsc")) return NextResponse.next(status);
   const isStudio = path === "/studio" || path.startsWith("/studio/");
   if (isStudio && !SESSION_COOKIES.some((name) => request.cookies.has(name))) {
@@ -89,7 +108,7 @@ export async function proxy(request: NextRequest) {
     return redirect;
   }
 
-  const nonce = newNonce();
+  const nonce = filling ? PLACEHOLDER_NONCE : newNonce();
   const policy = nonceContentSecurityPolicy(nonce, isStaff ? formTargets() : []);
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("Content-Security-Policy", policy);
@@ -153,6 +172,14 @@ async function previewLinkStatus(request: NextRequest, path: string): Promise<Re
   const token = decodeURIComponent(parts[1]!); // malformed escapes were refused above, with 400
   const status = PREVIEW_LINK_HTTP_STATUS[(await getPreviewLinkStatus({ token })).state];
   return status === 200 ? undefined : { status };
+}
+
+/** A browser's plain GET of a document: not an RSC fetch, a prefetch or a server action. */
+function isWholeDocumentGet(request: NextRequest): boolean {
+  const h = request.headers;
+  return (
+    request.method === "GET" && !h.has("rsc") && !h.has("next-action") && !h.has("next-router-state-tree") && !h.has("next-router-prefetch")
+  );
 }
 
 function isStaffPath(path: string): boolean {

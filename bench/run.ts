@@ -14,6 +14,7 @@ import { parseBenchArgs, USAGE } from "./args";
 import { startPlainNodeBaseline, startStaticNextBaseline } from "./baselines";
 import { routeFirstLoadJs } from "./bundle-size";
 import { measureDatabase } from "./db-timings";
+import { measureFlood } from "./flood";
 import { runLighthouse } from "./lighthouse";
 import { startNginx } from "./nginx";
 import { measurePublishToVisible, visibilityTable } from "./publish-visibility";
@@ -142,6 +143,15 @@ for (const route of routes) {
   const headers = route.expectStatus === 304 ? { "If-None-Match": etag } : undefined;
   results.push({ ...route, ...(await load(app.origin + route.path, headers, app.pid)) });
 }
+results.push(
+  ...(await measureFlood({
+    origin: app.origin,
+    routes: routes.filter((r) => ["article", "home", "feed"].includes(r.name)),
+    duration: options.duration,
+    serverPid: app.pid,
+    log,
+  })),
+);
 const rssAfter = treeRssBytes(app.pid);
 if (options.nginx) {
   const nginx = await startNginx({ repoRoot, appPort: Number(new URL(app.origin).port), dir: join(workDir, "nginx") });

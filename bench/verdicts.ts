@@ -19,17 +19,7 @@ type Inputs = {
 export function buildVerdicts({ items, results, staticNext, articleJs, baselineJs, db, lighthouse }: Inputs): Verdict[] {
   const byName = (name: string) => results.find((r) => r.name === name);
   const verdicts: Verdict[] = [];
-  for (const name of ["article", "feed"]) {
-    const r = byName(name);
-    if (!r) continue;
-    const rel = ratio(r.rps, staticNext?.rps);
-    verdicts.push({
-      target: `${name}: ≥ 0.9× static-Next req/s`,
-      measured: `${r.rps.toFixed(0)}/s = ${formatRatio(rel)}`,
-      met: rel === null ? null : rel >= 0.9,
-    });
-    verdicts.push({ target: `${name}: p99 < 100 ms at 50 connections`, measured: formatMs(r.p99), met: r.p99 < 100 });
-  }
+  verdicts.push(...latencyVerdicts(results, staticNext));
   const feed = byName("feed");
   const notModified = byName("feed 304");
   if (feed && notModified) {
@@ -93,6 +83,43 @@ export function databaseVerdicts(items: number, db: Inputs["db"], databaseBytes?
   ];
   if (databaseBytes !== undefined) {
     verdicts.push({ target: "database size reported", measured: formatMb(databaseBytes) + scale, met: true });
+  }
+  return verdicts;
+}
+
+/** Issue 19's latency goals: cache hits as cheap as a static page, search, and the flood. */
+function latencyVerdicts(results: RouteResult[], staticNext?: LoadResult): Verdict[] {
+  const byName = (name: string) => results.find((r) => r.name === name);
+  const verdicts: Verdict[] = [];
+  for (const name of ["article", "home", "category", "feed"]) {
+    const r = byName(name);
+    if (!r) continue;
+    const rel = ratio(r.rps, staticNext?.rps);
+    verdicts.push({
+      target: `${name}: ≥ 1.0× static-Next req/s`,
+      measured: `${r.rps.toFixed(0)}/s = ${formatRatio(rel)}`,
+      met: rel === null ? null : rel >= 1.0,
+    });
+    verdicts.push({ target: `${name}: p99 < 100 ms at 50 connections`, measured: formatMs(r.p99), met: r.p99 < 100 });
+  }
+  const article = byName("article");
+  for (const name of ["search rare", "search common"]) {
+    const r = byName(name);
+    if (!r || !article) continue;
+    const rel = ratio(r.rps, article.rps);
+    verdicts.push({
+      target: `${name}: ≥ 0.5× the article's req/s, p99 < 300 ms`,
+      measured: `${formatRatio(rel)}, p99 ${formatMs(r.p99)}`,
+      met: rel !== null && rel >= 0.5 && r.p99 < 300,
+    });
+  }
+  for (const r of results.filter((x) => x.name.startsWith("flood "))) {
+    const shed = r.statusCodes["503"] ?? 0;
+    verdicts.push({
+      target: `${r.name}: 0 timeouts/errors, p99 < 1 s`,
+      measured: `${r.errors} errors, p99 ${formatMs(r.p99)}${shed ? `, ${shed} fast 503s` : ""}`,
+      met: r.errors === 0 && r.p99 < 1_000,
+    });
   }
   return verdicts;
 }

@@ -18,6 +18,10 @@ const maxBytes = Number(process.env.KOHO_CACHE_MAX_MB || 64) * 1024 * 1024;
 const building = process.env.NEXT_PHASE === "phase-production-build";
 
 const manifest = createTagManifest({ url: process.env.DATABASE_URL || "file:data/koho.db", authToken: process.env.DATABASE_AUTH_TOKEN });
+// The same view of tag expiries for in-process memos outside "use cache" (server/cache/tag-checked-memo.ts:
+// the proxy's 404 answers, route bodies), which Next's bundle reaches only through globalThis.
+// Absent during a build, so nothing is memoised then.
+if (!building) Object.assign(globalThis, { [Symbol.for("koho.cache.tagManifest")]: manifest });
 /** @type {Promise<import("./entry-stores.mjs").EntryStore>} */
 const store =
   process.env.REDIS_URL && !building

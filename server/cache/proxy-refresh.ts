@@ -72,6 +72,10 @@ export async function refreshProxy(tags: string[]): Promise<void> {
   if (!KOHO_PROXY_REFRESH_URL) return;
   const base = new URL(KOHO_PROXY_REFRESH_URL);
   const host = new URL(SITE_URL).host;
+  // nginx may send a refresh to another app process, whose view of the tag expiries can be up to
+  // one poll old (KOHO_TAG_POLL_MS, server/cache/tag-manifest.mjs): wait that long, so every
+  // process has seen this change before nginx stores what it answers.
+  await new Promise((resolve) => setTimeout(resolve, Number(process.env.KOHO_TAG_POLL_MS ?? 200) + 50));
   const queue = await publicUrlsForTags(tags);
   const worker = async () => {
     for (let path = queue.shift(); path; path = queue.shift()) await refreshOne(base, host, path);

@@ -15,6 +15,14 @@ import { createClient } from "@libsql/client";
  */
 const COMMIT_WAIT_MS = 5_000;
 
+/**
+ * How old this process's view may be before a request polls again (KOHO_TAG_POLL_MS, default
+ * 200). Under load one poll per request was most of a cache hit's database time; a publish in
+ * THIS process is effective at once (expireLocally), one in another process within this window,
+ * well inside the 1 s publish-to-visible goal. 0 polls on every request, as before.
+ */
+const POLL_INTERVAL_MS = Number(process.env.KOHO_TAG_POLL_MS ?? 200);
+
 /** @param {{ url: string, authToken?: string }} options */
 export function createTagManifest({ url, authToken }) {
   /** @type {Map<string, number>} */
@@ -25,9 +33,12 @@ export function createTagManifest({ url, authToken }) {
   /** @type {Promise<void> | undefined} */
   let inFlight;
   let warned = false;
+  /** When the last successful poll started: rows committed before then are in `expiries`. */
+  let polledAt = -Infinity;
 
   async function poll() {
     client ??= createClient({ url, authToken });
+    const startedAt = Date.now();
     const first = lastSeq < 0;
     const result = await client.execute({
       sql: "SELECT tag, expired_at, seq FROM cache_tag_expirations WHERE seq > ? ORDER BY seq",
@@ -40,14 +51,17 @@ export function createTagManifest({ url, authToken }) {
       lastSeq = Math.max(lastSeq, Number(row.seq));
     }
     if (first) lastSeq = Math.max(lastSeq, 0);
+    polledAt = startedAt;
   }
 
   return {
     /**
-     * One indexed query per request (concurrent requests share it). If the database cannot
-     * be read the error propagates: serving possibly stale entries silently is worse.
+     * One indexed query when the view is older than POLL_INTERVAL_MS (concurrent requests share
+     * it). If the database cannot be read the error propagates: serving possibly stale entries
+     * silently is worse.
      */
     refresh() {
+      if (!inFlight && Date.now() - polledAt < POLL_INTERVAL_MS) return Promise.resolve();
       inFlight ??= poll()
         .catch((error) => {
           if (!warned) console.error("cache: could not read cache_tag_expirations", error);

@@ -1,10 +1,12 @@
 import "server-only";
 import { count, eq, type SQL } from "drizzle-orm";
 import { articles, categories } from "@/db/schema";
-import { parseArchiveParams } from "@/lib/archive";
+import { monthKey, parseArchiveParams } from "@/lib/archive";
+import { cacheTags } from "@/lib/cache-tags";
 import { pageCount, parsePageParam } from "@/lib/pagination";
 import { isValidSlug } from "@/lib/slug";
 import { getDatabase } from "../db";
+import { createTagCheckedMemo } from "../cache/tag-checked-memo";
 import { publicRead } from "../public-read";
 import { firstPublishedIn, selectPublishedArticles, type Visibility } from "@/db/published-articles";
 
@@ -18,6 +20,11 @@ import { firstPublishedIn, selectPublishedArticles, type Visibility } from "@/db
  * share the pages' cached reads); the page still renders the helpful 404 content
  * (components/site/not-found-content.tsx). The counts use the pages' own published-article
  * query (./published-articles.ts), so the status cannot disagree with the page.
+ *
+ * Under load these counts were the proxy's whole cost, once per request: answers about things
+ * that exist are memoised in this process under the tags that change them (every change to an
+ * item's public state expires public:listings with its own tag; ../cache/tag-checked-memo.ts).
+ * Answers of "nothing here" are never kept, so junk addresses cannot grow the memo.
  */
 async function isMissingPublicPageUncached(path: string): Promise<boolean> {
   const parts = path.split("/").filter(Boolean).map(decodeSegment);
@@ -26,21 +33,20 @@ async function isMissingPublicPageUncached(path: string): Promise<boolean> {
   switch (section) {
     case "news":
       if (parts.length !== 2) return false;
-      return !isValidSlug(a!) || (await countArticles(eq(articles.slug, a!), "at-address")) === 0;
+      return !isValidSlug(a!) || (await countArticles(`news:${a}`, eq(articles.slug, a!), "at-address")) === 0;
     case "page":
-      return parts.length === 2 && missingPage(a!, () => countArticles(undefined));
+      return parts.length === 2 && missingPage(a!, () => countArticles("all", undefined));
     case "category": {
       if (parts.length !== 2 && !(parts.length === 4 && b === "page")) return false;
-      const db = await getDatabase();
-      const [category] = await db.select({ id: categories.id }).from(categories).where(eq(categories.slug, a!)).limit(1);
-      if (!category) return true;
-      return parts.length === 4 && missingPage(c!, () => countArticles(eq(articles.categoryId, category.id)));
+      const categoryId = await categoryIdOf(a!);
+      if (categoryId === null) return true;
+      return parts.length === 4 && missingPage(c!, () => countArticles(`category:${categoryId}`, eq(articles.categoryId, categoryId)));
     }
     case "archive": {
       if (parts.length !== 3) return false;
       const month = parseArchiveParams({ year: a, month: b });
       if (!month) return true;
-      return (await countArticles(firstPublishedIn(month))) === 0;
+      return (await countArticles(`month:${monthKey(month)}`, firstPublishedIn(month))) === 0;
     }
     default:
       return false;
@@ -49,10 +55,26 @@ async function isMissingPublicPageUncached(path: string): Promise<boolean> {
 
 export const isMissingPublicPage = publicRead("proxy.ts sets the 404 status of public addresses", isMissingPublicPageUncached);
 
-async function countArticles(where: SQL | undefined, visibility: Visibility = "listed"): Promise<number> {
-  const db = await getDatabase();
-  const [row] = await selectPublishedArticles(db, { n: count() }, { where, visibility });
-  return row?.n ?? 0;
+const LISTING_TAGS = [cacheTags.publicListings, cacheTags.categories];
+const counts = createTagCheckedMemo<number>({ maxEntries: 50_000, keep: (n) => n > 0 });
+const categoryIds = createTagCheckedMemo<number | null>({ maxEntries: 1_000, keep: (id) => id !== null });
+
+/** `key` names the count for the memo; a slug's count is also expired by the item's own tag. */
+function countArticles(key: string, where: SQL | undefined, visibility: Visibility = "listed"): Promise<number> {
+  const tags = key.startsWith("news:") ? [...LISTING_TAGS, cacheTags.article(key.slice(5))] : LISTING_TAGS;
+  return counts.get(key, tags, async () => {
+    const db = await getDatabase();
+    const [row] = await selectPublishedArticles(db, { n: count() }, { where, visibility });
+    return row?.n ?? 0;
+  });
+}
+
+function categoryIdOf(slug: string): Promise<number | null> {
+  return categoryIds.get(slug, LISTING_TAGS, async () => {
+    const db = await getDatabase();
+    const [category] = await db.select({ id: categories.id }).from(categories).where(eq(categories.slug, slug)).limit(1);
+    return category?.id ?? null;
+  });
 }
 
 async function missingPage(raw: string, total: () => Promise<number>): Promise<boolean> {

@@ -1,5 +1,7 @@
 import "server-only";
+import { cacheTags } from "@/lib/cache-tags";
 import type { HighlightSegment } from "@/lib/search-query";
+import { createTagCheckedMemo } from "../cache/tag-checked-memo";
 import { getDatabase } from "../db";
 import { publicRead } from "../public-read";
 import { runPublicSearch } from "./search-queries";
@@ -18,12 +20,24 @@ export type SearchHit = {
 export type SearchResultPage = { items: SearchHit[]; total: number; page: number; totalPages: number };
 
 /**
+ * Results per normalised query (toFtsQuery's `match` and the filters), kept in this process
+ * until anything readers can find changes: the index follows publishing, withdrawal and
+ * corrections, each of which expires public:listings (../cache/tag-checked-memo.ts). Under
+ * load the SQL was a few ms but ran on the event loop for every request; a bounded LRU keeps
+ * repeated queries (a rush searches the same words) off the database.
+ */
+const results = createTagCheckedMemo<SearchResultPage>({ maxEntries: 2_000 });
+const SEARCH_TAGS = [cacheTags.publicListings, cacheTags.categories];
+
+/**
  * Public search over published items. `match` must come from toFtsQuery (lib/search-query),
  * never from raw input. Ranked by bm25 with the title weighted 10, the summary 3 and the
- * body 1. Not cached: this is the one public read that runs per request.
+ * body 1.
  */
 async function searchPublished(input: Parameters<typeof runPublicSearch>[1]): Promise<SearchResultPage> {
-  return runPublicSearch(await getDatabase(), input);
+  const { match, category, from, to, page, pageSize } = input;
+  const key = JSON.stringify([match, category ?? "", from ?? "", to ?? "", page, pageSize ?? 0]);
+  return results.get(key, SEARCH_TAGS, async () => runPublicSearch(await getDatabase(), input));
 }
 
 export const searchPublishedArticles = publicRead("search covers published items only", searchPublished);

@@ -23,6 +23,8 @@ const HELPERS = new Set([
   "sitemap-queries:sitemapDate",
   "to-public-article:toPublicArticle",
   "to-public-article:buildPublicArticle",
+  "load-shedding:shouldShedRender",
+  "load-shedding:overloadedResponse",
 ]);
 
 const folder = join(process.cwd(), "server/public");

@@ -1,0 +1,100 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import { cacheTags } from "@/lib/cache-tags";
+import { createTagCheckedMemo } from "./tag-checked-memo";
+
+/**
+ * Whole public pages as rendered, kept in this process so a cache hit costs what serving a
+ * static page costs (a profile of `next start` under load showed the per-request React render
+ * of cached reads as most of a hit). Asked by proxy.ts before anything else renders.
+ *
+ * - What is kept: the HTML of a public page (home, an item, a category, its pages, the archive)
+ *   that answered 200, without a query string, and search result pages by their query string
+ *   (in their own, smaller LRU, so a stream of one-off queries cannot push the pages out). It is
+ *   the page any reader gets: public pages read no cookie or header. Unknown addresses answer
+ *   404 and are never kept.
+ * - Fresh until a tag changes: every read such a page makes is tagged with public:listings,
+ *   public:categories, public:recommendations or the item's own tag, so those tags are this
+ *   page's tags (./tag-checked-memo.ts: a publish here is visible at once, in another process
+ *   after the next poll of cache_tag_expirations).
+ * - Filled by rendering the page once more in the background, through this same server, with a
+ *   per-process secret header (forged ones cannot match it) and a placeholder nonce; each hit
+ *   gets a fresh nonce in its place, so every response still has its own CSP nonce.
+ * - Bounded: KOHO_PAGE_CACHE_ENTRIES pages (default 500, about 15 MB at 30 KB each) and a fifth
+ *   as many search pages, least recently used dropped first; 0 turns it off.
+ */
+type StoredPage = { parts: string[]; headers: [string, string][] };
+
+const FILL_HEADER = "x-koho-page-fill";
+const fillSecret = randomBytes(24).toString("base64url");
+/** Same shape as lib/http's nonces; never sent to a client (each hit replaces it). */
+export const PLACEHOLDER_NONCE = randomBytes(27).toString("base64");
+
+const maxEntries = Number(process.env.KOHO_PAGE_CACHE_ENTRIES ?? 500);
+const pages = createTagCheckedMemo<StoredPage | null>({ maxEntries, keep: (page) => page !== null });
+const searches = createTagCheckedMemo<StoredPage | null>({ maxEntries: Math.ceil(maxEntries / 5), keep: (page) => page !== null });
+const MAX_SEARCH_LENGTH = 300;
+
+const ALL_PUBLIC_TAGS = [cacheTags.publicListings, cacheTags.categories, cacheTags.recommendations];
+/** Not stored: the hit sets its own policy and length; the rest describe one connection or one moment. */
+const NOT_STORED = new Set([
+  "content-security-policy",
+  "content-length",
+  "content-encoding",
+  "transfer-encoding",
+  "connection",
+  "keep-alive",
+  "date",
+]);
+
+/** Addresses whose page is the same for every reader: pages without a query string, and searches. */
+export function isCacheablePublicPage(path: string, search: string): boolean {
+  if (maxEntries <= 0) return false;
+  if (path === "/search") return search.length <= MAX_SEARCH_LENGTH;
+  if (search !== "") return false;
+  return path === "/" || path === "/archive" || /^\/(news|category|page|archive)\/.+$/.test(path);
+}
+
+const memoFor = (address: string) => (address.startsWith("/search") ? searches : pages);
+
+/** The background render's own request, recognised by the secret. */
+export function isPageFill(headers: Headers): boolean {
+  return headers.get(FILL_HEADER) === fillSecret;
+}
+
+function tagsFor(address: string): string[] {
+  const slug = /^\/news\/([^/]+)$/.exec(address)?.[1];
+  return slug ? [...ALL_PUBLIC_TAGS, cacheTags.article(decodeURIComponent(slug))] : ALL_PUBLIC_TAGS;
+}
+
+/** The stored page at `address` (path and query string) with a fresh nonce, or null when there is none. */
+export async function cachedPublicPage(address: string, nonce: string): Promise<{ body: string; headers: Headers } | null> {
+  const page = await memoFor(address).peek(address);
+  if (!page) return null;
+  return { body: page.parts.join(nonce), headers: new Headers(page.headers) };
+}
+
+/**
+ * How this process reaches itself: KOHO_INTERNAL_URL, as the scheduler does (instrumentation.ts),
+ * else loopback on the port the request came in on (request.url carries the listening port).
+ */
+function selfOrigin(requestUrl: URL): string {
+  return process.env.KOHO_INTERNAL_URL || `http://127.0.0.1:${requestUrl.port || "80"}`;
+}
+
+/** Renders `address` again through this server and keeps it if it answered a whole 200 page. */
+export function fillPublicPage(requestUrl: URL, address: string): void {
+  memoFor(address).fillInBackground(address, tagsFor(address), async () => {
+    const response = await fetch(new URL(address, selfOrigin(requestUrl)), {
+      headers: { [FILL_HEADER]: fillSecret, "user-agent": "koho-page-fill" },
+      redirect: "manual",
+      signal: AbortSignal.timeout(30_000),
+    });
+    const body = await response.text();
+    const type = response.headers.get("content-type") ?? "";
+    if (response.status !== 200 || !type.startsWith("text/html") || response.headers.has("set-cookie")) return null;
+    if (!body.includes(PLACEHOLDER_NONCE) || !body.trimEnd().endsWith("</html>")) return null;
+    const headers = [...response.headers].filter(([name]) => !NOT_STORED.has(name.toLowerCase()));
+    return { parts: body.split(PLACEHOLDER_NONCE), headers };
+  });
+}
