@@ -64,7 +64,7 @@ export function tokyoNoonOf(isoDate: string): Date {
   return new Date(`${isoDate}T12:00:00+09:00`);
 }
 
-const tokyoDateTime = new Intl.DateTimeFormat("en-GB", {
+const TOKYO_DATE_TIME: Intl.DateTimeFormatOptions = {
   timeZone: NEWSROOM_TIME_ZONE,
   day: "numeric",
   month: "short",
@@ -72,18 +72,9 @@ const tokyoDateTime = new Intl.DateTimeFormat("en-GB", {
   hour: "2-digit",
   minute: "2-digit",
   hourCycle: "h23",
-});
-
-const tokyoDateTimeSeconds = new Intl.DateTimeFormat("en-GB", {
-  timeZone: NEWSROOM_TIME_ZONE,
-  day: "numeric",
-  month: "short",
-  year: "numeric",
-  hour: "2-digit",
-  minute: "2-digit",
-  second: "2-digit",
-  hourCycle: "h23",
-});
+};
+const tokyoDateTime = new Intl.DateTimeFormat("en-GB", TOKYO_DATE_TIME);
+const tokyoDateTimeSeconds = new Intl.DateTimeFormat("en-GB", { ...TOKYO_DATE_TIME, second: "2-digit" });
 
 /** For telling apart saves made in the same minute: "5 Feb 2026, 14:02:37 JST". */
 export function formatTokyoDateTimeSeconds(instant: Date | string): string {
