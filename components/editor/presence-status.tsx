@@ -4,10 +4,17 @@ import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState, useTransition } from "react";
 import { formatTokyoTime } from "@/lib/dates";
 import { editingLine, presenceLockReason, takenOverLine, viewersLine, type PresenceView } from "@/lib/presence";
+import { editorId } from "./editor-ids";
 import { usePresenceHeartbeat } from "./presence-heartbeat";
 import { setPresenceLock } from "./presence-lock-store";
 
 type Kind = "article" | "list";
+
+/** Where a person types first in each kind's editor (ids carry the item: components/editor/editor-ids.ts). */
+const FIRST_FIELD: Record<Kind, (id: number) => string> = {
+  article: (id) => editorId(id, "title"),
+  list: (id) => `list-${id}-name`,
+};
 
 /** The first sentence of the status line: who holds the lock, or what just happened to mine. */
 function statusLine(view: PresenceView | null, lost: boolean, note: string | null): string {
@@ -71,7 +78,7 @@ export function PresenceStatus({ kind, id }: { kind: Kind; id: number }) {
     setPresenceLock(kind, id, (c) => ({ lockedBy: null, generation: c.generation + 1 }));
     // The editor starts again from the saved words. After "Take over editing" (and only then:
     // focus never moves by itself) put the person where they type.
-    if (was.current.tookOver) requestAnimationFrame(() => document.getElementById("title")?.focus());
+    if (was.current.tookOver) requestAnimationFrame(() => document.getElementById(FIRST_FIELD[kind](id))?.focus());
     was.current.tookOver = false;
   }, [refreshing, kind, id]);
 

@@ -3,6 +3,7 @@
 import { useMemo, useRef, useState, useTransition } from "react";
 import type { FormState } from "@/lib/errors";
 import type { ListForEditing } from "@/server/lists/for-editing";
+import { usePresenceLock } from "../editor/presence-lock-store";
 import { ListExternalForm } from "./list-external-form";
 import { ListPicker } from "./list-picker";
 
@@ -16,7 +17,18 @@ const keyOf = (e: Entry) => (e.kind === "article" ? `a${e.articleId}` : `u${e.ur
  * up/down buttons (each move is announced), removed, or added from the
  * picker or as an external link. Saved explicitly, checked in server/.
  */
-export function ListEditor({ list, save, lockReason }: { list: ListForEditing; save: Save; lockReason: string | null }) {
+type Props = { list: ListForEditing; save: Save; lockReason: string | null };
+
+/**
+ * Read-only while someone else holds the edit lock (components/editor/presence-status.tsx on the
+ * page), and started again from the page's latest data each time the lock comes back.
+ */
+export function ListEditor(props: Props) {
+  const { lockedBy, generation } = usePresenceLock("list", props.list.id);
+  return <ListEditorSession key={generation} {...props} lockReason={props.lockReason ?? lockedBy} />;
+}
+
+function ListEditorSession({ list, save, lockReason }: Props) {
   const editable = lockReason === null;
   const [entries, setEntries] = useState<Entry[]>(list.entries);
   const [name, setName] = useState(list.edition.name);

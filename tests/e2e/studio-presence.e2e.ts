@@ -50,6 +50,8 @@ describe("presence and the soft edit lock, in two browsers", () => {
     expect(await bodyEditable(b.page)).toBe("true");
     expect(await b.studio.body().innerText()).toContain("Ferries use the west pier.");
     expect(await presenceLine(b.page)).toMatch(/^You took over editing at \d\d:\d\d\.$/);
+    // Focus goes where B types next: the Title field of this item's editor.
+    await expect.poll(() => b.page.evaluate(() => document.activeElement?.id), BEAT).toMatch(/^item-\d+-title$/);
     await b.studio.body().click();
     await b.studio.body().press("End");
     await b.page.keyboard.type(" Signs show the way.");
@@ -62,6 +64,32 @@ describe("presence and the soft edit lock, in two browsers", () => {
     // A's words stay on screen to copy; nothing of A's was thrown away.
     expect(await a.studio.body().innerText()).toContain("Ferries use the west pier.");
     expect(await a.page.getByRole("button", { name: "Take over editing" }).count()).toBe(1);
+    expect(await accessibilityViolations(a.page)).toEqual([]);
+
+    await a.page.context().close();
+    await b.page.context().close();
+  }, 180_000);
+
+  it("works the same in a list's editor", async () => {
+    const a = await signedInAs(browser, base(), "editor@koho.example", "editor-demo-pass");
+    await a.page.goto(`${base()}/studio/lists`);
+    const href = await a.page.locator("main table a[href^='/studio/lists/']").first().getAttribute("href");
+    await a.page.goto(`${base()}${href}`);
+    const listName = (page: Page) => page.locator('.list-editor input[id^="list-"][id$="-name"]');
+    expect(await listName(a.page).isDisabled()).toBe(false);
+
+    const b = await signedInAs(browser, base(), "publisher@koho.example", "publisher-demo-pass");
+    await b.page.goto(`${base()}${href}`);
+    await expect.poll(() => presenceLine(b.page), BEAT).toMatch(/^Eiji Editor is editing — since \d\d:\d\d$/);
+    expect(await listName(b.page).isDisabled()).toBe(true);
+    expect(await accessibilityViolations(b.page)).toEqual([]);
+
+    await b.page.getByRole("button", { name: "Take over editing" }).click();
+    await expect.poll(() => listName(b.page).isDisabled(), BEAT).toBe(false);
+    await expect.poll(() => b.page.evaluate(() => document.activeElement?.id), BEAT).toMatch(/^list-\d+-name$/);
+
+    await expect.poll(() => presenceLine(a.page), BEAT).toMatch(/^Perri Publisher took over editing at \d\d:\d\d$/);
+    expect(await listName(a.page).isDisabled()).toBe(true);
     expect(await accessibilityViolations(a.page)).toEqual([]);
 
     await a.page.context().close();

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { PresenceStatus } from "@/components/editor/presence-status";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { ListEditor } from "@/components/studio/list-editor";
@@ -50,6 +51,7 @@ export default async function EditListPage({ params }: PageProps<"/studio/lists/
           <strong>{list.healthLabel}</strong>: readers no longer see the items marked below; replace or remove them.
         </p>
       )}
+      <PresenceStatus kind="list" id={list.id} />
       <div className="list-editor-grid">
         {/* A new state (sent for review, returned to draft) remounts the editor with the list's fresh version. */}
         <ListEditor key={`${list.id}:${list.edition.state}`} list={list} save={saveListAction} lockReason={lockReason} />
