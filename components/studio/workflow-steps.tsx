@@ -2,7 +2,8 @@
 
 import { Fragment, useActionState, type ReactNode } from "react";
 import { formatTokyoDateTime } from "@/lib/dates";
-import { CHANGE_TYPE_STEPS, SHARED_STEP_FORMS, STEP_NEEDS, TRANSITIONS, type StepTone, type TransitionName } from "@/lib/workflow";
+import { TRANSITIONS, type StepTone, type TransitionName } from "@/lib/workflow";
+import { CHANGE_TYPE_STEPS, SHARED_STEP_FORMS, STEP_NEEDS } from "@/lib/workflow-input";
 import { useSavedVersion } from "../editor/saved-version";
 import { ChangeFields, stepFields, type ChangeFacts } from "./workflow-step-fields";
 

@@ -3,7 +3,8 @@ import type { SQLiteColumn, SQLiteTable } from "drizzle-orm/sqlite-core";
 import type { Database, Transaction } from "@/db/client";
 import type { EditionState } from "@/db/schema";
 import type { Capability } from "@/lib/permissions";
-import type { TransitionData, TransitionName } from "@/lib/workflow";
+import type { TransitionName } from "@/lib/workflow";
+import type { TransitionData } from "@/lib/workflow-input";
 import type { CurrentUser } from "../auth/current-user";
 
 export type EditorialKind = "article" | "list";

@@ -3,15 +3,14 @@ import { eq, sql } from "drizzle-orm";
 import type { AuditAction } from "@/lib/audit-actions";
 import { AppError } from "@/lib/errors";
 import { ROLE_CAPABILITIES } from "@/lib/permissions";
+import { transitionRefusal, type TransitionName } from "@/lib/workflow";
 import {
   MIN_SCHEDULE_LEAD_MS,
   transitionFieldsSchema,
   transitionInputSchema,
-  transitionRefusal,
   VERSIONED_TRANSITIONS,
   type TransitionData,
-  type TransitionName,
-} from "@/lib/workflow";
+} from "@/lib/workflow-input";
 import { defineCommand } from "../command";
 import type { AnyEditorialType, EditionCore, ItemCore } from "./define-editorial-type";
 import { moveEdition, updateEdition } from "./edition-rows";

@@ -4,7 +4,8 @@ import { LIST_PLACEMENTS } from "@/db/schema";
 import { describeIssues, plainText } from "@/lib/article-input";
 import { isIsoDate } from "@/lib/dates";
 import { AppError } from "@/lib/errors";
-import { transitionInputSchema, type TransitionName } from "@/lib/workflow";
+import { type TransitionName } from "@/lib/workflow";
+import { transitionInputSchema } from "@/lib/workflow-input";
 import { listType } from "./editorial-type";
 
 export const MAX_LIST_ITEMS = 20;
