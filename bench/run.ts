@@ -7,7 +7,6 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { sql } from "drizzle-orm";
 import { openDatabase } from "@/db/client";
 import { buildApp, BENCH_DIST_DIR, hasBuild, startApp, timedGet } from "./app-server";
 import { parseBenchArgs, USAGE } from "./args";
@@ -21,7 +20,7 @@ import { measurePublishToVisible, visibilityTable } from "./publish-visibility";
 import { measureLoad, type LoadResult } from "./load";
 import { installCleanup, stopAll, stopProcess, treeRssBytes } from "./processes";
 import { machine, routeTable, timingTable, verdictTable, type RouteResult } from "./report";
-import { createBenchDatabase, databaseBytes } from "./seed-items";
+import { createBenchDatabase, databaseBytes, newestPublishedSlug } from "./seed-items";
 import { runDatabaseOnly } from "./db-only";
 import { formatKb, formatMb } from "./stats";
 import { buildVerdicts } from "./verdicts";
@@ -62,9 +61,7 @@ const seeded = await createBenchDatabase({ file: databaseFile, items: options.it
 log(
   `seeded ${seeded.indexed.toLocaleString("en-US")} public items in ${seeded.seconds.toFixed(1)} s (inserts ${seeded.insertSeconds.toFixed(1)} s, search index ${(seeded.seconds - seeded.insertSeconds).toFixed(1)} s)${seeded.demo ? " (demo content included)" : " (no seeds folder: generated items only)"}`,
 );
-const [newest] = await seeded.handle.db.all<{ slug: string }>(
-  sql`SELECT slug FROM articles WHERE status = 'published' ORDER BY first_published_at DESC, id DESC LIMIT 1`,
-);
+const newest = await newestPublishedSlug(seeded.handle);
 seeded.handle.client.close();
 
 // 2. Build.
@@ -86,7 +83,7 @@ if (sitemap.body.toString().includes("<sitemapindex")) {
   const part = await timedGet(`${app.origin}/sitemaps/articles-1.xml`);
   cold.push({ name: "sitemaps/articles-1.xml, first request", ms: part.ms, note: `${part.status}, ${formatKb(part.body.length)}` });
 }
-const articlePath = `/news/${newest!.slug}`;
+const articlePath = `/news/${newest}`;
 const routes = [
   { name: "article", path: articlePath, expectStatus: 200 },
   { name: "feed", path: "/feed.xml", expectStatus: 200 },

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { existsSync, statSync } from "node:fs";
+import { sql } from "drizzle-orm";
 import type { Handle } from "@/db/client";
 import { prepareDatabase } from "@/db/setup";
 import { slugify } from "@/lib/slug";
@@ -73,6 +74,15 @@ export async function createBenchDatabase({ file, items, seedsDir }: { file: str
   const indexed = await rebuildSearchIndex(handle.db);
   await client.execute("PRAGMA wal_checkpoint(TRUNCATE)");
   return { handle, indexed, demo, insertSeconds, seconds: (performance.now() - started) / 1000 };
+}
+
+/** The newest published item's slug: the article page the bench loads. */
+export async function newestPublishedSlug(handle: Handle): Promise<string> {
+  const [newest] = await handle.db.all<{ slug: string }>(
+    sql`SELECT slug FROM articles WHERE status = 'published' ORDER BY first_published_at DESC, id DESC LIMIT 1`,
+  );
+  if (!newest) throw new Error("The bench database has no published item to load");
+  return newest.slug;
 }
 
 export function databaseBytes(file: string): number {
