@@ -8,6 +8,7 @@ import { can, ROLE_LABELS } from "@/lib/permissions";
 import { getCurrentUser } from "@/server/auth/current-user";
 import { signOutAction } from "./actions";
 import "./studio.css";
+import "./editor.css";
 
 /**
  * The layout owns its main landmark, once. Its own id, because pages of the public site or the
