@@ -1,10 +1,9 @@
 import "server-only";
 import { z } from "zod";
-import { articleRevisions, users } from "@/db/schema";
-import { documentToPlainText, type ArticleDocument } from "@/lib/content/document-schema";
+import { articleRevisions, users, type ArticleEditionRow } from "@/db/schema";
+import { documentToPlainText } from "@/lib/content/document-schema";
 import { AppError } from "@/lib/errors";
 import type { RevisionSnapshot } from "@/lib/revision-changes";
-import type { Signatory } from "@/lib/vocabulary";
 
 /** Which save this is: enough to name it ("Version 12 (edition 1) · 5 Feb 2026, 14:02:37 JST · Kenji Editor"). */
 export type RevisionIdentity = {
@@ -57,15 +56,8 @@ export function toIdentity(row: { savedAt: Date } & Omit<RevisionIdentity, "save
   };
 }
 
-type SnapshotSource = {
-  title: string;
-  summary: string;
-  body: ArticleDocument;
-  categoryId: number;
-  datelineDate: string;
-  signatories: Signatory[];
-  tags: string[];
-};
+/** The words and fields a save holds: the same columns on a revision row and an edition row. */
+type SnapshotSource = Pick<ArticleEditionRow, "title" | "summary" | "body" | "categoryId" | "datelineDate" | "signatories" | "tags">;
 
 /** A save (or an edition: same fields) as the pure what-changed code compares it. */
 export function toSnapshot(row: SnapshotSource): RevisionSnapshot {
