@@ -129,7 +129,12 @@ describe("the history of a news item", () => {
     await page.keyboard.press("ArrowDown");
     expect(await radio(editorVersion, "From").isChecked()).toBe(true);
     expect(await radio(sakuraVersion, "To").isChecked()).toBe(true);
-    await Promise.all([page.waitForURL(/[?&]from=\d+/), page.getByRole("button", { name: "Show differences" }).press("Enter")]);
+    // The page is already at ?from=…: wait for the address of this choice, not any comparison's.
+    const before = page.url();
+    await Promise.all([
+      page.waitForURL((url) => url.href !== before),
+      page.getByRole("button", { name: "Show differences" }).press("Enter"),
+    ]);
     expect(await page.locator("#compare").innerText()).toContain("The two saves were swapped");
     expect(await history.inserted("Summary")).toEqual(["Fewer crossings from December."]);
     expect(await history.inserted()).toEqual(["Minato"]);

@@ -32,7 +32,12 @@ export class HistoryPage {
     await this.save(toVersion)
       .getByRole("radio", { name: `To version ${toVersion}` })
       .check();
-    await Promise.all([this.page.waitForURL(/[?&]from=\d+/), this.page.getByRole("button", { name: "Show differences" }).click()]);
+    // Wait for this choice's address: after an earlier comparison the page is already at some ?from=….
+    const before = this.page.url();
+    await Promise.all([
+      this.page.waitForURL((url) => url.href !== before),
+      this.page.getByRole("button", { name: "Show differences" }).click(),
+    ]);
     await this.page.getByRole("heading", { name: "Compare two saves" }).waitFor();
   }
 
