@@ -115,8 +115,8 @@ describe("the history of a news item", () => {
     const history = new HistoryPage(page, inject("baseURL"));
     await history.open(articleId);
     await history.compare(sakuraVersion, writerVersion);
-    expect(await history.inserted()).toEqual(["Minato"]);
-    expect(await history.deleted()).toEqual(["Sakura"]);
+    await expect.poll(() => history.inserted()).toEqual(["Minato"]);
+    await expect.poll(() => history.deleted()).toEqual(["Sakura"]);
     expect(await accessibilityViolations(page)).toEqual([]);
 
     // Chosen the wrong way round with the keyboard only: Space selects the focused radio of each group.
@@ -135,9 +135,10 @@ describe("the history of a news item", () => {
       page.getByRole("button", { name: "Show differences" }).press("Enter"),
     ]);
     expect(await page.locator("#compare").innerText()).toContain("The two saves were swapped");
-    expect(await history.inserted("Summary")).toEqual(["Fewer crossings from December."]);
-    expect(await history.inserted()).toEqual(["Minato"]);
-    expect(await history.deleted()).toEqual(["Sakura"]);
+    // The comparison streams in after the address changes: poll rather than read the first paint.
+    await expect.poll(() => history.inserted("Summary")).toEqual(["Fewer crossings from December."]);
+    await expect.poll(() => history.inserted()).toEqual(["Minato"]);
+    await expect.poll(() => history.deleted()).toEqual(["Sakura"]);
     expect(await accessibilityViolations(page)).toEqual([]);
   });
 
