@@ -47,13 +47,13 @@ function commandsFor(kind: PresenceKind) {
   const surface = kind;
   const target = (input: Input) => ({ type: kind, id: input.id });
   const authorize = ({ user, input, db }: AuthorizeContext<Input>) => loadPresenceItem(db, user, kind, input.id);
+  // What every presence command has in common: anyone in the studio may ask; the item decides the rest.
+  const shared = { surface, capability: "studio:use", input: presenceRequestSchema } as const;
 
   /** A heartbeat: frequent, so no audit entry and no cache tags, ever (unchanged()). */
   const beat = defineCommand({
     action: `${kind}.presence`,
-    surface,
-    capability: "studio:use",
-    input: presenceRequestSchema,
+    ...shared,
     authorize,
     target,
     run: async ({ tx, user, input, resource: item, now, unchanged }): Promise<PresenceView> => {
@@ -69,9 +69,7 @@ function commandsFor(kind: PresenceKind) {
   /** One click takes the lock from whoever holds it; the audit log records from whom. */
   const takeOver = defineCommand({
     action: `${kind}.lock_taken_over`,
-    surface,
-    capability: "studio:use",
-    input: presenceRequestSchema,
+    ...shared,
     authorize: async (ctx) => {
       const item = await authorize(ctx);
       if (!item.mayEdit) await ctx.deny("Only someone who may edit this item can take over editing.");
@@ -100,9 +98,7 @@ function commandsFor(kind: PresenceKind) {
   /** Leaving (best effort, from pagehide): frees the lock if it is the caller's and drops their viewer row. */
   const release = defineCommand({
     action: `${kind}.presence`,
-    surface,
-    capability: "studio:use",
-    input: presenceRequestSchema,
+    ...shared,
     authorize,
     target,
     run: async ({ tx, user, resource: item, unchanged }): Promise<null> => {
