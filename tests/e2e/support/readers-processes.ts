@@ -143,7 +143,7 @@ export async function startRedis(): Promise<{ url: string; stop: () => Promise<v
 
 /**
  * nginx with deploy/nginx.conf itself, adapted only where a test must: no TLS (the loopback
- * listener serves readers too), temp paths, the given app ports upstream.
+ * listener serves readers too), temp paths, the given app ports upstream (staff to the first).
  */
 export async function startNginx(dir: string, appPorts: number[]): Promise<{ url: string; stop: () => Promise<void> }> {
   requireBinary("nginx", "/usr/sbin/nginx");
@@ -158,7 +158,9 @@ export async function startNginx(dir: string, appPorts: number[]): Promise<{ url
     .replace(
       /upstream koho_app \{[\s\S]*?keepalive/,
       `upstream koho_app {\n${appPorts.map((p) => `    server 127.0.0.1:${p};`).join("\n")}\n    keepalive`,
-    );
+    )
+    // Staff paths go to the first app process (the shipped file's one-process default).
+    .replace(/(upstream koho_studio \{\n(?:\s*#.*\n)*\s*server )127\.0\.0\.1:3000/, (_, head: string) => `${head}127.0.0.1:${appPorts[0]}`);
   // As root, nginx would hand its workers to `nobody`, who cannot enter the private temp folder.
   const conf = `${process.getuid?.() === 0 ? "user root;\n" : ""}pid ${join(dir, "nginx.pid")};\nerror_log ${join(dir, "logs/error.log")};\nevents { worker_connections 1024; }\nhttp {\n  access_log off;\n  client_body_temp_path ${dir}/body; proxy_temp_path ${dir}/proxy; fastcgi_temp_path ${dir}/fcgi; uwsgi_temp_path ${dir}/uwsgi; scgi_temp_path ${dir}/scgi;\n${site}\n}\n`;
   writeFileSync(join(dir, "nginx.conf"), conf);
