@@ -6,11 +6,20 @@ export type BenchOptions = {
   build: boolean;
   baselines: boolean;
   lighthouse: boolean;
+  /** Lighthouse runs per page (the median is reported). */
+  lighthouseRuns: number;
+  /** The staff-under-flood scenario (nginx, a readers' and a staff process, five editors in Chromium). */
+  staff: boolean;
+  /** Items in the second, at-scale database whose query timings are reported; 0 skips it. */
+  scale: number;
   nginx: boolean;
   queries: number;
   keepDb: boolean;
-  /** "db": seed (or open `database`) and time the 100k database queries only: no build, no server, no load. */
-  only: "db" | null;
+  /**
+   * "db": seed (or open `database`) and time the 100k database queries only: no build, no server, no load.
+   * "staff": seed, build (unless --no-build) and run only the staff-under-flood scenario.
+   */
+  only: "db" | "staff" | null;
   /** An existing bench database to measure instead of seeding one (migrated first; with --only=db). */
   database: string | null;
   help: boolean;
@@ -22,7 +31,10 @@ export const DEFAULT_OPTIONS: BenchOptions = {
   connections: 50,
   build: true,
   baselines: true,
-  lighthouse: false,
+  lighthouse: true,
+  lighthouseRuns: 5,
+  staff: true,
+  scale: 100_000,
   nginx: false,
   queries: 200,
   keepDb: false,
@@ -36,19 +48,23 @@ export const USAGE = `Usage: npm run bench -- [options]
   --duration <s>      seconds of load per route (default 10)
   --connections <n>   concurrent connections (default 50)
   --queries <n>       timed queries per database measurement (default 200)
-  --no-build          reuse the build in .next-bench (and the baseline app build)
+  --no-build          reuse the build in .next-bench (the small baseline app is always built)
   --no-baselines      skip the static-Next and plain-Node baselines
   --nginx             also measure the article and feed through deploy/nginx.conf (needs nginx)
-  --lighthouse        also run lighthouse@12 (mobile) on the article page, if installed
+  --no-lighthouse     skip Lighthouse (mobile; home, article and category; lighthouse@12 via npm exec if not installed)
+  --lighthouse-runs <n>  Lighthouse runs per page, median reported (default 5)
+  --no-staff          skip staff saves and publish → visible under a reader flood through nginx
+  --scale <n>         items in the second database for the at-scale query timings (default 100000; 0 skips)
   --keep-db           leave the temporary database on disk and print its path
   --only=db           only the database timings (studio list, search, sitemap, listings, size): no build, no server
+  --only=staff        only staff saves under a reader flood (seed, build unless --no-build, the scenario)
   --db <file>         with --only=db: measure this bench database (e.g. one kept with --keep-db) instead of seeding
   --help              this text`;
 
-function positiveInt(name: string, value: string | undefined, max: number): number {
+function positiveInt(name: string, value: string | undefined, max: number, min = 1): number {
   const n = Number(value?.replace(/_/g, ""));
-  if (value === undefined || !Number.isInteger(n) || n < 1 || n > max) {
-    throw new Error(`${name} needs a whole number between 1 and ${max}, got ${value ?? "nothing"}`);
+  if (value === undefined || !Number.isInteger(n) || n < min || n > max) {
+    throw new Error(`${name} needs a whole number between ${min} and ${max}, got ${value ?? "nothing"}`);
   }
   return n;
 }
@@ -82,6 +98,18 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
       case "--lighthouse":
         options.lighthouse = true;
         break;
+      case "--no-lighthouse":
+        options.lighthouse = false;
+        break;
+      case "--lighthouse-runs":
+        options.lighthouseRuns = positiveInt(flag, value(), 20);
+        break;
+      case "--no-staff":
+        options.staff = false;
+        break;
+      case "--scale":
+        options.scale = positiveInt(flag, value(), 1_000_000, 0);
+        break;
       case "--nginx":
         options.nginx = true;
         break;
@@ -90,7 +118,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
         break;
       case "--only": {
         const part = value();
-        if (part !== "db") throw new Error(`--only takes "db", got ${part ?? "nothing"}`);
+        if (part !== "db" && part !== "staff") throw new Error(`--only takes "db" or "staff", got ${part ?? "nothing"}`);
         options.only = part;
         break;
       }

@@ -29,6 +29,8 @@ declare module "autocannon" {
     headers?: Record<string, string>;
     pipelining?: number;
     timeout?: number;
+    /** Cycled through in order by each connection. */
+    requests?: { method?: string; path: string }[];
   };
   function autocannon(options: Options): Promise<Result>;
   export default autocannon;

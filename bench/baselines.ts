@@ -1,7 +1,12 @@
-import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { chmodSync, copyFileSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { freePort, runCommand, startServer } from "./processes";
+import { tmpdir } from "node:os";
+import { routeFirstLoadJs } from "./bundle-size";
+import { runLighthouse } from "./lighthouse";
+import type { LoadResult } from "./load";
+import { findNginx } from "./nginx";
+import { freePort, runCommand, startServer, stopProcess } from "./processes";
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -20,7 +25,9 @@ export function paddingParagraphs(bytes: number): string[] {
 
 function writeBaselineApp(dir: string, repoRoot: string, paddingBytes: number) {
   mkdirSync(join(dir, "app"), { recursive: true });
-  if (!existsSync(join(dir, "node_modules"))) symlinkSync(join(repoRoot, "node_modules"), join(dir, "node_modules"), "dir");
+  // Re-pointed each time: a link left by another checkout may dangle or lead to other versions.
+  rmSync(join(dir, "node_modules"), { force: true });
+  symlinkSync(join(repoRoot, "node_modules"), join(dir, "node_modules"), "dir");
   writeFileSync(join(dir, "package.json"), JSON.stringify({ name: "bench-baseline", private: true, type: "module" }));
   // Turbopack only reads files under its root; node_modules is a symlink into the repo, so the root spans both.
   writeFileSync(
@@ -50,20 +57,18 @@ const nextBin = (repoRoot: string) => join(repoRoot, "node_modules", "next", "di
 
 /**
  * Baseline (a): a separate, minimal Next app with one static page whose HTML is about
- * `targetBytes`. Built once; if the result is more than 5% off, the padding is scaled and
- * it is built once more. Returns the running server.
+ * `targetBytes`. Built; if the result is more than 5% off, the padding is scaled and it is
+ * built once more. Returns the running server.
  */
 export async function startStaticNextBaseline({
   dir,
   repoRoot,
   targetBytes,
-  build,
   log,
 }: {
   dir: string;
   repoRoot: string;
   targetBytes: number;
-  build: boolean;
   log: (s: string) => void;
 }) {
   const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" };
@@ -73,16 +78,14 @@ export async function startStaticNextBaseline({
     await runCommand(process.execPath, [nextBin(repoRoot), "build"], { cwd: dir, env });
     return readFileSync(join(dir, ".next", "server", "app", "index.html")).length;
   };
+  // Always built (about half a minute): a build left by another checkout or Next version answers 500.
   let padding = Math.max(1_000, Math.round(targetBytes * 0.45));
-  const previous = join(dir, ".next", "server", "app", "index.html");
-  if (build || !existsSync(previous)) {
-    log(`building the static Next baseline in ${dir}…`);
-    const first = await buildOnce(padding);
-    if (Math.abs(first - targetBytes) / targetBytes > 0.05) {
-      const perPaddingByte = (first - 1_500) / padding;
-      padding = Math.max(500, Math.round((targetBytes - 1_500) / Math.max(0.5, perPaddingByte)));
-      await buildOnce(padding);
-    }
+  log(`building the static Next baseline in ${dir}…`);
+  const first = await buildOnce(padding);
+  if (Math.abs(first - targetBytes) / targetBytes > 0.05) {
+    const perPaddingByte = (first - 1_500) / padding;
+    padding = Math.max(500, Math.round((targetBytes - 1_500) / Math.max(0.5, perPaddingByte)));
+    await buildOnce(padding);
   }
   const port = await freePort();
   const url = `http://127.0.0.1:${port}/`;
@@ -105,4 +108,84 @@ export async function startPlainNodeBaseline({ file }: { file: string }) {
     url,
   });
   return { ...server, url };
+}
+
+/**
+ * Baseline (c): the same HTML file from nginx (Debian's, found as for --nginx), one worker, no
+ * access log: what a static web server makes of these bytes. Null when nginx is not installed.
+ */
+export async function startNginxBaseline({ file, dir }: { file: string; dir: string }) {
+  const bin = findNginx();
+  if (!bin) return null;
+  mkdirSync(join(dir, "root"), { recursive: true });
+  chmodSync(dir, 0o755);
+  copyFileSync(file, join(dir, "root", "index.html"));
+  const port = await freePort();
+  writeFileSync(
+    join(dir, "nginx.conf"),
+    [
+      ...(process.getuid?.() === 0 ? ["user root;"] : []),
+      "daemon off;",
+      "worker_processes 1;",
+      `pid ${join(dir, "nginx.pid")};`,
+      `error_log ${join(dir, "error.log")} warn;`,
+      "events { worker_connections 1024; }",
+      `http { access_log off; client_body_temp_path ${dir}/body; proxy_temp_path ${dir}/proxy; fastcgi_temp_path ${dir}/fcgi; uwsgi_temp_path ${dir}/uwsgi; scgi_temp_path ${dir}/scgi;`,
+      `  types { text/html html; } server { listen 127.0.0.1:${port}; root ${join(dir, "root")}; location / { index index.html; } } }`,
+    ].join("\n"),
+  );
+  const url = `http://127.0.0.1:${port}/`;
+  const server = await startServer(bin, ["-c", join(dir, "nginx.conf"), "-p", dir], { cwd: dir, env: process.env, url });
+  return { ...server, url };
+}
+
+type Load = (url: string, headers?: Record<string, string>, serverPid?: number) => Promise<LoadResult>;
+
+/**
+ * The three baselines in turn, each alone on the machine while it is measured; with
+ * `lighthouseRuns`, Lighthouse also scores the static Next page, which shows what this machine
+ * lets a bare Next page reach (the scores depend on the CPU Lighthouse runs on).
+ */
+export async function measureBaselines(o: {
+  repoRoot: string;
+  articleFile: string;
+  articleBytes: number;
+  workDir: string;
+  load: Load;
+  log: (s: string) => void;
+  lighthouseRuns: number;
+}) {
+  const baselineDir = join(tmpdir(), "koho-bench-baseline-app");
+  mkdirSync(baselineDir, { recursive: true });
+  const baseline = await startStaticNextBaseline({ dir: baselineDir, repoRoot: o.repoRoot, targetBytes: o.articleBytes, log: o.log });
+  o.log(`static Next baseline: ${(baseline.htmlBytes / 1024).toFixed(1)} KB of HTML; measuring…`);
+  const staticNext = {
+    ...(await o.load(baseline.url, undefined, baseline.pid)),
+    htmlBytes: baseline.htmlBytes,
+    firstLoad: routeFirstLoadJs(baseline.distDir, ""),
+  };
+  const lighthouse = o.lighthouseRuns
+    ? await runLighthouse({
+        repoRoot: o.repoRoot,
+        origin: baseline.url.replace(/\/$/, ""),
+        pages: [{ name: "static Next baseline", path: "/" }],
+        runs: o.lighthouseRuns,
+        dir: o.workDir,
+        log: o.log,
+      })
+    : undefined;
+  await stopProcess(baseline.child);
+  const node = await startPlainNodeBaseline({ file: o.articleFile });
+  o.log("plain Node baseline: measuring…");
+  const plainNode = await o.load(node.url, undefined, node.pid);
+  await stopProcess(node.child);
+  const staticNginx = await startNginxBaseline({ file: o.articleFile, dir: join(o.workDir, "nginx-baseline") });
+  if (!staticNginx) o.log("nginx not found: no nginx baseline (apt-get install -y nginx)");
+  let nginx: LoadResult | undefined;
+  if (staticNginx) {
+    o.log("nginx baseline: measuring…");
+    nginx = await o.load(staticNginx.url, undefined, staticNginx.pid);
+    await stopProcess(staticNginx.child);
+  }
+  return { staticNext, plainNode, nginx, lighthouse };
 }

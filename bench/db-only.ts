@@ -15,6 +15,64 @@ type Log = (message: string) => void;
  * load, so a query or index change can be measured in minutes. `--db <file>` measures a copy of a
  * database kept by an earlier run (--keep-db), migrated first, so before and after see the same rows.
  */
+/** Seeds `items` generated items into `file` (or copies and migrates `database`) and times the database queries there. */
+export async function measureAtScale({
+  file,
+  items: wanted,
+  database,
+  queries,
+  seedsDir,
+  log,
+}: {
+  file: string;
+  items: number;
+  database?: string | null;
+  queries: number;
+  seedsDir: string;
+  log: Log;
+}) {
+  if (database) {
+    if (!existsSync(database)) throw new Error(`--db: no such file ${database}`);
+    copyFileSync(database, file);
+    log(`copied ${database}; applying migrations…`);
+    const { handle } = await prepareDatabase({ url: `file:${file}`, demo: false, seedsDir });
+    await handle.client.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+    handle.client.close();
+  } else {
+    log(`seeding ${wanted.toLocaleString("en-US")} generated items into ${file}…`);
+    const seeded = await createBenchDatabase({ file, items: wanted, seedsDir });
+    log(
+      `seeded ${seeded.indexed.toLocaleString("en-US")} public items in ${seeded.seconds.toFixed(1)} s (inserts ${seeded.insertSeconds.toFixed(1)} s)`,
+    );
+    seeded.handle.client.close();
+  }
+  const handle = await openDatabase(`file:${file}`);
+  const count = await handle.client.execute("SELECT count(*) AS n FROM articles");
+  const items = Number(count.rows[0]!.n);
+  log(`timing database queries on ${items.toLocaleString("en-US")} items (${queries} per kind)…`);
+  const db = await measureDatabase(handle.db, queries);
+  handle.client.close();
+  const bytes = databaseBytes(file);
+  return { items, db, bytes, verdicts: databaseVerdicts(items, db, bytes) };
+}
+
+/** The at-scale timings as table rows. */
+export function scaleRows(db: Awaited<ReturnType<typeof measureDatabase>>) {
+  return [
+    { name: "FTS search, rare term", ...db.searchRare },
+    { name: "FTS search, common term", ...db.searchCommon },
+    { name: "studio list", ...db.studioList },
+    { name: "studio filter", ...db.studioFilter },
+    { name: "studio text filter", ...db.studioTextFilter },
+    { name: "home, data", ...db.home },
+    { name: "category, data", ...db.category },
+    { name: "archive index, data", ...db.archiveIndex },
+    { name: "archive month, data", ...db.archiveMonth },
+    { name: "sitemap regeneration, index", ...db.sitemap },
+    { name: "sitemap regeneration, one file", ...db.sitemapFile },
+  ];
+}
+
 export async function runDatabaseOnly({
   options,
   workDir,
@@ -30,48 +88,19 @@ export async function runDatabaseOnly({
 }) {
   const file = join(workDir, "koho.db");
   const started = performance.now();
-  if (options.database) {
-    if (!existsSync(options.database)) throw new Error(`--db: no such file ${options.database}`);
-    copyFileSync(options.database, file);
-    log(`copied ${options.database}; applying migrations…`);
-    const { handle } = await prepareDatabase({ url: `file:${file}`, demo: false, seedsDir });
-    await handle.client.execute("PRAGMA wal_checkpoint(TRUNCATE)");
-    handle.client.close();
-  } else {
-    log(`seeding ${options.items.toLocaleString("en-US")} generated items into ${file}…`);
-    const seeded = await createBenchDatabase({ file, items: options.items, seedsDir });
-    log(
-      `seeded ${seeded.indexed.toLocaleString("en-US")} public items in ${seeded.seconds.toFixed(1)} s (inserts ${seeded.insertSeconds.toFixed(1)} s)`,
-    );
-    seeded.handle.client.close();
-  }
-  const handle = await openDatabase(`file:${file}`);
-  const count = await handle.client.execute("SELECT count(*) AS n FROM articles");
-  const items = Number(count.rows[0]!.n);
-  log(`timing database queries on ${items.toLocaleString("en-US")} items (${options.queries} per kind)…`);
-  const db = await measureDatabase(handle.db, options.queries);
-  handle.client.close();
-  const bytes = databaseBytes(file);
-  const verdicts = databaseVerdicts(items, db, bytes);
+  const { items, db, bytes, verdicts } = await measureAtScale({
+    file,
+    items: options.items,
+    database: options.database,
+    queries: options.queries,
+    seedsDir,
+    log,
+  });
   const m = machine();
   console.log(
     `\nKōhō database benchmark — ${items.toLocaleString("en-US")} items; ${m.cpu}, Node ${m.node}; load average ${m.loadAverage}\n`,
   );
-  console.log(
-    timingTable([
-      { name: "FTS search, rare term", ...db.searchRare },
-      { name: "FTS search, common term", ...db.searchCommon },
-      { name: "studio list", ...db.studioList },
-      { name: "studio filter", ...db.studioFilter },
-      { name: "studio text filter", ...db.studioTextFilter },
-      { name: "home, data", ...db.home },
-      { name: "category, data", ...db.category },
-      { name: "archive index, data", ...db.archiveIndex },
-      { name: "archive month, data", ...db.archiveMonth },
-      { name: "sitemap regeneration, index", ...db.sitemap },
-      { name: "sitemap regeneration, one file", ...db.sitemapFile },
-    ]),
-  );
+  console.log(timingTable(scaleRows(db)));
   console.log(`\ndatabase ${(bytes / 1024 / 1024).toFixed(1)} MB\n\n${verdictTable(verdicts)}\n`);
   const output = {
     generatedAt: new Date().toISOString(),

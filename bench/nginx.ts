@@ -23,7 +23,8 @@ export function localNginxConfig(
     dir,
     appPorts,
     refreshPort,
-  }: { port: number; redirectPort: number; appPort: number; dir: string; appPorts?: number[]; refreshPort?: number },
+    studioPort,
+  }: { port: number; redirectPort: number; appPort: number; dir: string; appPorts?: number[]; refreshPort?: number; studioPort?: number },
 ): string {
   const upstreams = (appPorts ?? [appPort]).map((p) => `server 127.0.0.1:${p} `).join("max_fails=3 fail_timeout=10s;\n    ");
   return (
@@ -34,11 +35,22 @@ export function localNginxConfig(
       .replace(/listen 80;/, `listen 127.0.0.1:${redirectPort};`)
       .replace(/listen 443 ssl http2;/, `listen 127.0.0.1:${port};`)
       .replace(/server 127\.0\.0\.1:3000 /, upstreams)
+      // Staff go to their own process when there is one, else to the (first) readers' process.
+      .replace(
+        /(upstream koho_studio \{\n(?:\s*#.*\n)*\s*server )127\.0\.0\.1:3000/,
+        (_, head: string) => `${head}127.0.0.1:${studioPort ?? appPorts?.[0] ?? appPort}`,
+      )
       // The loopback listener for the app's refresh requests: on its own free port, or dropped.
       .replace(/^\s*listen 127\.0\.0\.1:8081;$/m, refreshPort ? `    listen 127.0.0.1:${refreshPort};` : "")
       .replace(/proxy_cache_path \S+/, `proxy_cache_path ${join(dir, "cache")}`)
+      // On 443 `$host` is the whole public host; on a free port the app must see the port too,
+      // or its redirects and the server actions' same-origin check point at port 80.
+      .replace(/proxy_set_header (Host|X-Forwarded-Host) \$host;/g, "proxy_set_header $1 $http_host;")
   );
 }
+
+/** One line per staff request: when (epoch seconds), method, status, seconds from first byte in to last byte out, Next-Action. */
+const STAFF_LOG_FORMAT = "log_format koho_staff '$msec $request_method $status $request_time \"$http_next_action\"';";
 
 export async function startNginx(options: {
   repoRoot: string;
@@ -46,9 +58,12 @@ export async function startNginx(options: {
   dir: string;
   appPorts?: number[];
   refreshPort?: number;
+  studioPort?: number;
   port?: number;
+  /** A file to log every staff request's timing to (method, status, seconds at the edge, Next-Action). */
+  staffLog?: string;
 }) {
-  const { repoRoot, appPort, dir, appPorts, refreshPort } = options;
+  const { repoRoot, appPort, dir, appPorts, refreshPort, studioPort, staffLog } = options;
   const bin = findNginx();
   if (!bin) return null;
   mkdirSync(join(dir, "cache"), { recursive: true });
@@ -61,8 +76,12 @@ export async function startNginx(options: {
     dir,
     appPorts,
     refreshPort,
+    studioPort,
   });
-  writeFileSync(join(dir, "koho.conf"), site);
+  const logged = staffLog
+    ? site.replace("proxy_pass http://koho_studio;", `proxy_pass http://koho_studio;\n        access_log ${staffLog} koho_staff;`)
+    : site;
+  writeFileSync(join(dir, "koho.conf"), logged);
   writeFileSync(
     join(dir, "main.conf"),
     [
@@ -73,7 +92,7 @@ export async function startNginx(options: {
       `pid ${join(dir, "nginx.pid")};`,
       `error_log ${join(dir, "error.log")} warn;`,
       "events { worker_connections 1024; }",
-      `http { access_log off; client_body_temp_path ${dir}/body; proxy_temp_path ${dir}/proxy; fastcgi_temp_path ${dir}/fcgi; uwsgi_temp_path ${dir}/uwsgi; scgi_temp_path ${dir}/scgi; include ${join(dir, "koho.conf")}; }`,
+      `http { access_log off; ${STAFF_LOG_FORMAT} client_body_temp_path ${dir}/body; proxy_temp_path ${dir}/proxy; fastcgi_temp_path ${dir}/fcgi; uwsgi_temp_path ${dir}/uwsgi; scgi_temp_path ${dir}/scgi; include ${join(dir, "koho.conf")}; }`,
     ].join("\n"),
   );
   const url = `http://127.0.0.1:${port}`;

@@ -13,12 +13,13 @@ import { freePort, startServer, stopProcess } from "./processes";
  * on a second process B (same SQLite file, one Redis when redis-server exists), and through
  * deploy/nginx.conf in front of both. Milliseconds from the acknowledgement.
  */
-const SCHEDULER_SECRET = "koho-bench-scheduler-secret-0123456789abcdefgh";
+export const SCHEDULER_SECRET = "koho-bench-scheduler-secret-0123456789abcdefgh";
 const SURFACES = ["/", "/category/government", "/feed.xml", "/sitemap.xml"];
 export type VisibilityRow = { where: string; surface: string; ms: number | null };
 
-async function dueItem(databaseFile: string, n: number) {
+export async function dueItem(databaseFile: string, n: number) {
   const client = createClient({ url: `file:${databaseFile}` });
+  await client.execute("PRAGMA busy_timeout = 5000"); // the app's processes may be writing (staff saves)
   const categoryId = Number((await client.execute("SELECT id FROM categories WHERE slug = 'government'")).rows[0]?.id);
   const slug = `bench-visibility-${n}-${Date.now()}`;
   const title = `Bench visibility item ${n} ${randomUUID().slice(0, 8)}`;
@@ -37,7 +38,7 @@ async function dueItem(databaseFile: string, n: number) {
   return { slug, title };
 }
 
-async function tick(origin: string) {
+export async function tick(origin: string) {
   const res = await fetch(`${origin}/api/scheduler/run`, { method: "POST", headers: { authorization: `Bearer ${SCHEDULER_SECRET}` } });
   if (!res.ok) throw new Error(`scheduler tick on ${origin} answered ${res.status}`);
 }

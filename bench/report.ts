@@ -22,17 +22,21 @@ const codes = (r: LoadResult) =>
     .map(([c, n]) => `${c}×${n}`)
     .join(" ") || "none";
 
-/** The route table: req/s, latency and the ratios to both baselines. */
-export function routeTable(routes: RouteResult[], staticNext?: LoadResult, plainNode?: LoadResult): string {
+/** The route table: req/s, latency and the ratios to each baseline measured in the same run. */
+export function routeTable(
+  routes: RouteResult[],
+  baselines: { staticNext?: LoadResult; plainNode?: LoadResult; nginx?: LoadResult },
+): string {
   return renderTable(
-    ["route", "req/s", "p50", "p99", "vs static Next", "vs plain Node", "status codes", "errors", "peak RSS"],
+    ["route", "req/s", "p50", "p99", "vs static Next", "vs plain Node", "vs nginx", "status codes", "errors", "peak RSS"],
     routes.map((r) => [
       `${r.name} ${r.path}`,
       r.rps.toFixed(0),
       formatMs(r.p50),
       formatMs(r.p99),
-      formatRatio(ratio(r.rps, staticNext?.rps)),
-      formatRatio(ratio(r.rps, plainNode?.rps)),
+      formatRatio(ratio(r.rps, baselines.staticNext?.rps)),
+      formatRatio(ratio(r.rps, baselines.plainNode?.rps)),
+      formatRatio(ratio(r.rps, baselines.nginx?.rps)),
       codes(r),
       String(r.errors),
       formatMb(r.peakRssBytes),

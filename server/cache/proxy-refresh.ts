@@ -15,15 +15,15 @@ const ARTICLE_TAG = cacheTags.article("");
 const categoryUrls = (slug: string) => [`/category/${slug}`, ...FEEDS.map((f) => `/category/${slug}/${f}`)];
 
 /**
- * The public URLs a set of expired tags shows on, for the proxy refresh, most read first: the
- * items themselves, home, the items' categories and months (which may just have lost them),
- * the feeds, archive and sitemaps, then every other category and month. Deeper pages
+ * The public URLs a set of expired tags shows on, for the proxy refresh, most read first: `first`
+ * holds the items themselves, home, the items' categories and months (which may just have lost
+ * them), the feeds, archive and sitemaps; `rest` every other category and month. Deeper pages
  * (/page/2…) and other articles showing a changed "Recommended" list keep the 10 s window.
  */
-export async function publicUrlsForTags(tags: string[]): Promise<string[]> {
+export async function publicUrlsForTags(tags: string[]): Promise<{ first: string[]; rest: string[] }> {
   const slugs = tags.filter((t) => t.startsWith(ARTICLE_TAG)).map((t) => t.slice(ARTICLE_TAG.length));
   const urls = new Set(slugs.map((slug) => `/news/${slug}`));
-  if (!tags.includes(cacheTags.publicListings) && !tags.includes(cacheTags.categories)) return [...urls];
+  if (!tags.includes(cacheTags.publicListings) && !tags.includes(cacheTags.categories)) return { first: [...urls], rest: [] };
   urls.add("/");
   const db = await getDatabase();
   const own =
@@ -41,9 +41,10 @@ export async function publicUrlsForTags(tags: string[]): Promise<string[]> {
     const [year, month] = tokyoDateOf(row.at).split("-").map(Number);
     urls.add(archiveMonthPath({ year: year!, month: month! }));
   }
-  for (const c of await listCategories()) categoryUrls(c.slug).forEach((u) => urls.add(u));
-  for (const m of await listArchiveMonths()) urls.add(archiveMonthPath(m));
-  return [...urls];
+  const rest = new Set<string>();
+  for (const c of await listCategories()) categoryUrls(c.slug).forEach((u) => urls.has(u) || rest.add(u));
+  for (const m of await listArchiveMonths()) if (!urls.has(archiveMonthPath(m))) rest.add(archiveMonthPath(m));
+  return { first: [...urls], rest: [...rest] };
 }
 
 /** One GET through nginx's loopback listener; nginx answers it from the app and stores the result. */
@@ -64,8 +65,11 @@ function refreshOne(base: URL, host: string, path: string): Promise<void> {
 }
 
 /**
- * Tells the proxy (deploy/nginx.conf) about a publish: re-requests every affected URL with
- * the refresh header, a few at a time. Without KOHO_PROXY_REFRESH_URL it does nothing.
+ * Tells the proxy (deploy/nginx.conf) about a publish: re-requests every affected URL with the
+ * refresh header. The pages readers open first go six at a time; the long tail (every other
+ * category with its feeds, every archive month: a hundred pages and more) one at a time, because
+ * nginx has the staff process render refreshes and saves must not queue behind a burst of them.
+ * Without KOHO_PROXY_REFRESH_URL it does nothing.
  */
 export async function refreshProxy(tags: string[]): Promise<void> {
   const { KOHO_PROXY_REFRESH_URL, SITE_URL } = env();
@@ -76,9 +80,10 @@ export async function refreshProxy(tags: string[]): Promise<void> {
   // one poll old (KOHO_TAG_POLL_MS, server/cache/tag-manifest.mjs): wait that long, so every
   // process has seen this change before nginx stores what it answers.
   await new Promise((resolve) => setTimeout(resolve, Number(process.env.KOHO_TAG_POLL_MS ?? 200) + 50));
-  const queue = await publicUrlsForTags(tags);
-  const worker = async () => {
+  const { first, rest } = await publicUrlsForTags(tags);
+  const drain = async (queue: string[]) => {
     for (let path = queue.shift(); path; path = queue.shift()) await refreshOne(base, host, path);
   };
-  await Promise.all(Array.from({ length: 6 }, worker));
+  await Promise.all(Array.from({ length: 6 }, () => drain(first)));
+  await drain(rest);
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { DEFAULT_OPTIONS, parseBenchArgs } from "@/bench/args";
 
 describe("parseBenchArgs", () => {
-  it("defaults to 10,000 items, 10 s per route, 50 connections, a fresh build and both baselines", () => {
+  it("defaults to 10,000 items, 10 s per route, 50 connections, a fresh build, the baselines, Lighthouse, staff and 100k", () => {
     expect(parseBenchArgs([])).toEqual(DEFAULT_OPTIONS);
     expect(DEFAULT_OPTIONS).toMatchObject({
       items: 10_000,
@@ -10,17 +10,25 @@ describe("parseBenchArgs", () => {
       connections: 50,
       build: true,
       baselines: true,
-      lighthouse: false,
+      lighthouse: true,
+      lighthouseRuns: 5,
+      staff: true,
+      scale: 100_000,
     });
   });
 
   it("reads --flag value and --flag=value, with underscores as thousands separators", () => {
-    expect(parseBenchArgs(["--items", "100000", "--duration=5", "--no-build", "--lighthouse"])).toMatchObject({
+    expect(
+      parseBenchArgs(["--items", "100000", "--duration=5", "--no-build", "--no-lighthouse", "--no-staff", "--scale", "0"]),
+    ).toMatchObject({
       items: 100_000,
       duration: 5,
       build: false,
-      lighthouse: true,
+      lighthouse: false,
+      staff: false,
+      scale: 0,
     });
+    expect(parseBenchArgs(["--lighthouse-runs=3"]).lighthouseRuns).toBe(3);
     expect(parseBenchArgs(["--items=100_000"]).items).toBe(100_000);
   });
 
@@ -29,6 +37,7 @@ describe("parseBenchArgs", () => {
     expect(() => parseBenchArgs(["--items"])).toThrow(/--items needs a whole number/);
     expect(() => parseBenchArgs(["--duration", "0"])).toThrow(/between 1 and 600/);
     expect(() => parseBenchArgs(["--connections", "2.5"])).toThrow(/whole number/);
+    expect(() => parseBenchArgs(["--scale", "-1"])).toThrow(/between 0 and 1000000/);
   });
 
   it("recognises --help", () => {

@@ -30,3 +30,28 @@ describe("localNginxConfig", () => {
     }
   });
 });
+
+describe("localNginxConfig with a staff process", () => {
+  const upstream = (config: string, name: string) => new RegExp(`upstream ${name} \\{[^}]*\\}`).exec(config)?.[0] ?? "";
+
+  it("sends staff paths to their own process when there is one", () => {
+    const local = localNginxConfig(shipped, {
+      port: 1,
+      redirectPort: 2,
+      appPort: 40003,
+      appPorts: [40003, 40004],
+      studioPort: 40005,
+      dir: "/t",
+    });
+    expect(upstream(local, "koho_app")).toMatch(/server 127\.0\.0\.1:40003 [^]*server 127\.0\.0\.1:40004 /);
+    expect(upstream(local, "koho_studio")).toContain("server 127.0.0.1:40005 ");
+    expect(local).toMatch(/location ~ \^\/\(studio\|api\|sign-in\|preview\)[^}]*proxy_pass http:\/\/koho_studio;/);
+  });
+
+  it("else sends them to the readers' process, as the shipped file does with one process", () => {
+    const local = localNginxConfig(shipped, { port: 1, redirectPort: 2, appPort: 40003, dir: "/t" });
+    expect(upstream(local, "koho_studio")).toContain("server 127.0.0.1:40003 ");
+    expect(upstream(shipped, "koho_studio")).toContain("server 127.0.0.1:3000 ");
+    expect(upstream(shipped, "koho_app")).toContain("server 127.0.0.1:3000 ");
+  });
+});
