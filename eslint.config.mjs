@@ -46,11 +46,30 @@ const libIsNotNext = {
   },
 };
 
+/**
+ * The public site links with plain <a>: its pages are whole documents served from the page cache,
+ * and each next/link is a client component to hydrate (and to watch for prefetching), which is
+ * what Lighthouse's total blocking time measured on home and category pages with their dozens
+ * of links. The studio keeps next/link.
+ */
+const publicSitePlainLinks = {
+  name: "koho/public-site-plain-links",
+  files: ["components/site/**", "app/(site)/**"],
+  rules: {
+    "@next/next/no-html-link-for-pages": "off",
+    "no-restricted-imports": [
+      "error",
+      { paths: [{ name: "next/link", message: "The public site links with plain <a> (eslint.config.mjs says why)." }] },
+    ],
+  },
+};
+
 const config = [
   ...nextVitals,
   ...nextTs,
   layers,
   libIsNotNext,
+  publicSitePlainLinks,
   { ignores: [".next/**", ".next-e2e*/**", ".next-bench/**", "node_modules/**", "data/**", "db/migrations/**", "next-env.d.ts"] },
 ];
 

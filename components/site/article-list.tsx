@@ -1,4 +1,3 @@
-import Link from "next/link";
 import type { PublicArticleSummary } from "@/server/public/dto";
 import { DateText } from "./date-text";
 
@@ -10,11 +9,11 @@ export function ArticleList({ items, showCategory = true }: { items: PublicArtic
           <article className="article-card">
             {showCategory && (
               <p className="category-label">
-                <Link href={`/category/${item.category.slug}`}>{item.category.name}</Link>
+                <a href={`/category/${item.category.slug}`}>{item.category.name}</a>
               </p>
             )}
             <h2 className="article-card-title">
-              <Link href={`/news/${item.slug}`}>{item.title}</Link>
+              <a href={`/news/${item.slug}`}>{item.title}</a>
             </h2>
             <p className="article-card-date">
               <DateText date={item.datelineDate} />

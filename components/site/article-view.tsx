@@ -1,4 +1,3 @@
-import Link from "next/link";
 import type { PublicArticle } from "@/server/public/dto";
 import { ChangeHistory, LatestUpdate, WithdrawalNotice } from "./article-notices";
 import { DateText } from "./date-text";
@@ -19,7 +18,7 @@ export function ArticleView({ article }: { article: PublicArticle }) {
         {article.withdrawal && <WithdrawalNotice withdrawal={article.withdrawal} />}
         <header className="article-header">
           <p className="category-label">
-            <Link href={`/category/${article.category.slug}`}>{article.category.name}</Link>
+            <a href={`/category/${article.category.slug}`}>{article.category.name}</a>
           </p>
           <h1>{article.title}</h1>
           <p className="article-date">

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Suspense } from "react";
 import { listCategories } from "@/server/public/news";
@@ -14,14 +13,14 @@ export async function NotFoundContent() {
       <SiteSearchForm id="not-found-search" label="Search the news" />
       <ul>
         <li>
-          <Link href="/">Read the latest news</Link>
+          <a href="/">Read the latest news</a>
         </li>
         <li>
-          <Link href="/archive">Browse the archive, month by month</Link>
+          <a href="/archive">Browse the archive, month by month</a>
         </li>
         {categories.map((c) => (
           <li key={c.slug}>
-            <Link href={`/category/${c.slug}`}>Browse {c.name}</Link>
+            <a href={`/category/${c.slug}`}>Browse {c.name}</a>
           </li>
         ))}
       </ul>

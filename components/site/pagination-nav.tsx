@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { pageHref } from "@/lib/pagination";
 
 export function PaginationNav({ basePath, page, totalPages }: { basePath: string; page: number; totalPages: number }) {
@@ -6,9 +5,9 @@ export function PaginationNav({ basePath, page, totalPages }: { basePath: string
   return (
     <nav className="pagination" aria-label="Pages">
       {page > 1 ? (
-        <Link href={pageHref(basePath, page - 1)} rel="prev">
+        <a href={pageHref(basePath, page - 1)} rel="prev">
           ← Newer news
-        </Link>
+        </a>
       ) : (
         <span />
       )}
@@ -16,9 +15,9 @@ export function PaginationNav({ basePath, page, totalPages }: { basePath: string
         Page {page} of {totalPages}
       </span>
       {page < totalPages ? (
-        <Link href={pageHref(basePath, page + 1)} rel="next">
+        <a href={pageHref(basePath, page + 1)} rel="next">
           Older news →
-        </Link>
+        </a>
       ) : (
         <span />
       )}

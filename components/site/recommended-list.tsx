@@ -1,4 +1,3 @@
-import Link from "next/link";
 import type { PublicRecommendation } from "@/server/public/dto";
 import { DateText } from "./date-text";
 
@@ -15,7 +14,7 @@ export function RecommendedList({ items }: { items: PublicRecommendation[] }) {
                 {item.title}
               </a>
             ) : (
-              <Link href={item.href}>{item.title}</Link>
+              <a href={item.href}>{item.title}</a>
             )}
             <DateText date={item.datelineDate} />
           </li>

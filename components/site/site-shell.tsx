@@ -1,4 +1,3 @@
-import Link from "next/link";
 import type { ReactNode } from "react";
 import { env } from "@/lib/env";
 import { feedPaths } from "@/lib/feeds/links";
@@ -21,14 +20,14 @@ export async function SiteShell({ children, mainId = "main" }: { children: React
       <header className="site-header">
         <div className="wrap">
           <p className="site-name">
-            <Link href="/">{SITE_NAME}</Link>
+            <a href="/">{SITE_NAME}</a>
           </p>
           <SiteSearchForm />
           <nav aria-label="Categories">
             <ul className="category-nav">
               {categories.map((c) => (
                 <li key={c.slug}>
-                  <Link href={`/category/${c.slug}`}>{c.name}</Link>
+                  <a href={`/category/${c.slug}`}>{c.name}</a>
                 </li>
               ))}
             </ul>
@@ -43,13 +42,13 @@ export async function SiteShell({ children, mainId = "main" }: { children: React
           <nav aria-label="Footer">
             <ul className="footer-links">
               <li>
-                <Link href="/">Latest news</Link>
+                <a href="/">Latest news</a>
               </li>
               <li>
-                <Link href="/archive">Archive</Link>
+                <a href="/archive">Archive</a>
               </li>
               <li>
-                <Link href="/search">Search</Link>
+                <a href="/search">Search</a>
               </li>
               <li>
                 <a href={feedPaths().rss} type="application/rss+xml">

@@ -1,6 +1,5 @@
 import { connection } from "next/server";
 import type { Metadata } from "next";
-import Link from "next/link";
 import { archiveMonthPath, monthLabel } from "@/lib/archive";
 import { listArchiveMonths, type ArchiveMonthSummary } from "@/server/public/archive";
 
@@ -33,7 +32,7 @@ export default async function ArchiveIndexPage() {
             <ul className="archive-months">
               {list.map((m) => (
                 <li key={m.month}>
-                  <Link href={archiveMonthPath(m)}>{monthLabel(m)}</Link> <span className="archive-count">({itemCount(m.count)})</span>
+                  <a href={archiveMonthPath(m)}>{monthLabel(m)}</a> <span className="archive-count">({itemCount(m.count)})</span>
                 </li>
               ))}
             </ul>

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { searchHref, type SearchParams } from "@/lib/search-params";
 
 /** A problem with the search, or a note about it, with what to do next. */
@@ -23,7 +22,7 @@ export function SearchMessage({
       </ul>
       {link && (
         <p>
-          <Link href={link.href}>{link.text}</Link>
+          <a href={link.href}>{link.text}</a>
         </p>
       )}
     </div>
@@ -43,11 +42,11 @@ export function NoResults({ values }: { values: SearchParams }) {
         <li>use fewer words: every word must appear in a result;</li>
         {filtered && (
           <li>
-            <Link href={searchHref({ q: values.q })}>search all categories and dates</Link>;
+            <a href={searchHref({ q: values.q })}>search all categories and dates</a>;
           </li>
         )}
         <li>
-          browse the <Link href="/archive">archive, month by month</Link>, or the <Link href="/">latest news</Link>.
+          browse the <a href="/archive">archive, month by month</a>, or the <a href="/">latest news</a>.
         </li>
       </ul>
     </section>

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { DateText } from "@/components/site/date-text";
 import { HighlightedText } from "@/components/site/highlighted-text";
 import { parseSearchParams, searchHref, type SearchParams } from "@/lib/search-params";
@@ -89,12 +88,12 @@ function ResultList({ result, values }: { result: SearchResultPage; values: Sear
           <li key={item.slug}>
             <article className="article-card search-hit">
               <p className="category-label">
-                <Link href={`/category/${item.category.slug}`}>{item.category.name}</Link>
+                <a href={`/category/${item.category.slug}`}>{item.category.name}</a>
               </p>
               <h3 className="article-card-title">
-                <Link href={`/news/${item.slug}`}>
+                <a href={`/news/${item.slug}`}>
                   <HighlightedText segments={item.titleHighlighted} />
-                </Link>
+                </a>
               </h3>
               <p className="article-card-date">
                 <DateText date={item.datelineDate} />
@@ -109,9 +108,9 @@ function ResultList({ result, values }: { result: SearchResultPage; values: Sear
       {result.totalPages > 1 && (
         <nav className="pagination" aria-label="Search result pages">
           {result.page > 1 ? (
-            <Link href={searchHref({ ...values, page: result.page - 1 })} rel="prev">
+            <a href={searchHref({ ...values, page: result.page - 1 })} rel="prev">
               ← Previous results
-            </Link>
+            </a>
           ) : (
             <span />
           )}
@@ -119,9 +118,9 @@ function ResultList({ result, values }: { result: SearchResultPage; values: Sear
             Page {result.page} of {result.totalPages}
           </span>
           {result.page < result.totalPages ? (
-            <Link href={searchHref({ ...values, page: result.page + 1 })} rel="next">
+            <a href={searchHref({ ...values, page: result.page + 1 })} rel="next">
               More results →
-            </Link>
+            </a>
           ) : (
             <span />
           )}

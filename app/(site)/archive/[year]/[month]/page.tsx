@@ -1,6 +1,5 @@
 import { connection } from "next/server";
 import type { Metadata } from "next";
-import Link from "next/link";
 import { ArticleList } from "@/components/site/article-list";
 import { PageNotFound } from "@/components/site/not-found-content";
 import { archiveMonthPath, monthKey, monthLabel, parseArchiveParams } from "@/lib/archive";
@@ -33,7 +32,7 @@ export default async function ArchiveMonthPage({ params }: PageProps<"/archive/[
   return (
     <>
       <p className="category-label">
-        <Link href="/archive">Archive</Link>
+        <a href="/archive">Archive</a>
       </p>
       <h1>{monthLabel(month)}</h1>
       <p className="lede">
@@ -42,17 +41,17 @@ export default async function ArchiveMonthPage({ params }: PageProps<"/archive/[
       <ArticleList items={items} />
       <nav className="pagination" aria-label="Months">
         {newer ? (
-          <Link href={archiveMonthPath(newer)} rel="next">
+          <a href={archiveMonthPath(newer)} rel="next">
             ← {monthLabel(newer)}
-          </Link>
+          </a>
         ) : (
           <span />
         )}
-        <Link href="/archive">All months</Link>
+        <a href="/archive">All months</a>
         {older ? (
-          <Link href={archiveMonthPath(older)} rel="prev">
+          <a href={archiveMonthPath(older)} rel="prev">
             {monthLabel(older)} →
-          </Link>
+          </a>
         ) : (
           <span />
         )}
