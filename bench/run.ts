@@ -216,7 +216,7 @@ const verdicts = [
   ...(scale?.verdicts ?? []),
 ];
 const machineAtEnd = machine();
-printReport({
+const report = {
   options,
   machineAtStart,
   machineAtEnd,
@@ -233,31 +233,11 @@ printReport({
   staff,
   scale,
   verdicts,
-});
-
-const output = {
-  generatedAt: new Date().toISOString(),
-  seconds: (Date.now() - startedAt) / 1000,
-  options,
-  buildMode,
-  seeding: { items: seeded.indexed, seconds: seeded.seconds, insertSeconds: seeded.insertSeconds },
-  machine: { start: machineAtStart, end: machineAtEnd },
-  articlePath,
-  articleHtmlBytes: articleHtml.length,
-  baselines: { staticNext, plainNode, nginx: nginxBaseline ?? null },
-  routes: results,
-  rssAfterBytes: rssAfter,
-  databaseBytes: databaseBytes(databaseFile),
-  coldRequests: cold,
-  database: db,
-  firstLoadJs: { article: articleJs, staticNextBaseline: staticNext?.firstLoad ?? null },
-  lighthouse: lighthouse ?? null,
-  staffUnderFlood: staff ?? null,
-  scale: scale ?? null,
-  verdicts,
-  publishToVisible: visibility,
 };
-writeFileSync(join(repoRoot, "bench", "results.json"), `${JSON.stringify(output, null, 2)}\n`);
+printReport(report);
+const seeding = { items: seeded.indexed, seconds: seeded.seconds, insertSeconds: seeded.insertSeconds };
+const summary = { generatedAt: new Date().toISOString(), seconds: (Date.now() - startedAt) / 1000, seeding, articlePath, lighthouse };
+writeFileSync(join(repoRoot, "bench", "results.json"), `${JSON.stringify({ ...summary, ...report }, null, 2)}\n`);
 log(
   `wrote bench/results.json; ${((Date.now() - startedAt) / 1000).toFixed(0)} s in all${options.keepDb ? `; database kept at ${databaseFile}` : ""}`,
 );
