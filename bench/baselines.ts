@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { routeFirstLoadJs } from "./bundle-size";
 import { runLighthouse } from "./lighthouse";
 import type { LoadResult } from "./load";
-import { findNginx } from "./nginx";
+import { findNginx, nginxMainConfig } from "./nginx";
 import { freePort, runCommand, startServer, stopProcess } from "./processes";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -121,19 +121,8 @@ export async function startNginxBaseline({ file, dir }: { file: string; dir: str
   chmodSync(dir, 0o755);
   copyFileSync(file, join(dir, "root", "index.html"));
   const port = await freePort();
-  writeFileSync(
-    join(dir, "nginx.conf"),
-    [
-      ...(process.getuid?.() === 0 ? ["user root;"] : []),
-      "daemon off;",
-      "worker_processes 1;",
-      `pid ${join(dir, "nginx.pid")};`,
-      `error_log ${join(dir, "error.log")} warn;`,
-      "events { worker_connections 1024; }",
-      `http { access_log off; client_body_temp_path ${dir}/body; proxy_temp_path ${dir}/proxy; fastcgi_temp_path ${dir}/fcgi; uwsgi_temp_path ${dir}/uwsgi; scgi_temp_path ${dir}/scgi;`,
-      `  types { text/html html; } server { listen 127.0.0.1:${port}; root ${join(dir, "root")}; location / { index index.html; } } }`,
-    ].join("\n"),
-  );
+  const site = `types { text/html html; } server { listen 127.0.0.1:${port}; root ${join(dir, "root")}; location / { index index.html; } }`;
+  writeFileSync(join(dir, "nginx.conf"), nginxMainConfig(dir, site));
   const url = `http://127.0.0.1:${port}/`;
   const server = await startServer(bin, ["-c", join(dir, "nginx.conf"), "-p", dir], { cwd: dir, env: process.env, url });
   return { ...server, url };

@@ -49,6 +49,20 @@ export function localNginxConfig(
   );
 }
 
+/** nginx's main file for a run under `dir`: one worker in the foreground, temp files and logs there, `http` around `http`. */
+export function nginxMainConfig(dir: string, http: string): string {
+  return [
+    // As root, nginx would hand its workers to `nobody`, who cannot enter the private temp folder.
+    ...(process.getuid?.() === 0 ? ["user root;"] : []),
+    "daemon off;",
+    "worker_processes 1;",
+    `pid ${join(dir, "nginx.pid")};`,
+    `error_log ${join(dir, "error.log")} warn;`,
+    "events { worker_connections 1024; }",
+    `http { access_log off; client_body_temp_path ${dir}/body; proxy_temp_path ${dir}/proxy; fastcgi_temp_path ${dir}/fcgi; uwsgi_temp_path ${dir}/uwsgi; scgi_temp_path ${dir}/scgi; ${http} }`,
+  ].join("\n");
+}
+
 /** One line per staff request: when (epoch seconds), method, status, seconds from first byte in to last byte out, Next-Action. */
 const STAFF_LOG_FORMAT = "log_format koho_staff '$msec $request_method $status $request_time \"$http_next_action\"';";
 
@@ -82,19 +96,7 @@ export async function startNginx(options: {
     ? site.replace("proxy_pass http://koho_studio;", `proxy_pass http://koho_studio;\n        access_log ${staffLog} koho_staff;`)
     : site;
   writeFileSync(join(dir, "koho.conf"), logged);
-  writeFileSync(
-    join(dir, "main.conf"),
-    [
-      // As root, nginx would hand its workers to `nobody`, who cannot enter the private temp folder.
-      ...(process.getuid?.() === 0 ? ["user root;"] : []),
-      "daemon off;",
-      "worker_processes 1;",
-      `pid ${join(dir, "nginx.pid")};`,
-      `error_log ${join(dir, "error.log")} warn;`,
-      "events { worker_connections 1024; }",
-      `http { access_log off; ${STAFF_LOG_FORMAT} client_body_temp_path ${dir}/body; proxy_temp_path ${dir}/proxy; fastcgi_temp_path ${dir}/fcgi; uwsgi_temp_path ${dir}/uwsgi; scgi_temp_path ${dir}/scgi; include ${join(dir, "koho.conf")}; }`,
-    ].join("\n"),
-  );
+  writeFileSync(join(dir, "main.conf"), nginxMainConfig(dir, `${STAFF_LOG_FORMAT} include ${join(dir, "koho.conf")};`));
   const url = `http://127.0.0.1:${port}`;
   const server = await startServer(bin, ["-c", join(dir, "main.conf"), "-p", dir], {
     cwd: dir,

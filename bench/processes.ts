@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { createServer } from "node:net";
 
 /** Every process the bench started, so they are all stopped on exit or Ctrl-C. */
@@ -137,4 +137,13 @@ export function treeRssBytes(pid: number): number | null {
   } catch {
     return null;
   }
+}
+
+/** Debian's redis-server on a free loopback port with no persistence, or null when it is not installed. */
+export async function startBenchRedis(): Promise<{ url: string; stop: () => void } | null> {
+  if (!existsSync("/usr/bin/redis-server")) return null;
+  const port = await freePort();
+  const child = spawn("/usr/bin/redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", ""], { stdio: "ignore" });
+  await new Promise((r) => setTimeout(r, 300));
+  return { url: `redis://127.0.0.1:${port}`, stop: () => child.kill("SIGTERM") };
 }

@@ -1,11 +1,10 @@
-import { spawn } from "node:child_process";
-import { existsSync, mkdirSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { randomUUID } from "node:crypto";
 import { createClient } from "@libsql/client";
 import { appEnv } from "./app-server";
 import { startNginx } from "./nginx";
-import { freePort, startServer, stopProcess } from "./processes";
+import { freePort, startBenchRedis, startServer, stopProcess } from "./processes";
 
 /**
  * Publish-to-visible: a scheduled item is made due, one scheduler tick on process A publishes
@@ -15,6 +14,36 @@ import { freePort, startServer, stopProcess } from "./processes";
  */
 export const SCHEDULER_SECRET = "koho-bench-scheduler-secret-0123456789abcdefgh";
 const SURFACES = ["/", "/category/government", "/feed.xml", "/sitemap.xml"];
+/** What each multi-process scenario is given: the repo (its build), the seeded database, a scratch folder, the progress log. */
+export type ScenarioOptions = { repoRoot: string; databaseFile: string; dir: string; log: (s: string) => void };
+/**
+ * `next start` on `port` for a scenario: the bench build, loopback only, its scheduler tickable with
+ * SCHEDULER_SECRET, publishes refreshed through nginx's `refreshPort`, at CPU priority `nice`.
+ */
+export function startScenarioApp(o: {
+  repoRoot: string;
+  databaseFile: string;
+  port: number;
+  siteUrl: string;
+  refreshPort: number;
+  redisUrl?: string;
+  nice?: number;
+}) {
+  const next = [process.execPath, join(o.repoRoot, "node_modules/next/dist/bin/next"), "start", "-p", String(o.port), "-H", "127.0.0.1"];
+  return startServer("nice", ["-n", String(o.nice ?? 0), ...next], {
+    cwd: o.repoRoot,
+    url: `http://127.0.0.1:${o.port}/robots.txt`,
+    env: appEnv(o.repoRoot, o.databaseFile, {
+      SITE_URL: o.siteUrl,
+      SCHEDULER_SECRET,
+      PORT: String(o.port),
+      KOHO_INTERNAL_URL: `http://127.0.0.1:${o.port}`,
+      KOHO_PROXY_REFRESH_URL: `http://127.0.0.1:${o.refreshPort}`,
+      ...(o.redisUrl ? { REDIS_URL: o.redisUrl } : {}),
+    }),
+  });
+}
+
 export type VisibilityRow = { where: string; surface: string; ms: number | null };
 
 export async function dueItem(databaseFile: string, n: number) {
@@ -59,38 +88,13 @@ async function timeToVisible(where: string, origin: string, ack: number, slug: s
   );
 }
 
-export async function measurePublishToVisible({
-  repoRoot,
-  databaseFile,
-  dir,
-  log,
-}: {
-  repoRoot: string;
-  databaseFile: string;
-  dir: string;
-  log: (s: string) => void;
-}) {
+export async function measurePublishToVisible({ repoRoot, databaseFile, dir, log }: ScenarioOptions) {
   mkdirSync(dir, { recursive: true });
-  const redisPort = await freePort();
-  const redis = existsSync("/usr/bin/redis-server")
-    ? spawn("/usr/bin/redis-server", ["--port", String(redisPort), "--bind", "127.0.0.1", "--save", ""], { stdio: "ignore" })
-    : null;
+  const redis = await startBenchRedis();
   if (!redis) log("redis-server not found: the two processes share only the database");
-  await new Promise((r) => setTimeout(r, 300));
   const [portA, portB, nginxPort, refreshPort] = [await freePort(), await freePort(), await freePort(), await freePort()];
   const siteUrl = `http://127.0.0.1:${nginxPort}`;
-  const start = (port: number) =>
-    startServer(process.execPath, [join(repoRoot, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
-      cwd: repoRoot,
-      url: `http://127.0.0.1:${port}/robots.txt`,
-      env: appEnv(repoRoot, databaseFile, {
-        SITE_URL: siteUrl,
-        SCHEDULER_SECRET,
-        PORT: String(port),
-        KOHO_PROXY_REFRESH_URL: `http://127.0.0.1:${refreshPort}`,
-        ...(redis ? { REDIS_URL: `redis://127.0.0.1:${redisPort}` } : {}),
-      }),
-    });
+  const start = (port: number) => startScenarioApp({ repoRoot, databaseFile, port, siteUrl, refreshPort, redisUrl: redis?.url });
   const [a, b] = [await start(portA), await start(portB)];
   const nginx = await startNginx({
     repoRoot,
@@ -115,7 +119,7 @@ export async function measurePublishToVisible({
     rows.push(...(await timeToVisible(where, origin, Date.now(), item.slug)));
   }
   for (const child of [a.child, b.child, ...(nginx ? [nginx.child] : [])]) await stopProcess(child);
-  redis?.kill("SIGTERM");
+  redis?.stop();
   return rows;
 }
 

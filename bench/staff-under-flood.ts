@@ -1,15 +1,14 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { execFile, execFileSync, spawn } from "node:child_process";
+import { execFile, execFileSync } from "node:child_process";
 import { createClient } from "@libsql/client";
 import type { Page } from "playwright-core";
 import { CHROMIUM_PATH, launchBrowser } from "../tests/e2e/support/browser";
 import { Studio } from "../tests/e2e/pages/studio";
-import { appEnv } from "./app-server";
 import { startNginx } from "./nginx";
-import { freePort, startServer, stopProcess } from "./processes";
-import { dueItem, SCHEDULER_SECRET, tick } from "./publish-visibility";
+import { freePort, startBenchRedis, stopProcess } from "./processes";
+import { dueItem, startScenarioApp, tick, type ScenarioOptions } from "./publish-visibility";
 import { percentile } from "./stats";
 
 /**
@@ -104,54 +103,15 @@ async function readerPaths(databaseFile: string): Promise<string[]> {
   return slugs.flatMap((slug, i) => (i % 10 === 0 ? [fixed[(i / 10) % fixed.length]!, slug] : [slug]));
 }
 
-export async function measureStaffUnderFlood({
-  repoRoot,
-  databaseFile,
-  dir,
-  log,
-}: {
-  repoRoot: string;
-  databaseFile: string;
-  dir: string;
-  log: (s: string) => void;
-}): Promise<StaffUnderFlood> {
+export async function measureStaffUnderFlood({ repoRoot, databaseFile, dir, log }: ScenarioOptions): Promise<StaffUnderFlood> {
   mkdirSync(dir, { recursive: true });
-  const redisPort = await freePort();
-  const redis = existsSync("/usr/bin/redis-server")
-    ? spawn("/usr/bin/redis-server", ["--port", String(redisPort), "--bind", "127.0.0.1", "--save", ""], { stdio: "ignore" })
-    : null;
-  await new Promise((r) => setTimeout(r, 300));
+  const redis = await startBenchRedis();
   const [readersPort, studioPort, nginxPort, refreshPort] = [await freePort(), await freePort(), await freePort(), await freePort()];
   const origin = `http://127.0.0.1:${nginxPort}`;
   // Readers' processes at a lower CPU priority (deploy: systemd `Nice=10`): when a rush saturates
   // the machine, the staff process still gets the CPU it asks for.
   const start = (port: number, nice: number) =>
-    startServer(
-      "nice",
-      [
-        "-n",
-        String(nice),
-        process.execPath,
-        join(repoRoot, "node_modules/next/dist/bin/next"),
-        "start",
-        "-p",
-        String(port),
-        "-H",
-        "127.0.0.1",
-      ],
-      {
-        cwd: repoRoot,
-        url: `http://127.0.0.1:${port}/robots.txt`,
-        env: appEnv(repoRoot, databaseFile, {
-          SITE_URL: origin,
-          SCHEDULER_SECRET,
-          PORT: String(port),
-          KOHO_INTERNAL_URL: `http://127.0.0.1:${port}`,
-          KOHO_PROXY_REFRESH_URL: `http://127.0.0.1:${refreshPort}`,
-          ...(redis ? { REDIS_URL: `redis://127.0.0.1:${redisPort}` } : {}),
-        }),
-      },
-    );
+    startScenarioApp({ repoRoot, databaseFile, port, siteUrl: origin, refreshPort, redisUrl: redis?.url, nice });
   const [readers, studio] = [await start(readersPort, READERS_NICE), await start(studioPort, 0)];
   const staffLog = join(dir, "staff-requests.log");
   const nginx = await startNginx({
@@ -235,7 +195,7 @@ export async function measureStaffUnderFlood({
     typing = false;
     await browser.close().catch(() => undefined);
     for (const child of [readers.child, studio.child, nginx.child]) await stopProcess(child);
-    redis?.kill("SIGTERM");
+    redis?.stop();
   }
 }
 
