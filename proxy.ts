@@ -84,10 +84,7 @@ export async function proxy(request: NextRequest) {
   if (cacheable && !filling) {
     const nonce = newNonce();
     const hit = await cachedPublicPage(address, nonce);
-    if (hit) {
-      hit.headers.set("Content-Security-Policy", nonceContentSecurityPolicy(nonce, []));
-      return new NextResponse(hit.body, { status: 200, headers: hit.headers });
-    }
+    if (hit) return pageCacheHit(hit, nonce);
   }
   // RSC payloads for client-side navigation and prefetch are not documents, so a policy on them
   // does nothing; the page that fetched them keeps its own nonce policy.
@@ -97,9 +94,17 @@ export async function proxy(request: NextRequest) {
     : isPreviewLink
       ? await previewLinkStatus(request, path)
       : undefined;
-  if (cacheable && !filling && !status) fillPublicPage(request.nextUrl, address);
   // Past capacity a render would only queue: a fast 503 instead (server/public/load-shedding.ts).
-  if (!isStaff && !filling && shouldShedRender()) return overloadedResponse();
+  if (!isStaff && !filling && shouldShedRender()) {
+    if (cacheable && !status) void fillPublicPage(request.nextUrl, address, PLACEHOLDER_NONCE); // so hits return soon
+    return overloadedResponse();
+  }
+  // A miss is answered from the one render that fills the cache (shared by readers missing together).
+  if (cacheable && !filling && !status) {
+    const nonce = newNonce();
+    const filled = await fillPublicPage(request.nextUrl, address, nonce);
+    if (filled) return pageCacheHit(filled, nonce);
+  }
   if (!isStaff && request.headers.has("rsc")) return NextResponse.next(status);
   const isStudio = path === "/studio" || path.startsWith("/studio/");
   if (isStudio && !SESSION_COOKIES.some((name) => request.cookies.has(name))) {
@@ -172,6 +177,12 @@ async function previewLinkStatus(request: NextRequest, path: string): Promise<Re
   const token = decodeURIComponent(parts[1]!); // malformed escapes were refused above, with 400
   const status = PREVIEW_LINK_HTTP_STATUS[(await getPreviewLinkStatus({ token })).state];
   return status === 200 ? undefined : { status };
+}
+
+/** A stored public page with its fresh nonce, under the policy naming that nonce. */
+function pageCacheHit(page: { body: string; headers: Headers }, nonce: string) {
+  page.headers.set("Content-Security-Policy", nonceContentSecurityPolicy(nonce, []));
+  return new NextResponse(page.body, { status: 200, headers: page.headers });
 }
 
 /** A browser's plain GET of a document: not an RSC fetch, a prefetch or a server action. */

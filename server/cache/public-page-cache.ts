@@ -17,9 +17,9 @@ import { createTagCheckedMemo } from "./tag-checked-memo";
  *   public:categories, public:recommendations or the item's own tag, so those tags are this
  *   page's tags (./tag-checked-memo.ts: a publish here is visible at once, in another process
  *   after the next poll of cache_tag_expirations).
- * - Filled by rendering the page once more in the background, through this same server, with a
- *   per-process secret header (forged ones cannot match it) and a placeholder nonce; each hit
- *   gets a fresh nonce in its place, so every response still has its own CSP nonce.
+ * - Filled on a miss by rendering the page through this same server, with a per-process secret
+ *   header (forged ones cannot match it) and a placeholder nonce, and answered from that one
+ *   render; each answer gets a fresh nonce in its place, so every response has its own CSP nonce.
  * - Bounded: KOHO_PAGE_CACHE_ENTRIES pages (default 500, about 15 MB at 30 KB each) and a fifth
  *   as many search pages, least recently used dropped first; 0 turns it off.
  */
@@ -67,11 +67,15 @@ function tagsFor(address: string): string[] {
   return slug ? [...ALL_PUBLIC_TAGS, cacheTags.article(decodeURIComponent(slug))] : ALL_PUBLIC_TAGS;
 }
 
+/** A stored page with `nonce` in the placeholder's place. */
+function withNonce(page: StoredPage, nonce: string): { body: string; headers: Headers } {
+  return { body: page.parts.join(nonce), headers: new Headers(page.headers) };
+}
+
 /** The stored page at `address` (path and query string) with a fresh nonce, or null when there is none. */
 export async function cachedPublicPage(address: string, nonce: string): Promise<{ body: string; headers: Headers } | null> {
   const page = await memoFor(address).peek(address);
-  if (!page) return null;
-  return { body: page.parts.join(nonce), headers: new Headers(page.headers) };
+  return page ? withNonce(page, nonce) : null;
 }
 
 /**
@@ -82,9 +86,14 @@ function selfOrigin(requestUrl: URL): string {
   return process.env.KOHO_INTERNAL_URL || `http://127.0.0.1:${requestUrl.port || "80"}`;
 }
 
-/** Renders `address` again through this server and keeps it if it answered a whole 200 page. */
-export function fillPublicPage(requestUrl: URL, address: string): void {
-  memoFor(address).fillInBackground(address, tagsFor(address), async () => {
+/**
+ * Renders `address` through this server with the placeholder nonce and keeps it if it answered a
+ * whole 200 page; returns it with `nonce` in place, or null (not a page to keep, or no cache
+ * handler). Readers who miss at the same moment share the one render (tag-checked-memo's
+ * fillShared), so a miss costs one render, not one per reader.
+ */
+export async function fillPublicPage(requestUrl: URL, address: string, nonce: string): Promise<{ body: string; headers: Headers } | null> {
+  const page = await memoFor(address).fillShared(address, tagsFor(address), async () => {
     const response = await fetch(new URL(address, selfOrigin(requestUrl)), {
       headers: { [FILL_HEADER]: fillSecret, "user-agent": "koho-page-fill" },
       redirect: "manual",
@@ -97,4 +106,5 @@ export function fillPublicPage(requestUrl: URL, address: string): void {
     const headers = [...response.headers].filter(([name]) => !NOT_STORED.has(name.toLowerCase()));
     return { parts: body.split(PLACEHOLDER_NONCE), headers };
   });
+  return page ? withNonce(page, nonce) : null;
 }

@@ -24,7 +24,7 @@ type Entry<V> = { value: V; at: number; tags: string[] };
  */
 export function createTagCheckedMemo<V>({ maxEntries, keep = () => true }: { maxEntries: number; keep?: (value: V) => boolean }) {
   const entries = new Map<string, Entry<V>>();
-  const filling = new Set<string>();
+  const filling = new Map<string, Promise<V | undefined>>();
 
   /** The stored value while it is fresh; undefined when there is none (or no cache handler). */
   async function peek(key: string): Promise<V | undefined> {
@@ -63,13 +63,20 @@ export function createTagCheckedMemo<V>({ maxEntries, keep = () => true }: { max
       const hit = await peek(key);
       return hit !== undefined ? hit : fill(key, tags, compute);
     },
-    /** fill() in the background, once per key at a time; failures leave the key unfilled. */
-    fillInBackground(key: string, tags: string[], compute: () => Promise<V>): void {
-      if (!tagManifest() || filling.has(key)) return;
-      filling.add(key);
-      void fill(key, tags, compute)
+    /**
+     * fill(), once per key at a time: a caller that comes while one runs gets that one's promise,
+     * so a rush on one address costs one computation. Undefined when it failed (the key stays
+     * unfilled) or when no cache handler is running (nothing is computed then).
+     */
+    fillShared(key: string, tags: string[], compute: () => Promise<V>): Promise<V | undefined> {
+      if (!tagManifest()) return Promise.resolve(undefined);
+      const running = filling.get(key);
+      if (running) return running;
+      const promise = fill(key, tags, compute)
         .catch(() => undefined)
         .finally(() => filling.delete(key));
+      filling.set(key, promise);
+      return promise;
     },
   };
 }

@@ -61,16 +61,18 @@ describe("createTagCheckedMemo", () => {
     expect(await memo.get("k", [], async () => String(++calls))).toBe("2");
   });
 
-  it("fills in the background once per key at a time", async () => {
+  it("fills once per key at a time, and a caller that comes meanwhile shares that fill", async () => {
     installManifest();
     const memo = createTagCheckedMemo<string>({ maxEntries: 10 });
     let calls = 0;
     let release = () => {};
     const gate = new Promise<void>((r) => (release = r));
-    memo.fillInBackground("k", [], async () => (calls++, await gate, "filled"));
-    memo.fillInBackground("k", [], async () => (calls++, "second"));
+    const first = memo.fillShared("k", [], async () => (calls++, await gate, "filled"));
+    const second = memo.fillShared("k", [], async () => (calls++, "second"));
     release();
     await expect.poll(() => memo.peek("k")).toBe("filled");
     expect(calls).toBe(1);
+    expect(await first).toBe("filled");
+    expect(await second).toBe("filled");
   });
 });
