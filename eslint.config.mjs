@@ -70,7 +70,7 @@ const config = [
   layers,
   libIsNotNext,
   publicSitePlainLinks,
-  { ignores: [".next/**", ".next-e2e*/**", ".next-bench/**", "node_modules/**", "data/**", "db/migrations/**", "next-env.d.ts"] },
+  { ignores: [".next/**", ".next-*/**", "node_modules/**", "data/**", "db/migrations/**", "next-env.d.ts"] },
 ];
 
 export default config;

@@ -1,19 +1,7 @@
 import { resolve } from "node:path";
 import type { NextConfig } from "next";
 import { STATIC_CONTENT_SECURITY_POLICY } from "./lib/http/content-security-policy";
-
-/** Sent on every response, public or staff. */
-const STATIC_SECURITY_HEADERS = [
-  // Two years, subdomains too; browsers ignore it over plain http (local development, tests).
-  { key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains; preload" },
-  { key: "X-Content-Type-Options", value: "nosniff" },
-  { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-  { key: "X-Frame-Options", value: "DENY" },
-  {
-    key: "Permissions-Policy",
-    value: "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=(), browsing-topics=()",
-  },
-];
+import { STATIC_SECURITY_HEADERS } from "./lib/http/security-headers";
 
 // For responses that are not HTML pages: feeds, sitemaps, robots.txt, API answers and Next's
 // assets. Every HTML page, public or staff, gets a per-request nonce policy from proxy.ts
@@ -57,7 +45,7 @@ const nextConfig: NextConfig = {
   skipProxyUrlNormalize: true,
   async headers() {
     return [
-      { source: "/:path*", headers: STATIC_SECURITY_HEADERS },
+      { source: "/:path*", headers: [...STATIC_SECURITY_HEADERS] },
       // The complement of proxy.ts's page matcher (isHtmlPagePath), less /media/: two policies
       // would both apply, and uploads send their own `default-src 'none'; sandbox`.
       ...["/_next/:path*", "/api/:path*", "/sitemaps/:path*", "/((?!media/).*\\.(?:xml|json|txt|ico))"].map((source) => ({

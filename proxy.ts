@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { isHtmlPagePath, newNonce, nonceContentSecurityPolicy } from "@/lib/http/content-security-policy";
+import { internalHeaderIn, isWholeDocumentGet } from "@/lib/http/request-kinds";
 import { refusalFor, type Refusal } from "@/lib/http/request-guard";
 import { cachedPublicPage, fillPublicPage, isCacheablePublicPage, isPageFill, PLACEHOLDER_NONCE } from "@/server/cache/public-page-cache";
 import { overloadedResponse, shouldShedRender } from "@/server/public/load-shedding";
@@ -28,23 +29,6 @@ import { PREVIEW_LINK_HTTP_STATUS, getPreviewLinkStatus } from "@/server/workflo
  */
 const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
 
-const INTERNAL_HEADERS = [
-  "x-middleware-subrequest",
-  "x-middleware-invoke",
-  "x-middleware-next",
-  "x-middleware-rewrite",
-  "x-middleware-redirect",
-  "x-middleware-override-headers",
-  "x-middleware-set-cookie",
-  "x-invoke-path",
-  "x-invoke-query",
-  "x-invoke-status",
-  "x-invoke-error",
-  "x-invoke-output",
-  "x-now-route-matches",
-  "x-matched-path",
-];
-
 /** Single sign-on posts the sign-in form and is then redirected to the identity provider. */
 function formTargets(): string[] {
   try {
@@ -65,7 +49,7 @@ function respond({ status, code, message, page }: Refusal) {
 }
 
 export async function proxy(request: NextRequest) {
-  const internal = INTERNAL_HEADERS.find((name) => request.headers.has(name));
+  const internal = internalHeaderIn(request.headers);
   if (internal) return refuse(400, "bad_request:request", `The request carries the internal header ${internal}.`);
   const refusal = await refusalFor(request, request.nextUrl.pathname);
   if (refusal) return respond(refusal);
@@ -78,7 +62,10 @@ export async function proxy(request: NextRequest) {
   // A public page as rendered, with a fresh nonce: no render, no database (server/cache/public-page-cache.ts).
   // Not under `next dev`, where a page must change as soon as its code does.
   const cacheable =
-    process.env.NODE_ENV === "production" && !isStaff && isWholeDocumentGet(request) && isCacheablePublicPage(path, request.nextUrl.search);
+    process.env.NODE_ENV === "production" &&
+    !isStaff &&
+    isWholeDocumentGet(request.method, request.headers) &&
+    isCacheablePublicPage(path, request.nextUrl.search);
   const filling = cacheable && isPageFill(request.headers);
   const address = path + request.nextUrl.search;
   if (cacheable && !filling) {
@@ -183,14 +170,6 @@ async function previewLinkStatus(request: NextRequest, path: string): Promise<Re
 function pageCacheHit(page: { body: string; headers: Headers }, nonce: string) {
   page.headers.set("Content-Security-Policy", nonceContentSecurityPolicy(nonce, []));
   return new NextResponse(page.body, { status: 200, headers: page.headers });
-}
-
-/** A browser's plain GET of a document: not an RSC fetch, a prefetch or a server action. */
-function isWholeDocumentGet(request: NextRequest): boolean {
-  const h = request.headers;
-  return (
-    request.method === "GET" && !h.has("rsc") && !h.has("next-action") && !h.has("next-router-state-tree") && !h.has("next-router-prefetch")
-  );
 }
 
 function isStaffPath(path: string): boolean {

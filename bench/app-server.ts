@@ -23,6 +23,8 @@ export function appEnv(repoRoot: string, databaseFile: string, extra: Record<str
 }
 
 const nextBin = (repoRoot: string) => join(repoRoot, "node_modules", "next", "dist", "bin", "next");
+/** What `npm start` runs: Next behind the front server's cache answers (server/http/front-server.mjs). */
+export const frontServer = (repoRoot: string) => join(repoRoot, "server", "http", "front-server.mjs");
 
 export const hasBuild = (repoRoot: string) => existsSync(join(repoRoot, BENCH_DIST_DIR, "BUILD_ID"));
 
@@ -60,7 +62,7 @@ export async function startApp(repoRoot: string, databaseFile: string) {
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
   const env = appEnv(repoRoot, databaseFile, { SITE_URL: origin, PORT: String(port) });
-  const server = await startServer(process.execPath, [nextBin(repoRoot), "start", "-p", String(port), "-H", "127.0.0.1"], {
+  const server = await startServer(process.execPath, [frontServer(repoRoot), "-p", String(port), "-H", "127.0.0.1"], {
     cwd: repoRoot,
     env,
     url: `${origin}/robots.txt`,

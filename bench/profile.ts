@@ -2,7 +2,7 @@
  * `npx tsx bench/profile.ts [--items 2000] [--duration 15] [--connections 50] [--no-build] [--dir /tmp/koho-prof]`
  *
  * Where does a cache hit spend its time? Seeds a bench database, builds into .next-bench
- * (unless --no-build), starts `next start` under `node --cpu-prof`, warms and loads each public
+ * (unless --no-build), starts the app server (`npm start`'s) under `node --cpu-prof`, warms and loads each public
  * route with autocannon, stops the server (Next exits on SIGTERM, so V8 writes the profile) and
  * prints the profile's self time by function and by file (scripts/profile-summary.mjs).
  */
@@ -10,7 +10,7 @@ import { mkdirSync, readdirSync, rmSync } from "node:fs";
 import { join, resolve, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { sql } from "drizzle-orm";
-import { appEnv, BENCH_DIST_DIR, buildApp, hasBuild, timedGet } from "./app-server";
+import { appEnv, BENCH_DIST_DIR, buildApp, frontServer, hasBuild, timedGet } from "./app-server";
 import { measureLoad } from "./load";
 import { freePort, installCleanup, startServer, stopProcess } from "./processes";
 import { createBenchDatabase } from "./seed-items";
@@ -43,10 +43,10 @@ if (!process.argv.includes("--no-build") || !hasBuild(repoRoot)) {
 
 const port = await freePort();
 const origin = `http://127.0.0.1:${port}`;
-const nextBin = join(repoRoot, "node_modules", "next", "dist", "bin", "next");
+const appServer = frontServer(repoRoot);
 const server = await startServer(
   process.execPath,
-  ["--cpu-prof", `--cpu-prof-dir=${join(dir, "cpu")}`, nextBin, "start", "-p", String(port), "-H", "127.0.0.1"],
+  ["--cpu-prof", `--cpu-prof-dir=${join(dir, "cpu")}`, appServer, "-p", String(port), "-H", "127.0.0.1"],
   { cwd: repoRoot, env: appEnv(repoRoot, databaseFile, { SITE_URL: origin, PORT: String(port) }), url: `${origin}/robots.txt` },
 );
 const paths = (arg("paths", "") || `/news/${newest!.slug},/,/category/tourism,/feed.xml,/search?q=quetzalcoatl,/search?q=governor`).split(

@@ -2,7 +2,7 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { randomUUID } from "node:crypto";
 import { createClient } from "@libsql/client";
-import { appEnv } from "./app-server";
+import { appEnv, frontServer } from "./app-server";
 import { startNginx } from "./nginx";
 import { freePort, startBenchRedis, startServer, stopProcess } from "./processes";
 
@@ -29,7 +29,7 @@ export function startScenarioApp(o: {
   redisUrl?: string;
   nice?: number;
 }) {
-  const next = [process.execPath, join(o.repoRoot, "node_modules/next/dist/bin/next"), "start", "-p", String(o.port), "-H", "127.0.0.1"];
+  const next = [process.execPath, frontServer(o.repoRoot), "-p", String(o.port), "-H", "127.0.0.1"];
   return startServer("nice", ["-n", String(o.nice ?? 0), ...next], {
     cwd: o.repoRoot,
     url: `http://127.0.0.1:${o.port}/robots.txt`,

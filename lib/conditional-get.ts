@@ -29,7 +29,7 @@ const opaqueTag = (tag: string) => tag.trim().replace(/^W\//, "");
  * RFC 9110 §13.1.1-2 for GET: If-None-Match (weak comparison) wins; only without it is
  * If-Modified-Since consulted.
  */
-export function isNotModified(headers: Headers, doc: Pick<CachedDocument, "etag" | "lastModified">): boolean {
+export function isNotModified(headers: Pick<Headers, "get">, doc: Pick<CachedDocument, "etag" | "lastModified">): boolean {
   const ifNoneMatch = headers.get("if-none-match");
   if (ifNoneMatch !== null) {
     if (ifNoneMatch.trim() === "*") return true;
@@ -39,6 +39,21 @@ export function isNotModified(headers: Headers, doc: Pick<CachedDocument, "etag"
   if (ifModifiedSince === null) return false;
   const since = Date.parse(ifModifiedSince);
   return Number.isFinite(since) && doc.lastModified <= since;
+}
+
+/** The status, headers and body that answer a GET for `doc`: 200, or 304 when the client's copy is current. */
+export function cachedDocumentAnswer(
+  requestHeaders: Pick<Headers, "get">,
+  doc: CachedDocument,
+  contentType: string,
+): { status: 200 | 304; headers: Record<string, string>; body: string | null } {
+  const validators = {
+    ETag: doc.etag,
+    "Last-Modified": new Date(doc.lastModified).toUTCString(),
+    "Cache-Control": PUBLIC_DOCUMENT_CACHE_CONTROL,
+  };
+  if (isNotModified(requestHeaders, doc)) return { status: 304, headers: validators, body: null };
+  return { status: 200, headers: { ...validators, "Content-Type": contentType }, body: doc.body };
 }
 
 /**
@@ -59,11 +74,6 @@ export async function serveCachedDocument(
       headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "public, max-age=60" },
     });
   }
-  const validators = {
-    ETag: doc.etag,
-    "Last-Modified": new Date(doc.lastModified).toUTCString(),
-    "Cache-Control": PUBLIC_DOCUMENT_CACHE_CONTROL,
-  };
-  if (isNotModified(headers, doc)) return new Response(null, { status: 304, headers: validators });
-  return new Response(doc.body, { status: 200, headers: { ...validators, "Content-Type": contentType } });
+  const answer = cachedDocumentAnswer(headers, doc, contentType);
+  return new Response(answer.body, { status: answer.status, headers: answer.headers });
 }

@@ -25,7 +25,7 @@ const { handle } = await prepareDatabase({ url, demo: true, seedsDir: resolve("d
 const [article] = (await handle.client.execute("SELECT slug FROM articles WHERE status = 'published' LIMIT 1")).rows;
 handle.client.close();
 
-const server = spawn("npx", ["next", "start", "-p", String(PORT)], {
+const server = spawn(process.execPath, ["server/http/front-server.mjs", "-p", String(PORT)], {
   env: {
     ...process.env,
     DATABASE_URL: url,

@@ -1,6 +1,10 @@
 import "server-only";
 import { cacheTags } from "@/lib/cache-tags";
-import type { CachedDocument } from "@/lib/conditional-get";
+import { CONTENT_TYPES, cachedDocumentAnswer, type CachedDocument } from "@/lib/conditional-get";
+import { STATIC_CONTENT_SECURITY_POLICY } from "@/lib/http/content-security-policy";
+import { internalHeaderIn } from "@/lib/http/request-kinds";
+import { STATIC_SECURITY_HEADERS } from "@/lib/http/security-headers";
+import { answerBeforeNext, canonicalAddress } from "@/server/http/front-answers";
 import { createTagCheckedMemo } from "./tag-checked-memo";
 
 /**
@@ -15,3 +19,40 @@ const documents = createTagCheckedMemo<CachedDocument | null>({ maxEntries: 200,
 export function memoisedFeed(key: string, load: () => Promise<CachedDocument | null>): Promise<CachedDocument | null> {
   return documents.get(key, FEED_TAGS, load);
 }
+
+const FEED_FILES = { "feed.xml": "rss", "atom.xml": "atom", "feed.json": "json" } as const;
+type FeedFile = keyof typeof FEED_FILES;
+
+/** The memo key the feed routes (app/feed.xml, app/(site)/category/[slug]/feed.xml, …) store `path` under. */
+export function feedKeyFor(path: string): { key: string; format: (typeof FEED_FILES)[FeedFile] } | null {
+  const site = /^\/(feed\.xml|atom\.xml|feed\.json)$/.exec(path);
+  if (site) return { key: `site:${FEED_FILES[site[1] as FeedFile]}`, format: FEED_FILES[site[1] as FeedFile] };
+  // Slugs are lower-case ASCII (lib/slug.ts); anything else is left to Next's own decoding.
+  const category = /^\/category\/([a-z0-9-]+)\/(feed\.xml|atom\.xml|feed\.json)$/.exec(path);
+  if (!category) return null;
+  const format = FEED_FILES[category[2] as FeedFile];
+  return { key: `category:${category[1]}:${format}`, format };
+}
+
+/** Headers next.config.ts gives every feed, which the feed route's own headers join. */
+const FEED_RESPONSE_HEADERS: [string, string][] = [
+  ...STATIC_SECURITY_HEADERS.map(({ key, value }): [string, string] => [key, value]),
+  ["Content-Security-Policy", STATIC_CONTENT_SECURITY_POLICY],
+  // What Next's router adds to a route handler's answer (compression adds Accept-Encoding).
+  ["Vary", "rsc, next-router-state-tree, next-router-prefetch, next-router-segment-prefetch"],
+];
+
+/**
+ * The front server's answer for a feed already in this memo (server/http/front-answers.ts):
+ * the 200 or 304 the feed route would give, for a plain GET of the feed's own address.
+ */
+answerBeforeNext(async (request) => {
+  if (process.env.NODE_ENV !== "production" || request.method !== "GET" || internalHeaderIn(request.headers)) return null;
+  const address = canonicalAddress(request.url);
+  const feed = address && address.search === "" ? feedKeyFor(address.path) : null;
+  if (!feed) return null;
+  const doc = await documents.peek(feed.key);
+  if (!doc) return null;
+  const answer = cachedDocumentAnswer(request.headers, doc, CONTENT_TYPES[feed.format]);
+  return { status: answer.status, headers: [...FEED_RESPONSE_HEADERS, ...Object.entries(answer.headers)], body: answer.body };
+});

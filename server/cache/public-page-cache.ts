@@ -1,6 +1,9 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { cacheTags } from "@/lib/cache-tags";
+import { newNonce, nonceContentSecurityPolicy } from "@/lib/http/content-security-policy";
+import { internalHeaderIn, isWholeDocumentGet } from "@/lib/http/request-kinds";
+import { answerBeforeNext, canonicalAddress } from "@/server/http/front-answers";
 import { createTagCheckedMemo } from "./tag-checked-memo";
 
 /**
@@ -22,6 +25,9 @@ import { createTagCheckedMemo } from "./tag-checked-memo";
  *   render; each answer gets a fresh nonce in its place, so every response has its own CSP nonce.
  * - Bounded: KOHO_PAGE_CACHE_ENTRIES pages (default 500, about 15 MB at 30 KB each) and a fifth
  *   as many search pages, least recently used dropped first; 0 turns it off.
+ * - Answered before Next routes the request when the front server runs (`npm start`,
+ *   server/http/front-server.mjs): a hit is then written straight to the socket; under plain
+ *   `next start` proxy.ts answers it instead.
  */
 type StoredPage = { parts: string[]; headers: [string, string][] };
 
@@ -108,3 +114,19 @@ export async function fillPublicPage(requestUrl: URL, address: string, nonce: st
   });
   return page ? withNonce(page, nonce) : null;
 }
+
+/**
+ * The front server's answer for a stored public page: the same page, headers and fresh-nonce
+ * policy proxy.ts's hit gives, for exactly the requests proxy.ts would answer from the store.
+ */
+answerBeforeNext(async (request) => {
+  if (process.env.NODE_ENV !== "production") return null;
+  if (!isWholeDocumentGet(request.method, request.headers) || internalHeaderIn(request.headers)) return null;
+  const address = canonicalAddress(request.url);
+  if (!address || !isCacheablePublicPage(address.path, address.search)) return null;
+  const nonce = newNonce();
+  const hit = await cachedPublicPage(address.path + address.search, nonce);
+  if (!hit) return null;
+  hit.headers.set("Content-Security-Policy", nonceContentSecurityPolicy(nonce, []));
+  return { status: 200, headers: [...hit.headers], body: hit.body };
+});

@@ -7,7 +7,7 @@ import { auditLog, users } from "@/db/schema";
 import { StudioSignIn } from "./pages/studio-sign-in";
 import { launchBrowser } from "./support/browser";
 import { E2E_AUTH_SECRET } from "./support/global-setup";
-import { E2E_DIST_DIR } from "./support/readers-processes";
+import { E2E_DIST_DIR, FRONT_SERVER } from "./support/readers-processes";
 import { freePort, signInAtProvider, startOidcServer, type OidcServer } from "./support/oidc-server";
 
 /**
@@ -73,7 +73,7 @@ beforeAll(async () => {
   db = await openDatabase(inject("databaseUrl"));
   await db.db.insert(users).values({ email: FORMER_EMAIL, name: "Former Staff", role: "editor", active: false }).onConflictDoNothing();
 
-  app = spawn("npx", ["next", "start", "-p", String(port)], {
+  app = spawn(process.execPath, [FRONT_SERVER, "-p", String(port)], {
     env: {
       ...process.env,
       DATABASE_URL: inject("databaseUrl"),

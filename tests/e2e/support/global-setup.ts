@@ -5,7 +5,7 @@ import { join } from "node:path";
 import type { TestProject } from "vitest/node";
 import { CHROMIUM_PATH } from "./browser";
 import { seedE2eFixtures } from "./fixtures";
-import { buildWithoutDatabase, E2E_DIST_DIR } from "./readers-processes";
+import { buildWithoutDatabase, E2E_DIST_DIR, FRONT_SERVER } from "./readers-processes";
 
 /** Signs the test server's session cookies; fixed so other test servers started from the same build share it. */
 export const E2E_AUTH_SECRET = "koho-e2e-secret-0123456789abcdefghijklmnopqrstuvwxyz";
@@ -22,7 +22,7 @@ declare module "vitest" {
 async function waitForServer(url: string, server: ChildProcess, timeoutMs = 60_000) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`next start exited with code ${server.exitCode}`);
+    if (server.exitCode !== null) throw new Error(`the app server exited with code ${server.exitCode}`);
     try {
       const res = await fetch(url);
       if (res.ok) return;
@@ -62,7 +62,11 @@ export default async function setup(project: TestProject) {
   buildWithoutDatabase(join(absentDatabaseDir, "koho.db"));
   project.provide("buildOpenedDatabase", existsSync(absentDatabaseDir));
 
-  const server = spawn("npx", ["next", "start", "-p", String(port)], { env, stdio: ["ignore", "inherit", "inherit"], detached: true });
+  const server = spawn(process.execPath, [FRONT_SERVER, "-p", String(port)], {
+    env,
+    stdio: ["ignore", "inherit", "inherit"],
+    detached: true,
+  });
   const baseURL = `http://localhost:${port}`;
   await waitForServer(baseURL, server);
   project.provide("baseURL", baseURL);

@@ -13,6 +13,8 @@ export const E2E_DIST_DIR = process.env.E2E_DIST_DIR ?? ".next-e2e";
 export const READERS_AUTH_SECRET = "koho-readers-secret-0123456789abcdefghijklmnopqrstuvwxyz";
 export const READERS_SCHEDULER_SECRET = "koho-readers-scheduler-0123456789abcdefghijklmn";
 const NEXT_BIN = resolve("node_modules/next/dist/bin/next");
+/** What `npm start` runs: Next behind the front server's cache answers. */
+export const FRONT_SERVER = resolve("server/http/front-server.mjs");
 
 export async function freePort(): Promise<number> {
   return new Promise((ok, fail) => {
@@ -62,14 +64,14 @@ export async function startApp(options: {
   for (const name of ["REDIS_URL", "KOHO_PROXY_REFRESH_URL"]) delete env[name];
   if (options.redisUrl) env.REDIS_URL = options.redisUrl;
   if (options.proxyRefreshUrl) env.KOHO_PROXY_REFRESH_URL = options.proxyRefreshUrl;
-  // node runs next directly, so the pid is the server itself (RSS, SIGKILL).
-  const child = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(port)], { env, stdio: ["ignore", "pipe", "pipe"] });
+  // node runs the server directly, so the pid is the server itself (RSS, SIGKILL).
+  const child = spawn(process.execPath, [FRONT_SERVER, "-p", String(port)], { env, stdio: ["ignore", "pipe", "pipe"] });
   const log: string[] = [];
   child.stdout?.on("data", (d) => log.push(String(d)));
   child.stderr?.on("data", (d) => log.push(String(d)));
   const app = { port, url: `http://127.0.0.1:${port}`, process: child, env, log };
   await waitUntil(async () => {
-    if (child.exitCode !== null) throw new Error(`next start exited (${child.exitCode}): ${log.join("")}`);
+    if (child.exitCode !== null) throw new Error(`the app server exited (${child.exitCode}): ${log.join("")}`);
     return (
       (await fetch(`${app.url}/api/health`)
         .then((r) => r.status)
