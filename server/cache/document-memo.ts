@@ -42,6 +42,14 @@ const FEED_RESPONSE_HEADERS: [string, string][] = [
   ["Vary", "rsc, next-router-state-tree, next-router-prefetch, next-router-segment-prefetch"],
 ];
 
+/** Each kept feed's bytes, encoded once: a feed is ~100 kB, and encoding it per request showed in the flood. */
+const encoded = new WeakMap<CachedDocument, Buffer>();
+function bytesOf(doc: CachedDocument): Buffer {
+  let bytes = encoded.get(doc);
+  if (!bytes) encoded.set(doc, (bytes = Buffer.from(doc.body)));
+  return bytes;
+}
+
 /**
  * The front server's answer for a feed already in this memo (server/http/front-answers.ts):
  * the 200 or 304 the feed route would give, for a plain GET of the feed's own address.
@@ -54,5 +62,6 @@ answerBeforeNext(async (request) => {
   const doc = await documents.peek(feed.key);
   if (!doc) return null;
   const answer = cachedDocumentAnswer(request.headers, doc, CONTENT_TYPES[feed.format]);
-  return { status: answer.status, headers: [...FEED_RESPONSE_HEADERS, ...Object.entries(answer.headers)], body: answer.body };
+  const body = answer.body === null ? null : bytesOf(doc);
+  return { status: answer.status, headers: [...FEED_RESPONSE_HEADERS, ...Object.entries(answer.headers)], body };
 });

@@ -17,7 +17,7 @@ export type FrontRequest = {
   headers: { get(name: string): string | null; has(name: string): boolean };
 };
 
-export type FrontAnswer = { status: number; headers: [string, string][]; body: string | null };
+export type FrontAnswer = { status: number; headers: [string, string][]; body: string | Uint8Array | null };
 
 export type FrontAnswerer = (request: FrontRequest) => Promise<FrontAnswer | null>;
 

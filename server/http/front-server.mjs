@@ -32,7 +32,7 @@ const ANSWERERS = Symbol.for("koho.http.frontAnswers");
 const compress = compression();
 let warned = false;
 
-/** @typedef {{ status: number, headers: [string, string][], body: string | null }} FrontAnswer */
+/** @typedef {{ status: number, headers: [string, string][], body: string | Uint8Array | null }} FrontAnswer */
 
 /** @param {import("node:http").IncomingMessage} req */
 function frontRequest(req) {
@@ -80,15 +80,32 @@ async function cachedAnswer(req) {
  * @param {FrontAnswer} answer
  */
 function send(req, res, answer) {
-  // compression() wraps res's write/end for this response when the client accepts gzip or brotli.
-  compress(/** @type {any} */ (req), /** @type {any} */ (res), () => {
+  const compressing = Boolean(req.headers["accept-encoding"]) && answer.body !== null;
+  const write = () => {
     res.statusCode = answer.status;
     for (const [name, value] of answer.headers) res.setHeader(name, value);
+    if (!compressing && answer.body !== null) res.setHeader("Vary", varyWithAcceptEncoding(answer.headers));
     res.setHeader("X-Koho-Cache", "front");
-    // compression drops the length again when it compresses; without it the reply is not chunked.
-    if (answer.body !== null) res.setHeader("Content-Length", Buffer.byteLength(answer.body));
-    res.end(answer.body ?? undefined);
-  });
+    // Encoded once here (not once for the length and again for the socket); compression drops
+    // the length when it compresses, and without it the reply is not chunked.
+    const body = typeof answer.body === "string" ? Buffer.from(answer.body) : answer.body;
+    if (body !== null) res.setHeader("Content-Length", body.byteLength);
+    res.end(body ?? undefined);
+  };
+  // compression() wraps res's write/end for this response when the client accepts gzip or brotli;
+  // a client that accepts neither gets the bytes as they are, as compression() would send them.
+  if (compressing) compress(/** @type {any} */ (req), /** @type {any} */ (res), write);
+  else write();
+}
+
+/**
+ * The Vary compression() would have sent: the answer's own plus Accept-Encoding.
+ * @param {[string, string][]} headers
+ */
+function varyWithAcceptEncoding(headers) {
+  const vary = headers.find(([name]) => name.toLowerCase() === "vary")?.[1];
+  if (!vary) return "Accept-Encoding";
+  return /(^|,)\s*accept-encoding\s*(,|$)/i.test(vary) ? vary : `${vary}, Accept-Encoding`;
 }
 
 const app = next({ dev: false, dir: process.cwd(), hostname: hostname ?? "localhost", port });

@@ -92,6 +92,15 @@ describe("the front server's cache answers", () => {
     // fetch decodes the body; the header says it travelled compressed.
     expect(response.headers.get("content-encoding")).toBe("gzip");
     expect(await response.text()).toContain("</html>");
+    // A client that names no encoding at all gets the bytes as they are, with the same Vary.
+    for (const path of [articlePath, "/feed.xml"]) {
+      await frontAnswer(path);
+      const plain = await rawRequest("GET", path);
+      expect(plain.headers["x-koho-cache"], path).toBe("front");
+      expect(plain.headers["content-encoding"], path).toBeUndefined();
+      expect(plain.headers.vary, path).toMatch(/next-router-state-tree.*, Accept-Encoding$/);
+      expect(Number(plain.headers["content-length"]), path).toBeGreaterThan(1000);
+    }
   });
 
   it("leaves to Next what only Next may answer", async () => {
