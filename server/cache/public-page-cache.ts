@@ -64,7 +64,7 @@ export function isCacheablePublicPage(path: string, search: string): boolean {
 const memoFor = (address: string) => (address.startsWith("/search") ? searches : pages);
 
 /** The background render's own request, recognised by the secret. */
-export function isPageFill(headers: Headers): boolean {
+export function isPageFill(headers: Pick<Headers, "get">): boolean {
   return headers.get(FILL_HEADER) === fillSecret;
 }
 
@@ -122,6 +122,7 @@ export async function fillPublicPage(requestUrl: URL, address: string, nonce: st
 answerBeforeNext(async (request) => {
   if (process.env.NODE_ENV !== "production") return null;
   if (!isWholeDocumentGet(request.method, request.headers) || internalHeaderIn(request.headers)) return null;
+  if (isPageFill(request.headers)) return null; // the fill must render, never be handed the page it replaces
   const address = canonicalAddress(request.url);
   if (!address || !isCacheablePublicPage(address.path, address.search)) return null;
   const nonce = newNonce();
