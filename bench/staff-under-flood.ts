@@ -46,7 +46,7 @@ export type SaveFigures = { saves: number; failed: number; p50: number; p95: num
 export type StaffUnderFlood = {
   quiet: SaveFigures;
   flood: SaveFigures;
-  readers: { rps: number; p99: number; errors: number; statusCodes: Record<string, number> };
+  readers: { rps: number; p99: number; errors: number; timeouts: number; statusCodes: Record<string, number> };
   publishToVisibleMs: number | null;
 };
 
@@ -211,6 +211,6 @@ export function staffTable(r: StaffUnderFlood): string {
     row("no readers", r.quiet),
     row(`${FLOOD_CONNECTIONS}-connection reader flood`, r.flood),
     "",
-    `readers through nginx during the flood: ${r.readers.rps.toFixed(0)} req/s, p99 ${r.readers.p99} ms, ${r.readers.errors} errors or timeouts (${codes}); publish → visible on home through nginx: ${r.publishToVisibleMs === null ? "not within 10 s" : `${r.publishToVisibleMs} ms`}`,
+    `readers through nginx during the flood: ${r.readers.rps.toFixed(0)} req/s, p99 ${r.readers.p99} ms, ${r.readers.errors} errors or timeouts (${r.readers.timeouts} of them timeouts at 10 s; ${codes}); publish → visible on home through nginx: ${r.publishToVisibleMs === null ? "not within 10 s" : `${r.publishToVisibleMs} ms`}`,
   ].join("\n");
 }

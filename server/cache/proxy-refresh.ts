@@ -34,8 +34,11 @@ export async function publicUrlsForTags(tags: string[]): Promise<{ first: string
           .from(articles)
           .leftJoin(categories, eq(categories.id, articles.categoryId))
           .where(inArray(articles.slug, slugs));
+  // Most read first: the items' category pages and the site's feeds, then the categories' feeds.
+  for (const row of own) if (row.category) urls.add(`/category/${row.category}`);
+  for (const feed of FEEDS) urls.add(`/${feed}`);
   for (const row of own) if (row.category) categoryUrls(row.category).forEach((u) => urls.add(u));
-  for (const path of [...FEEDS.map((f) => `/${f}`), "/archive", "/sitemap.xml", "/news-sitemap.xml"]) urls.add(path);
+  for (const path of ["/archive", "/sitemap.xml", "/news-sitemap.xml"]) urls.add(path);
   for (const row of own) {
     if (!row.at) continue;
     const [year, month] = tokyoDateOf(row.at).split("-").map(Number);
@@ -47,12 +50,24 @@ export async function publicUrlsForTags(tags: string[]): Promise<{ first: string
   return { first: [...urls], rest: [...rest] };
 }
 
+/**
+ * How nginx routes a refresh (deploy/nginx.conf, `$koho_refresh`): "1" to the staff process
+ * (`koho_studio`), "background" to the readers' processes (`koho_app`); both replace the stored copy.
+ */
+type Lane = "1" | "background";
+
 /** One GET through nginx's loopback listener; nginx answers it from the app and stores the result. */
-function refreshOne(base: URL, host: string, path: string): Promise<void> {
+function refreshOne(base: URL, host: string, path: string, lane: Lane): Promise<void> {
   return new Promise((resolve) => {
     const req = request(
       new URL(path, base),
-      { method: "GET", headers: { host, "x-koho-refresh": "1", "user-agent": "koho-proxy-refresh" }, timeout: 5_000 },
+      // A background refresh may queue behind a rush in a readers' process: give it time, since
+      // nginx drops (and does not store) an answer whose client has gone.
+      {
+        method: "GET",
+        headers: { host, "x-koho-refresh": lane, "user-agent": "koho-proxy-refresh" },
+        timeout: lane === "1" ? 5_000 : 30_000,
+      },
       (res) => res.resume().on("end", () => resolve()),
     );
     req.on("timeout", () => req.destroy());
@@ -66,9 +81,14 @@ function refreshOne(base: URL, host: string, path: string): Promise<void> {
 
 /**
  * Tells the proxy (deploy/nginx.conf) about a publish: re-requests every affected URL with the
- * refresh header. The pages readers open first go six at a time; the long tail (every other
- * category with its feeds, every archive month: a hundred pages and more) one at a time, because
- * nginx has the staff process render refreshes and saves must not queue behind a burst of them.
+ * refresh header, in two lanes.
+ * - The items themselves and home go first, one at a time, rendered by the staff process: the
+ *   pages a publish is about are fresh a render or two after the commit even while readers
+ *   flood the readers' processes. One at a time because they share that process's one thread
+ *   with the staff's saves (six at once made a save wait for six renders, and home for all six).
+ * - Everything else (categories, feeds, archive, months, sitemaps: a hundred pages and more) is
+ *   rendered by the readers' processes, which are the ones with capacity to spare for it, the
+ *   pages readers open first three at a time, then the long tail one at a time.
  * Without KOHO_PROXY_REFRESH_URL it does nothing.
  */
 export async function refreshProxy(tags: string[]): Promise<void> {
@@ -76,14 +96,17 @@ export async function refreshProxy(tags: string[]): Promise<void> {
   if (!KOHO_PROXY_REFRESH_URL) return;
   const base = new URL(KOHO_PROXY_REFRESH_URL);
   const host = new URL(SITE_URL).host;
-  // nginx may send a refresh to another app process, whose view of the tag expiries can be up to
+  // nginx sends a refresh to another app process, whose view of the tag expiries can be up to
   // one poll old (KOHO_TAG_POLL_MS, server/cache/tag-manifest.mjs): wait that long, so every
   // process has seen this change before nginx stores what it answers.
-  await new Promise((resolve) => setTimeout(resolve, Number(process.env.KOHO_TAG_POLL_MS ?? 200) + 50));
+  await new Promise((resolve) => setTimeout(resolve, Number(process.env.KOHO_TAG_POLL_MS ?? 50) + 50));
   const { first, rest } = await publicUrlsForTags(tags);
-  const drain = async (queue: string[]) => {
-    for (let path = queue.shift(); path; path = queue.shift()) await refreshOne(base, host, path);
+  const leading = first.filter((path) => path === "/" || path.startsWith("/news/"));
+  const following = first.filter((path) => !leading.includes(path));
+  const drain = async (queue: string[], lane: Lane) => {
+    for (let path = queue.shift(); path; path = queue.shift()) await refreshOne(base, host, path, lane);
   };
-  await Promise.all(Array.from({ length: 6 }, () => drain(first)));
-  await drain(rest);
+  await drain(leading, "1");
+  await Promise.all(Array.from({ length: 3 }, () => drain(following, "background")));
+  await drain(rest, "background");
 }

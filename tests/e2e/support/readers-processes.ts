@@ -145,9 +145,15 @@ export async function startRedis(): Promise<{ url: string; stop: () => Promise<v
 
 /**
  * nginx with deploy/nginx.conf itself, adapted only where a test must: no TLS (the loopback
- * listener serves readers too), temp paths, the given app ports upstream (staff to the first).
+ * listener serves readers too), temp paths, the given app ports upstream (staff to the first,
+ * or to `studioPort`). `accessLog`: a file where each request is logged as
+ * `<X-Koho-Refresh or -> <uri> <upstream address> <cache status>`.
  */
-export async function startNginx(dir: string, appPorts: number[]): Promise<{ url: string; stop: () => Promise<void> }> {
+export async function startNginx(
+  dir: string,
+  appPorts: number[],
+  { studioPort = appPorts[0], accessLog }: { studioPort?: number; accessLog?: string } = {},
+): Promise<{ url: string; stop: () => Promise<void> }> {
   requireBinary("nginx", "/usr/sbin/nginx");
   const port = await freePort();
   mkdirSync(join(dir, "logs"), { recursive: true });
@@ -162,9 +168,12 @@ export async function startNginx(dir: string, appPorts: number[]): Promise<{ url
       `upstream koho_app {\n${appPorts.map((p) => `    server 127.0.0.1:${p};`).join("\n")}\n    keepalive`,
     )
     // Staff paths go to the first app process (the shipped file's one-process default).
-    .replace(/(upstream koho_studio \{\n(?:\s*#.*\n)*\s*server )127\.0\.0\.1:3000/, (_, head: string) => `${head}127.0.0.1:${appPorts[0]}`);
+    .replace(/(upstream koho_studio \{\n(?:\s*#.*\n)*\s*server )127\.0\.0\.1:3000/, (_, head: string) => `${head}127.0.0.1:${studioPort}`);
+  const logging = accessLog
+    ? `  log_format koho_lanes '$http_x_koho_refresh $uri $upstream_addr $upstream_cache_status';\n  access_log ${accessLog} koho_lanes;\n`
+    : "  access_log off;\n";
   // As root, nginx would hand its workers to `nobody`, who cannot enter the private temp folder.
-  const conf = `${process.getuid?.() === 0 ? "user root;\n" : ""}pid ${join(dir, "nginx.pid")};\nerror_log ${join(dir, "logs/error.log")};\nevents { worker_connections 1024; }\nhttp {\n  access_log off;\n  client_body_temp_path ${dir}/body; proxy_temp_path ${dir}/proxy; fastcgi_temp_path ${dir}/fcgi; uwsgi_temp_path ${dir}/uwsgi; scgi_temp_path ${dir}/scgi;\n${site}\n}\n`;
+  const conf = `${process.getuid?.() === 0 ? "user root;\n" : ""}pid ${join(dir, "nginx.pid")};\nerror_log ${join(dir, "logs/error.log")};\nevents { worker_connections 1024; }\nhttp {\n${logging}  client_body_temp_path ${dir}/body; proxy_temp_path ${dir}/proxy; fastcgi_temp_path ${dir}/fcgi; uwsgi_temp_path ${dir}/uwsgi; scgi_temp_path ${dir}/scgi;\n${site}\n}\n`;
   writeFileSync(join(dir, "nginx.conf"), conf);
   const started = spawnSync("/usr/sbin/nginx", ["-p", dir, "-c", join(dir, "nginx.conf")], { encoding: "utf8" });
   if (started.status !== 0) throw new Error(`nginx did not start: ${started.stderr}`);
