@@ -2,7 +2,14 @@ import { NextResponse, type NextRequest } from "next/server";
 import { isHtmlPagePath, newNonce, nonceContentSecurityPolicy } from "@/lib/http/content-security-policy";
 import { internalHeaderIn, isWholeDocumentGet } from "@/lib/http/request-kinds";
 import { refusalFor, type Refusal } from "@/lib/http/request-guard";
-import { cachedPublicPage, fillPublicPage, isCacheablePublicPage, isPageFill, PLACEHOLDER_NONCE } from "@/server/cache/public-page-cache";
+import {
+  cachedPublicPage,
+  fillPublicPage,
+  isCacheablePublicPage,
+  isPageFill,
+  mayRenderToFill,
+  PLACEHOLDER_NONCE,
+} from "@/server/cache/public-page-cache";
 import { overloadedResponse, shouldShedRender } from "@/server/public/load-shedding";
 import { isMissingPublicPage } from "@/server/public/page-status";
 import { PREVIEW_LINK_HTTP_STATUS, getPreviewLinkStatus } from "@/server/workflow/preview-link-status";
@@ -81,9 +88,11 @@ export async function proxy(request: NextRequest) {
     : isPreviewLink
       ? await previewLinkStatus(request, path)
       : undefined;
-  // Past capacity a render would only queue: a fast 503 instead (server/public/load-shedding.ts).
-  if (!isStaff && !filling && shouldShedRender()) {
-    if (cacheable && !status) void fillPublicPage(request.nextUrl, address, PLACEHOLDER_NONCE); // so hits return soon
+  // Past capacity a render would only queue: a fast 503 instead (server/public/load-shedding.ts),
+  // also when as many pages as the store allows are rendering already (mayRenderToFill).
+  const queueFull = cacheable && !filling && !status && !mayRenderToFill(address);
+  if (!isStaff && !filling && (queueFull || shouldShedRender())) {
+    if (cacheable && !status && !queueFull) void fillPublicPage(request.nextUrl, address, PLACEHOLDER_NONCE); // so hits return soon
     return overloadedResponse();
   }
   // A miss is answered from the one render that fills the cache (shared by readers missing together).

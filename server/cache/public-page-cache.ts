@@ -78,6 +78,20 @@ function withNonce(page: StoredPage, nonce: string): { body: string; headers: He
   return { body: page.parts.join(nonce), headers: new Headers(page.headers) };
 }
 
+/**
+ * At most KOHO_MAX_RENDERS pages (default 16) render at once to fill the store. Renders share the
+ * process's one thread, so each waits for all the others: a miss past that bound is refused
+ * (proxy.ts answers a fast 503 with Retry-After) rather than queued behind them until readers
+ * time out. A miss on a page that is already rendering is never refused: it shares that render.
+ */
+const maxRenders = Math.max(1, Number(process.env.KOHO_MAX_RENDERS ?? 16) || 16);
+
+/** Whether a reader who missed `address` may start (or join) the render that fills it. */
+export function mayRenderToFill(address: string): boolean {
+  const memo = memoFor(address);
+  return memo.filling.has(address) || pages.filling.count() + searches.filling.count() < maxRenders;
+}
+
 /** The stored page at `address` (path and query string) with a fresh nonce, or null when there is none. */
 export async function cachedPublicPage(address: string, nonce: string): Promise<{ body: string; headers: Headers } | null> {
   const page = await memoFor(address).peek(address);

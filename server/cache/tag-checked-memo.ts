@@ -56,6 +56,8 @@ export function createTagCheckedMemo<V>({ maxEntries, keep = () => true }: { max
   return {
     peek,
     fill,
+    /** How many fillShared computations are running now, and whether one runs for `key`. */
+    filling: { count: () => filling.size, has: (key: string) => filling.has(key) },
     /** The fresh stored value, else computed now (and stored). */
     async get(key: string, tags: string[], compute: () => Promise<V>): Promise<V> {
       if (!tagManifest()) return compute();
