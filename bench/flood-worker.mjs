@@ -16,7 +16,7 @@ process.stdout.write(
   JSON.stringify({
     rps: result.requests.average,
     p99: result.latency.p99,
-    errors: result.errors + result.timeouts,
+    errors: result.errors, // autocannon counts its timeouts among its errors
     timeouts: result.timeouts,
     statusCodes: Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([code, s]) => [code, s.count])),
   }),

@@ -42,7 +42,7 @@ export async function measureLoad({
       p50: result.latency.p50,
       p99: result.latency.p99,
       statusCodes,
-      errors: result.errors + result.timeouts,
+      errors: result.errors, // autocannon counts its timeouts among its errors
       bytesPerRequest: result.throughput.total / completed,
       peakRssBytes: peak,
     };

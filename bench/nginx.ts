@@ -59,7 +59,10 @@ export function nginxMainConfig(dir: string, http: string): string {
     `pid ${join(dir, "nginx.pid")};`,
     `error_log ${join(dir, "error.log")} warn;`,
     "events { worker_connections 1024; }",
-    `http { access_log off; client_body_temp_path ${dir}/body; proxy_temp_path ${dir}/proxy; fastcgi_temp_path ${dir}/fcgi; uwsgi_temp_path ${dir}/uwsgi; scgi_temp_path ${dir}/scgi; ${http} }`,
+    // Every answer that took nginx 5 s or more, and every request whose client gave up first
+    // (499), so a flood's client timeouts can be placed: in the app behind nginx (upstream time
+    // close to the total), in nginx, or in the load generator (neither: nginx had answered).
+    `http { map "$status:$request_time" $koho_slow { ~^499: 1; ~^[0-9]+:[0-4]\\. 0; default 1; } log_format koho_slow '$msec $status $request_time $upstream_response_time $upstream_cache_status $uri $upstream_addr'; access_log ${join(dir, "slow-requests.log")} koho_slow if=$koho_slow; client_body_temp_path ${dir}/body; proxy_temp_path ${dir}/proxy; fastcgi_temp_path ${dir}/fcgi; uwsgi_temp_path ${dir}/uwsgi; scgi_temp_path ${dir}/scgi; ${http} }`,
   ].join("\n");
 }
 

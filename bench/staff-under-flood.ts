@@ -47,6 +47,8 @@ export type StaffUnderFlood = {
   quiet: SaveFigures;
   flood: SaveFigures;
   readers: { rps: number; p99: number; errors: number; timeouts: number; statusCodes: Record<string, number> };
+  /** What nginx logged of the same flood: answers that took it ≥ 5 s or whose client left first (499). */
+  slowAtProxy: string[];
   publishToVisibleMs: number | null;
 };
 
@@ -74,6 +76,17 @@ function savesFromLog(file: string): Save[] {
     .map((line) => /^(\d+\.\d+) POST (\d{3}) (\d+\.\d+) "([0-9a-f]{8,})"$/.exec(line.trim()))
     .filter((m): m is RegExpExecArray => m !== null)
     .map((m) => ({ at: Number(m[1]) * 1000, ms: Number(m[3]) * 1000, ok: Number(m[2]) < 400 }));
+}
+
+/** nginx's log of answers that took it ≥ 5 s or whose client left first (bench/nginx.ts), slowest first: "<total> s (upstream <s>, <cache>) <uri>". */
+function slowAnswers(file: string): string[] {
+  if (!existsSync(file)) return [];
+  return readFileSync(file, "utf8")
+    .split("\n")
+    .map((line) => line.trim().split(" "))
+    .filter((f) => f.length >= 6)
+    .sort((a, b) => Number(b[2]) - Number(a[2]))
+    .map(([, status, total, upstream, cache, uri]) => `${total} s ${status} (upstream ${upstream}, ${cache}) ${uri}`);
 }
 
 /** The flood from bench/flood-worker.mjs, at the lowest CPU priority (see there); its options go through a file. */
@@ -185,10 +198,16 @@ export async function measureStaffUnderFlood({ repoRoot, databaseFile, dir, log 
     typing = false;
     await Promise.all(typists);
     const saves = savesFromLog(staffLog);
+    const slow = slowAnswers(join(dir, "nginx", "slow-requests.log"));
+    if (slow.length > 0)
+      log(
+        `staff under flood: ${slow.length} requests took nginx ≥ 5 s or were abandoned by their client (499); the slowest: ${slow.slice(0, 5).join(" | ")}`,
+      );
     return {
       quiet: figures(saves.filter((s) => s.at < floodStart)),
       flood: figures(saves.filter((s) => s.at >= floodStart && s.at <= floodEnd)),
       readers: readersResult,
+      slowAtProxy: slow,
       publishToVisibleMs,
     };
   } finally {
@@ -211,6 +230,6 @@ export function staffTable(r: StaffUnderFlood): string {
     row("no readers", r.quiet),
     row(`${FLOOD_CONNECTIONS}-connection reader flood`, r.flood),
     "",
-    `readers through nginx during the flood: ${r.readers.rps.toFixed(0)} req/s, p99 ${r.readers.p99} ms, ${r.readers.errors} errors or timeouts (${r.readers.timeouts} of them timeouts at 10 s; ${codes}); publish → visible on home through nginx: ${r.publishToVisibleMs === null ? "not within 10 s" : `${r.publishToVisibleMs} ms`}`,
+    `readers through nginx during the flood: ${r.readers.rps.toFixed(0)} req/s, p99 ${r.readers.p99} ms, ${r.readers.errors} errors (${r.readers.timeouts} of them timeouts at 10 s; ${codes}); nginx logged ${r.slowAtProxy.length} answers of ≥ 5 s or left by their client; publish → visible on home through nginx: ${r.publishToVisibleMs === null ? "not within 10 s" : `${r.publishToVisibleMs} ms`}`,
   ].join("\n");
 }
