@@ -10,6 +10,17 @@ import type { SearchResultPage } from "./search";
 /** Search results per page on /search. */
 export const SEARCH_PAGE_SIZE = 10;
 
+/**
+ * The ranking window: when more items match than this, the newest this many (by id, the order
+ * items were created in) are ranked first, then the older ones, each part by bm25. bm25 has to
+ * score every hit it ranks (1.5–2.5 µs each, mostly FTS5's per-row size lookups), so ranking a
+ * word in every one of 100,000 items took 140 ms (p50); ranking the newest 20,000 takes 50. Every
+ * hit is still found and counted, on exactly one page: only the order changes, and only for
+ * queries this common, where the words say little about relevance anyway (bm25 weighs a word in
+ * more than half of all items at 10⁻⁶) and the newer of two equally good hits is the better one.
+ */
+export const RANKING_WINDOW = 20_000;
+
 export async function runPublicSearch(
   db: Pick<Database, "all">,
   {
@@ -19,6 +30,7 @@ export async function runPublicSearch(
     to,
     page,
     pageSize = SEARCH_PAGE_SIZE,
+    rankingWindow: windowSize = RANKING_WINDOW,
   }: {
     match: string;
     category?: string;
@@ -26,6 +38,8 @@ export async function runPublicSearch(
     to?: string;
     page: number;
     pageSize?: number;
+    /** RANKING_WINDOW, smaller in tests. */
+    rankingWindow?: number;
   },
 ): Promise<SearchResultPage> {
   const filters: SQL[] = [
@@ -52,6 +66,9 @@ export async function runPublicSearch(
     ? await db.all<{ n: number }>(sql`SELECT count(*) AS n FROM article_search WHERE article_search MATCH ${match}`)
     : await db.all<{ n: number }>(sql`SELECT count(*) AS n ${fromClause} WHERE ${where}`);
   const total = Number(countRow?.n ?? 0);
+  const windowed = unfiltered
+    ? await rankingWindow(db, match, { total, offset: (page - 1) * pageSize, pageSize, windowSize })
+    : { where: sql``, offset: 0 };
   // Two passes: rank every hit but build snippets only for the page being shown.
   const rows = await db.all<{
     slug: string;
@@ -65,9 +82,9 @@ export async function runPublicSearch(
     WITH page AS (${
       unfiltered
         ? sql`SELECT article_search.rowid AS id, article_search.rowid AS at, bm25(article_search, 10.0, 3.0, 1.0) AS score
-            FROM article_search WHERE article_search MATCH ${match}
+            FROM article_search WHERE article_search MATCH ${match} ${windowed.where}
             ORDER BY score, id DESC
-            LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`
+            LIMIT ${pageSize} OFFSET ${windowed.offset}`
         : sql`SELECT a.id AS id, a.first_published_at AS at, bm25(article_search, 10.0, 3.0, 1.0) AS score
             ${fromClause}
             WHERE ${where}
@@ -98,4 +115,26 @@ export async function runPublicSearch(
     page,
     totalPages: Math.max(1, Math.ceil(total / pageSize)),
   };
+}
+
+/**
+ * Which part of the hits a page of unfiltered results is ranked within (RANKING_WINDOW): all of
+ * them when there are no more than the window holds; else the newest window's worth (ids from the
+ * window's oldest up) for the pages that fit in it, and the older hits, counted from the first of
+ * them, for the pages after. The window is a whole number of pages, so no page straddles it.
+ */
+async function rankingWindow(
+  db: Pick<Database, "all">,
+  match: string,
+  { total, offset, pageSize, windowSize }: { total: number; offset: number; pageSize: number; windowSize: number },
+): Promise<{ where: SQL; offset: number }> {
+  const window = Math.ceil(windowSize / pageSize) * pageSize;
+  if (total <= window) return { where: sql``, offset };
+  const [edge] = await db.all<{ id: number }>(
+    sql`SELECT rowid AS id FROM article_search WHERE article_search MATCH ${match} ORDER BY rowid DESC LIMIT 1 OFFSET ${window - 1}`,
+  );
+  if (!edge) return { where: sql``, offset };
+  return offset < window
+    ? { where: sql`AND article_search.rowid >= ${edge.id}`, offset }
+    : { where: sql`AND article_search.rowid < ${edge.id}`, offset: offset - window };
 }

@@ -32,11 +32,11 @@ const SEARCH_TAGS = [cacheTags.publicListings, cacheTags.categories];
 /**
  * Public search over published items. `match` must come from toFtsQuery (lib/search-query),
  * never from raw input. Ranked by bm25 with the title weighted 10, the summary 3 and the
- * body 1.
+ * body 1; when more items match than RANKING_WINDOW, the newest that many first (./search-queries.ts).
  */
 async function searchPublished(input: Parameters<typeof runPublicSearch>[1]): Promise<SearchResultPage> {
-  const { match, category, from, to, page, pageSize } = input;
-  const key = JSON.stringify([match, category ?? "", from ?? "", to ?? "", page, pageSize ?? 0]);
+  const { match, category, from, to, page, pageSize, rankingWindow } = input;
+  const key = JSON.stringify([match, category ?? "", from ?? "", to ?? "", page, pageSize ?? 0, rankingWindow ?? 0]);
   return results.get(key, SEARCH_TAGS, async () => runPublicSearch(await getDatabase(), input));
 }
 

@@ -20,7 +20,10 @@ const communique = readSeed(SEEDS_DIR, COMMUNIQUE_SEED);
 const seminar = readSeed(SEEDS_DIR, SEMINAR_SEED);
 
 /** What the /search page does: make a safe query, then search; null when the input is refused. */
-async function find(q: string, filters: { category?: string; from?: string; to?: string; page?: number; pageSize?: number } = {}) {
+async function find(
+  q: string,
+  filters: { category?: string; from?: string; to?: string; page?: number; pageSize?: number; rankingWindow?: number } = {},
+) {
   const query = toFtsQuery(q);
   if (!query.ok) return null;
   return search.searchPublishedArticles({ match: query.match, page: 1, ...filters });
@@ -128,6 +131,24 @@ describe("public search", () => {
     expect(first.items).toHaveLength(2);
     expect([...first.items, ...second.items].map((i) => i.slug)).toEqual(all.items.slice(0, 4).map((i) => i.slug));
     expect((await find("governor", { pageSize: 2, page: 999 }))!.items).toEqual([]);
+  });
+
+  it("ranks the newest hits first when more match than the ranking window, and shows every hit on exactly one page", async ({ db }) => {
+    const all = (await find("governor", { pageSize: 100 }))!; // within the default window: bm25 over every hit
+    expect(all.total).toBeGreaterThan(3);
+    const pages = [];
+    for (let page = 1; page <= Math.ceil(all.total / 2); page++)
+      pages.push((await find("governor", { pageSize: 2, page, rankingWindow: 2 }))!);
+    expect(pages.every((p) => p.total === all.total && p.totalPages === Math.ceil(all.total / 2))).toBe(true);
+    const shown = pages.flatMap((p) => p.items.map((i) => i.slug));
+    expect([...shown].sort()).toEqual(all.items.map((i) => i.slug).sort());
+    const ids = new Map((await db.select({ id: articles.id, slug: articles.slug }).from(articles)).map((a) => [a.slug, a.id] as const));
+    const newestTwo = new Set([...all.items.map((i) => ids.get(i.slug)!)].sort((a, b) => b - a).slice(0, 2));
+    const inWindow = (slug: string) => newestTwo.has(ids.get(slug)!);
+    // Each part keeps bm25's order: the window's two hits first, then the older ones.
+    const expected = [...all.items.filter((i) => inWindow(i.slug)), ...all.items.filter((i) => !inWindow(i.slug))].map((i) => i.slug);
+    expect(expected, "the newest two are not bm25's first two, so the window shows").not.toEqual(all.items.map((i) => i.slug));
+    expect(shown).toEqual(expected);
   });
 
   it("keeps markup in the text as text (the page renders it escaped)", async ({ db }) => {
