@@ -1,11 +1,7 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import "../support/next-cache-stub";
 import "../support/auth-stub";
-import { killApp, startApp, type App } from "./support/readers-processes";
-import { openNewsroom } from "./support/readers-newsroom";
+import { seededAppForFile } from "./support/seeded-app";
 
 vi.mock("server-only", () => ({}));
 
@@ -15,33 +11,13 @@ vi.mock("server-only", () => ({}));
  * 503 and Retry-After, pages already rendered are still served from the whole-page cache
  * (server/cache/public-page-cache.ts) with a fresh nonce each, and staff pages are never refused.
  */
-let dir: string;
-let app: App;
-let newsroom: Awaited<ReturnType<typeof openNewsroom>>;
+const suite = seededAppForFile("koho-readers-capacity-", { KOHO_SHED_LAG_MS: "force" });
 
 const nonceOf = (csp: string | null) => /'nonce-([^']+)'/.exec(csp ?? "")?.[1];
 
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), "koho-readers-capacity-"));
-  const databaseUrl = `file:${join(dir, "koho.db")}`;
-  newsroom = await openNewsroom(databaseUrl);
-  process.env.KOHO_SHED_LAG_MS = "force";
-  try {
-    app = await startApp({ databaseUrl, siteUrl: "https://news.runtime.example" });
-  } finally {
-    delete process.env.KOHO_SHED_LAG_MS;
-  }
-}, 120_000);
-
-afterAll(async () => {
-  if (app) await killApp(app);
-  newsroom?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
-
 describe("past capacity", () => {
   it("refuses a page that must be rendered with a fast 503 and Retry-After, never stored", async () => {
-    const res = await fetch(`${app.url}/search?q=governor`);
+    const res = await fetch(`${suite.app.url}/search?q=governor`);
     expect(res.status).toBe(503);
     expect(res.headers.get("retry-after")).toBe("2");
     expect(res.headers.get("cache-control")).toBe("no-store");
@@ -49,9 +25,9 @@ describe("past capacity", () => {
   });
 
   it("still serves pages already rendered, each response with its own nonce in header and body", async () => {
-    await fetch(`${app.url}/`).then((r) => r.text()); // a miss: refused, and rendered once in the background
-    await expect.poll(async () => await fetch(`${app.url}/`).then((r) => r.status), { timeout: 60_000, interval: 250 }).toBe(200);
-    const [a, b] = [await fetch(`${app.url}/`), await fetch(`${app.url}/`)];
+    await fetch(`${suite.app.url}/`).then((r) => r.text()); // a miss: refused, and rendered once in the background
+    await expect.poll(async () => await fetch(`${suite.app.url}/`).then((r) => r.status), { timeout: 60_000, interval: 250 }).toBe(200);
+    const [a, b] = [await fetch(`${suite.app.url}/`), await fetch(`${suite.app.url}/`)];
     const [htmlA, htmlB] = [await a.text(), await b.text()];
     const [nonceA, nonceB] = [nonceOf(a.headers.get("content-security-policy")), nonceOf(b.headers.get("content-security-policy"))];
     expect(nonceA).toBeTruthy();
@@ -63,11 +39,11 @@ describe("past capacity", () => {
   }, 90_000);
 
   it("never refuses staff pages", async () => {
-    const res = await fetch(`${app.url}/sign-in`);
+    const res = await fetch(`${suite.app.url}/sign-in`);
     expect(res.status).toBe(200);
   });
 
   it("does not keep unknown addresses: they stay refused rather than served from the page cache", async () => {
-    for (let i = 0; i < 3; i++) expect((await fetch(`${app.url}/news/no-such-item-here`)).status).toBe(503);
+    for (let i = 0; i < 3; i++) expect((await fetch(`${suite.app.url}/news/no-such-item-here`)).status).toBe(503);
   });
 });

@@ -1,11 +1,7 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import "../support/next-cache-stub";
 import "../support/auth-stub";
-import { killApp, startApp, type App } from "./support/readers-processes";
-import { openNewsroom } from "./support/readers-newsroom";
+import { seededAppForFile } from "./support/seeded-app";
 
 vi.mock("server-only", () => ({}));
 
@@ -15,30 +11,15 @@ vi.mock("server-only", () => ({}));
  * the bound is refused at once with 503 and Retry-After instead of queueing, readers missing a
  * page that is already rendering share that render, and a refused page renders once asked alone.
  */
-let dir: string;
-let app: App;
-let newsroom: Awaited<ReturnType<typeof openNewsroom>>;
-
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), "koho-readers-queue-"));
-  const databaseUrl = `file:${join(dir, "koho.db")}`;
-  newsroom = await openNewsroom(databaseUrl);
-  process.env.KOHO_MAX_RENDERS = "1";
-  try {
-    app = await startApp({ databaseUrl, siteUrl: "https://news.runtime.example" });
-  } finally {
-    delete process.env.KOHO_MAX_RENDERS;
-  }
-}, 120_000);
-
-afterAll(async () => {
-  if (app) await killApp(app);
-  newsroom?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+const suite = seededAppForFile("koho-readers-queue-", { KOHO_MAX_RENDERS: "1" });
 
 const get = (path: string) =>
-  fetch(app.url + path).then(async (r) => ({ path, status: r.status, retryAfter: r.headers.get("retry-after"), text: await r.text() }));
+  fetch(suite.app.url + path).then(async (r) => ({
+    path,
+    status: r.status,
+    retryAfter: r.headers.get("retry-after"),
+    text: await r.text(),
+  }));
 
 describe("the render queue's bound", () => {
   it("refuses distinct misses past the bound with a fast 503, and renders each once asked alone", async () => {

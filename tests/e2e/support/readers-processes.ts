@@ -46,6 +46,8 @@ export async function startApp(options: {
   redisUrl?: string;
   proxyRefreshUrl?: string;
   port?: number;
+  /** More environment for this app alone (a limit a test sets low, say). */
+  env?: Record<string, string>;
 }): Promise<App> {
   const port = options.port ?? (await freePort());
   const env: NodeJS.ProcessEnv = {
@@ -64,6 +66,7 @@ export async function startApp(options: {
   for (const name of ["REDIS_URL", "KOHO_PROXY_REFRESH_URL"]) delete env[name];
   if (options.redisUrl) env.REDIS_URL = options.redisUrl;
   if (options.proxyRefreshUrl) env.KOHO_PROXY_REFRESH_URL = options.proxyRefreshUrl;
+  Object.assign(env, options.env);
   // node runs the server directly, so the pid is the server itself (RSS, SIGKILL).
   const child = spawn(process.execPath, [FRONT_SERVER, "-p", String(port)], { env, stdio: ["ignore", "pipe", "pipe"] });
   const log: string[] = [];
