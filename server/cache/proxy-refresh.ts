@@ -82,7 +82,7 @@ function refreshOne(base: URL, host: string, path: string, lane: Lane): Promise<
 /**
  * Tells the proxy (deploy/nginx.conf) about a publish: re-requests every affected URL with the
  * refresh header, in two lanes.
- * - The items themselves and home go first, one at a time, rendered by the staff process: the
+ * - Home and the items themselves go first, one at a time, rendered by the staff process: the
  *   pages a publish is about are fresh a render or two after the commit even while readers
  *   flood the readers' processes. One at a time because they share that process's one thread
  *   with the staff's saves (six at once made a save wait for six renders, and home for all six).
@@ -101,7 +101,8 @@ export async function refreshProxy(tags: string[]): Promise<void> {
   // process has seen this change before nginx stores what it answers.
   await new Promise((resolve) => setTimeout(resolve, Number(process.env.KOHO_TAG_POLL_MS ?? 50) + 50));
   const { first, rest } = await publicUrlsForTags(tags);
-  const leading = first.filter((path) => path === "/" || path.startsWith("/news/"));
+  // Home before the items: it is what every reader opens, and where a first publication is found.
+  const leading = [...first.filter((path) => path === "/"), ...first.filter((path) => path.startsWith("/news/"))];
   const following = first.filter((path) => !leading.includes(path));
   const drain = async (queue: string[], lane: Lane) => {
     for (let path = queue.shift(); path; path = queue.shift()) await refreshOne(base, host, path, lane);
