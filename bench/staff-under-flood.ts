@@ -47,8 +47,8 @@ export type StaffUnderFlood = {
   quiet: SaveFigures;
   flood: SaveFigures;
   readers: { rps: number; p99: number; errors: number; timeouts: number; statusCodes: Record<string, number> };
-  /** What nginx logged of the same flood: answers that took it ≥ 5 s or whose client left first (499). */
-  slowAtProxy: string[];
+  /** What nginx logged of the same flood: how many answers took it ≥ 5 s or lost their client (499), the slowest 20. */
+  slowAtProxy: { count: number; slowest: string[] };
   publishToVisibleMs: number | null;
 };
 
@@ -207,7 +207,7 @@ export async function measureStaffUnderFlood({ repoRoot, databaseFile, dir, log 
       quiet: figures(saves.filter((s) => s.at < floodStart)),
       flood: figures(saves.filter((s) => s.at >= floodStart && s.at <= floodEnd)),
       readers: readersResult,
-      slowAtProxy: slow,
+      slowAtProxy: { count: slow.length, slowest: slow.slice(0, 20) },
       publishToVisibleMs,
     };
   } finally {
@@ -230,6 +230,6 @@ export function staffTable(r: StaffUnderFlood): string {
     row("no readers", r.quiet),
     row(`${FLOOD_CONNECTIONS}-connection reader flood`, r.flood),
     "",
-    `readers through nginx during the flood: ${r.readers.rps.toFixed(0)} req/s, p99 ${r.readers.p99} ms, ${r.readers.errors} errors (${r.readers.timeouts} of them timeouts at 10 s; ${codes}); nginx logged ${r.slowAtProxy.length} answers of ≥ 5 s or left by their client; publish → visible on home through nginx: ${r.publishToVisibleMs === null ? "not within 10 s" : `${r.publishToVisibleMs} ms`}`,
+    `readers through nginx during the flood: ${r.readers.rps.toFixed(0)} req/s, p99 ${r.readers.p99} ms, ${r.readers.errors} errors (${r.readers.timeouts} of them timeouts at 10 s; ${codes}); nginx logged ${r.slowAtProxy.count} answers of ≥ 5 s or left by their client; publish → visible on home through nginx: ${r.publishToVisibleMs === null ? "not within 10 s" : `${r.publishToVisibleMs} ms`}`,
   ].join("\n");
 }

@@ -143,7 +143,7 @@ function staffVerdicts(staff: StaffUnderFlood): Verdict[] {
       target: "readers through nginx during that flood: 0 timeouts/errors",
       // nginx's own log places the errors: none there means the load generator (nice 19 on the
       // same cores) timed out on answers nginx had already sent.
-      measured: `${staff.readers.errors} errors, ${staff.readers.rps.toFixed(0)} req/s, p99 ${formatMs(staff.readers.p99)}; nginx: ${staff.slowAtProxy.length} answers ≥ 5 s or left by their client`,
+      measured: `${staff.readers.errors} errors, ${staff.readers.rps.toFixed(0)} req/s, p99 ${formatMs(staff.readers.p99)}; nginx: ${staff.slowAtProxy.count} answers ≥ 5 s or left by their client`,
       met: staff.readers.errors === 0,
     },
   ];
