@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { runInNewContext } from "node:vm";
 import { gzipSync } from "node:zlib";
+import { Parser } from "htmlparser2";
 
 /** Code that must never reach a public page: the Tiptap/ProseMirror editor and the auth client. */
 export const EDITOR_MARKERS = /prosemirror|tiptap/i;
@@ -59,6 +60,24 @@ export function measureFiles(distDir: string, files: string[], read: (path: stri
     if (AUTH_CLIENT_MARKERS.test(text)) report.authClientCode.push(file);
   }
   return report;
+}
+
+/**
+ * The JS files a served page actually loads: each `<script src>` under /_next/ (nomodule
+ * polyfills left out, as above). Public pages are stored without Next's client runtime
+ * (lib/http/without-client-runtime.ts), so what they load is what their HTML says, not what the
+ * route's manifests would give a hydrating page.
+ */
+export function servedScriptFiles(html: string): string[] {
+  const files = new Set<string>();
+  const parser = new Parser({
+    onopentag(name, attributes) {
+      const src = attributes.src ?? "";
+      if (name === "script" && src.startsWith("/_next/") && !("nomodule" in attributes)) files.add(normalise(src.split("?")[0]!));
+    },
+  });
+  parser.end(html);
+  return [...files].filter((f) => f.endsWith(".js")).sort();
 }
 
 /**

@@ -24,6 +24,7 @@ export function printReport(r: {
   cold: { name: string; ms: number; note?: string }[];
   db: Db;
   articleJs: BundleReport | null;
+  articleRouteJs: BundleReport | null;
   visibility: VisibilityRow[];
   staff?: StaffUnderFlood;
   scale?: { items: number; db: Db; bytes: number };
@@ -56,7 +57,7 @@ export function printReport(r: {
   );
   const js = r.articleJs;
   console.log(
-    `\narticle first-load JS: ${formatKb(js?.totalGzipBytes)} gzip in ${js?.files.length ?? 0} files (editor code: ${js?.editorCode.join(", ") || "none"}; auth client: ${js?.authClientCode.join(", ") || "none"}); static Next baseline: ${formatKb(staticNext && "firstLoad" in staticNext ? (staticNext.firstLoad as BundleReport | null)?.totalGzipBytes : null)} gzip`,
+    `\narticle first-load JS as served: ${formatKb(js?.totalGzipBytes)} gzip in ${js?.files.length ?? 0} files (its route's bundle, not loaded: ${formatKb(r.articleRouteJs?.totalGzipBytes)}; editor code: ${js?.editorCode.join(", ") || "none"}; auth client: ${js?.authClientCode.join(", ") || "none"}); static Next baseline: ${formatKb(staticNext && "firstLoad" in staticNext ? (staticNext.firstLoad as BundleReport | null)?.totalGzipBytes : null)} gzip`,
   );
   console.log(`\npublish → visible (from the scheduler tick's answer on process A):\n${visibilityTable(r.visibility)}`);
   if (r.staff) console.log(`\nstaff under a reader flood (nginx → readers' process + staff process):\n${staffTable(r.staff)}`);

@@ -11,7 +11,7 @@ import { openDatabase } from "@/db/client";
 import { buildApp, BENCH_DIST_DIR, hasBuild, startApp, timedGet } from "./app-server";
 import { parseBenchArgs, USAGE } from "./args";
 import { measureBaselines } from "./baselines";
-import { routeFirstLoadJs } from "./bundle-size";
+import { measureFiles, routeFirstLoadJs, servedScriptFiles } from "./bundle-size";
 import { measureDatabase } from "./db-timings";
 import { measureFlood } from "./flood";
 import { runLighthouse } from "./lighthouse";
@@ -196,7 +196,10 @@ log(`timing database queries (${options.queries} per kind)…`);
 const handle = await openDatabase(`file:${databaseFile}`);
 const db = await measureDatabase(handle.db, options.queries);
 handle.client.close();
-const articleJs = routeFirstLoadJs(join(repoRoot, BENCH_DIST_DIR), "(site)/news/[slug]");
+// What the served article loads (its HTML's scripts), and, scanned for editor and auth code too,
+// what its route would load if it hydrated.
+const articleJs = measureFiles(join(repoRoot, BENCH_DIST_DIR), servedScriptFiles(articleHtml.toString("utf8")));
+const articleRouteJs = routeFirstLoadJs(join(repoRoot, BENCH_DIST_DIR), "(site)/news/[slug]");
 const scale = options.scale
   ? await measureAtScale({ file: join(workDir, "scale.db"), items: options.scale, queries: options.queries, seedsDir, log })
   : undefined;
@@ -208,6 +211,7 @@ const verdicts = [
     results,
     staticNext,
     articleJs,
+    articleRouteJs,
     baselineJs: staticNext?.firstLoad ?? null,
     db,
     lighthouse,
@@ -229,6 +233,7 @@ const report = {
   cold,
   db,
   articleJs,
+  articleRouteJs,
   visibility,
   staff,
   scale,

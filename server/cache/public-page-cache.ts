@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import { cacheTags } from "@/lib/cache-tags";
 import { newNonce, nonceContentSecurityPolicy } from "@/lib/http/content-security-policy";
 import { internalHeaderIn, isWholeDocumentGet } from "@/lib/http/request-kinds";
+import { withoutClientRuntime } from "@/lib/http/without-client-runtime";
 import { answerBeforeNext, canonicalAddress } from "@/server/http/front-answers";
 import { createTagCheckedMemo } from "./tag-checked-memo";
 
@@ -23,6 +24,8 @@ import { createTagCheckedMemo } from "./tag-checked-memo";
  * - Filled on a miss by rendering the page through this same server, with a per-process secret
  *   header (forged ones cannot match it) and a placeholder nonce, and answered from that one
  *   render; each answer gets a fresh nonce in its place, so every response has its own CSP nonce.
+ *   It is kept without Next's client runtime (lib/http/without-client-runtime.ts): public pages
+ *   hydrate nothing, and the scripts were most of their bytes and of a phone's main-thread time.
  * - Bounded: KOHO_PAGE_CACHE_ENTRIES pages (default 500, about 15 MB at 30 KB each) and a fifth
  *   as many search pages, least recently used dropped first; 0 turns it off.
  * - Answered before Next routes the request when the front server runs (`npm start`,
@@ -124,7 +127,7 @@ export async function fillPublicPage(requestUrl: URL, address: string, nonce: st
     if (response.status !== 200 || !type.startsWith("text/html") || response.headers.has("set-cookie")) return null;
     if (!body.includes(PLACEHOLDER_NONCE) || !body.trimEnd().endsWith("</html>")) return null;
     const headers = [...response.headers].filter(([name]) => !NOT_STORED.has(name.toLowerCase()));
-    return { parts: body.split(PLACEHOLDER_NONCE), headers };
+    return { parts: withoutClientRuntime(body).split(PLACEHOLDER_NONCE), headers };
   });
   return page ? withNonce(page, nonce) : null;
 }

@@ -8,10 +8,9 @@ import { parseCsp } from "../support/security-csp";
  * security-headers.e2e.ts runs /search under this policy with no violations).
  */
 const url = (path: string) => new URL(path, inject("baseURL")).href;
-const RAF_SHELL_SCRIPT = "requestAnimationFrame(function(){$RT=performance.now()});";
 
 describe("the search page's content security policy", () => {
-  it("is a fresh nonce policy without 'unsafe-inline', and every inline script carries the nonce", async () => {
+  it("is a fresh nonce policy without 'unsafe-inline', and the page carries no script, the query's included", async () => {
     for (const query of ["governor", "<script>alert(1)</script>"]) {
       const path = `/search?q=${encodeURIComponent(query)}`;
       const [a, b] = [await fetch(url(path)), await fetch(url(path))];
@@ -29,11 +28,10 @@ describe("the search page's content security policy", () => {
       expect(nonce, "script-src should carry this request's nonce").toBeTruthy();
 
       const html = await a.text();
-      const inline = [...html.matchAll(/<script\b([^>]*)>([^<]+)<\/script>/g)];
-      expect(inline.length).toBeGreaterThan(0);
-      for (const [, attrs, code] of inline) {
-        if (!attrs!.includes(`nonce="${nonce}"`)) expect(code, path).toBe(RAF_SHELL_SCRIPT);
-      }
+      // Search pages are kept in the page store without Next's client runtime: the only script
+      // element left would be one the query smuggled in, and there is none; the query is shown as text.
+      expect(html, path).not.toMatch(/<script\b/i);
+      if (query.startsWith("<")) expect(html, path).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
       // There is exactly one policy: two would both apply, and the static one would still allow inline script.
       expect(a.headers.get("content-security-policy")).not.toContain(",");
     }

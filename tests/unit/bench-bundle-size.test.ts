@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { afterAll, describe, expect, it } from "vitest";
-import { firstLoadFiles, parseClientReferenceManifest, routeFirstLoadJs } from "@/bench/bundle-size";
+import { firstLoadFiles, parseClientReferenceManifest, routeFirstLoadJs, servedScriptFiles } from "@/bench/bundle-size";
 
 // The shape Next 16 (Turbopack) writes to server/app/<route>/page_client-reference-manifest.js.
 const MANIFEST = `globalThis.__RSC_MANIFEST = globalThis.__RSC_MANIFEST || {};
@@ -72,5 +72,16 @@ describe("first-load JS of a route", () => {
 
   it("returns null for a route the build does not have", () => {
     expect(routeFirstLoadJs(dist, "(site)/missing")).toBeNull();
+  });
+});
+
+describe("JS a served page loads", () => {
+  it("is each /_next/ script src in its HTML, without nomodule polyfills, JSON-LD or other origins", () => {
+    const html =
+      '<html><head><script src="/_next/static/chunks/b.js?dpl=1" async=""></script><script src="/_next/static/chunks/p.js" noModule=""></script>' +
+      '<script src="https://elsewhere.example/x.js"></script></head><body><script type="application/ld+json">{}</script>' +
+      '<script src="/_next/static/chunks/a.js"></script><script src="/_next/static/chunks/b.js"></script></body></html>';
+    expect(servedScriptFiles(html)).toEqual(["static/chunks/a.js", "static/chunks/b.js"]);
+    expect(servedScriptFiles("<html><body><p>no scripts</p></body></html>")).toEqual([]);
   });
 });
