@@ -1,5 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import { documentToPlainText, type ArticleDocument } from "@/lib/content/document-schema";
+import { indexableText } from "@/lib/search-words";
 import type { Database } from "./client";
 import { LISTED_SQL, PUBLISHED_JOINS_SQL, selectPublishedArticles } from "./published-articles";
 import { articleEditions, articles } from "./schema";
@@ -25,12 +26,12 @@ const publicWordsColumns = {
   body: articleEditions.body,
 };
 
-/** Replaces one item's index row (delete + insert: FTS5 has no upsert). */
+/** Replaces one item's index row (delete + insert: FTS5 has no upsert), Japanese cut into words (lib/search-words.ts). */
 async function writeSearchEntry(tx: SearchIndexWriter, row: PublicWords) {
   await tx.run(sql`DELETE FROM article_search WHERE rowid = ${row.id}`);
   await tx.run(
     sql`INSERT INTO article_search (rowid, title, summary, body)
-        VALUES (${row.id}, ${row.title}, ${row.summary}, ${documentToPlainText(row.body)})`,
+        VALUES (${row.id}, ${indexableText(row.title)}, ${indexableText(row.summary)}, ${indexableText(documentToPlainText(row.body))})`,
   );
 }
 
@@ -51,10 +52,34 @@ export async function syncArticleSearchEntry(tx: SearchIndexWriter, articleId: n
 
 const REBUILD_BATCH = 500;
 
-/** Empties and refills the index from the published items (after a seed or import). Returns the row count. */
+/**
+ * The format the index's rows are written in: 2 cuts Japanese into words (lib/search-words.ts).
+ * Raise it whenever what writeSearchEntry stores changes, so existing databases are rebuilt.
+ */
+export const SEARCH_INDEX_FORMAT = 2;
+
+/**
+ * Rebuilds the index when its rows were written in an older format (the migration that added the
+ * record, 0008, leaves 0). Returns whether it rebuilt.
+ */
+export async function ensureSearchIndexFormat(db: Database): Promise<boolean> {
+  const [row] = await db.all<{ format: number }>(sql`SELECT format FROM search_index_format WHERE id = 1`);
+  if (row && Number(row.format) >= SEARCH_INDEX_FORMAT) return false;
+  await rebuildSearchIndex(db);
+  return true;
+}
+
+/**
+ * Empties and refills the index from the published items (after a seed or import, or when its
+ * format is old), and records the format, in one transaction. Returns the row count.
+ */
 export async function rebuildSearchIndex(db: Database): Promise<number> {
   return db.transaction(async (tx) => {
     await tx.run(sql`DELETE FROM article_search`);
+    await tx.run(
+      sql`INSERT INTO search_index_format (id, format) VALUES (1, ${SEARCH_INDEX_FORMAT})
+          ON CONFLICT (id) DO UPDATE SET format = excluded.format`,
+    );
     let indexed = 0;
     let after = 0;
     for (;;) {

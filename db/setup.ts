@@ -1,14 +1,15 @@
 import { openDatabase, type Handle } from "./client";
 import { migrateDatabase } from "./migrate";
 import { isDatabaseEmpty, seedBaseData, seedDemo } from "./seed";
-import { rebuildSearchIndex } from "./search-index";
+import { ensureSearchIndexFormat, rebuildSearchIndex } from "./search-index";
 
 export type PrepareResult = { handle: Handle; seededDemo: boolean };
 
 /**
  * First-start preparation: create the file, apply migrations, add the base
  * categories, and, when asked for demo mode, the demo content and staff —
- * only into a database that has no articles and no users yet.
+ * only into a database that has no articles and no users yet — and rebuild the search index if
+ * its rows are in an older format (db/search-index.ts).
  */
 export async function prepareDatabase(options: {
   url: string;
@@ -25,5 +26,6 @@ export async function prepareDatabase(options: {
     await rebuildSearchIndex(handle.db);
     seededDemo = true;
   }
+  await ensureSearchIndexFormat(handle.db);
   return { handle, seededDemo };
 }

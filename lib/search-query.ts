@@ -1,3 +1,5 @@
+import { queryWords, withoutWordSeparators } from "./search-words";
+
 /**
  * Reader input -> a safe SQLite FTS5 query. Nothing the reader types is passed to
  * MATCH as syntax: words are cut out of the input (letters, marks and digits only),
@@ -18,7 +20,8 @@ export type SearchTerms =
 
 /**
  * The words of a query. A typed word joined by punctuation ("Izu-Oshima", "Koike's")
- * stays one phrase, as the index tokenizer splits it the same way.
+ * stays one phrase, as the index tokenizer splits it the same way; so does a run of Japanese,
+ * cut into its words as the index cuts it (lib/search-words.ts): "東京都知事" → "東京 都知事".
  */
 export function queryTerms(input: string): string[] {
   const terms: string[] = [];
@@ -26,7 +29,7 @@ export function queryTerms(input: string): string[] {
     if (OPERATOR_WORDS.has(word)) continue;
     const pieces = word.match(WORD_PIECE);
     if (!pieces) continue;
-    const term = pieces.join(" ");
+    const term = pieces.flatMap(queryWords).join(" ");
     if (!terms.some((t) => t.toLowerCase() === term.toLowerCase())) terms.push(term);
   }
   return terms;
@@ -70,7 +73,7 @@ export const HIT_END = "\u0002";
 export type HighlightSegment = { text: string; hit: boolean };
 
 /**
- * A marked-up snippet -> plain text segments, hit or not. Rendered as React text and
+ * A marked-up snippet -> plain text segments, hit or not, without the index's word separators. Rendered as React text and
  * <mark> elements, so nothing from the index is ever injected as HTML.
  */
 export function splitHighlights(marked: string): HighlightSegment[] {
@@ -78,7 +81,11 @@ export function splitHighlights(marked: string): HighlightSegment[] {
   let hit = false;
   let text = "";
   const flush = () => {
-    if (text) segments.push({ text, hit });
+    // Hits on neighbouring Japanese words are one highlight once the separator between them is gone.
+    const shown = withoutWordSeparators(text);
+    const last = segments[segments.length - 1];
+    if (shown && last?.hit === hit) last.text += shown;
+    else if (shown) segments.push({ text: shown, hit });
     text = "";
   };
   for (const ch of marked) {
