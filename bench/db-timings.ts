@@ -6,7 +6,7 @@ import { latest, selectStudioRows, studioWordMatch } from "@/server/articles/stu
 import { runPublicSearch } from "@/server/public/search-queries";
 import { listingReaders, regenerateSitemapIndex, sitemapArticleFile } from "./db-page-timings";
 import { percentile, timeRepeatedly } from "./stats";
-import { RARE_WORD } from "./text-gen";
+import { COMMON_WORD_JA, RARE_WORD, RARE_WORD_JA } from "./text-gen";
 
 /** /search's own query (server/public/search-queries.ts), timed directly on the bench database. */
 async function searchLikeThePublicPage(db: Database, input: string) {
@@ -21,6 +21,9 @@ const studioRows = (db: Database, where: SQL | undefined) => selectStudioRows(db
 
 export const RARE_QUERIES = [RARE_WORD, `${RARE_WORD} sculpture`];
 export const COMMON_QUERIES = ["governor", "city", "budget plan"];
+/** In the at-scale database every second item is Japanese (bench/seed-items.ts `japaneseEvery`). */
+export const RARE_QUERIES_JA = [RARE_WORD_JA, `${RARE_WORD_JA} 彫刻`];
+export const COMMON_QUERIES_JA = [COMMON_WORD_JA, "防災訓練", "知事"];
 
 export type Timing = { p50: number; p95: number; count: number; note?: string };
 /** Per kind of query: enough samples for a p95, without minutes of waiting at 100k items. */
@@ -47,6 +50,8 @@ export async function measureDatabase(db: Database, queries: number) {
     );
   const rare = await search(RARE_QUERIES);
   const common = await search(COMMON_QUERIES);
+  const rareJa = await search(RARE_QUERIES_JA);
+  const commonJa = await search(COMMON_QUERIES_JA);
   const [cat] = await db.select({ id: categories.id }).from(categories).where(eq(categories.slug, "tourism"));
   const studioQueries = Math.max(20, Math.round(queries / 4));
   const list = await timeRepeatedly(studioQueries, () => studioRows(db, undefined), BUDGET);
@@ -83,6 +88,8 @@ export async function measureDatabase(db: Database, queries: number) {
   return {
     searchRare: summarise(rare, hitNote(RARE_QUERIES)),
     searchCommon: summarise(common, hitNote(COMMON_QUERIES)),
+    searchRareJa: summarise(rareJa, hitNote(RARE_QUERIES_JA)),
+    searchCommonJa: summarise(commonJa, hitNote(COMMON_QUERIES_JA)),
     studioList: summarise(list, "newest 50, no filter"),
     studioFilter: summarise(filter, "state=published AND category=tourism"),
     studioTextFilter: summarise(text, "LIKE '%festival%' on title/summary/slug"),

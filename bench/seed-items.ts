@@ -3,9 +3,8 @@ import { existsSync, statSync } from "node:fs";
 import { sql } from "drizzle-orm";
 import type { Handle } from "@/db/client";
 import { prepareDatabase } from "@/db/setup";
-import { slugify } from "@/lib/slug";
 import { rebuildSearchIndex } from "@/db/search-index";
-import { createRandom, generateItem } from "./text-gen";
+import { createRandom, generateItem, generateJapaneseItem } from "./text-gen";
 
 const BATCH = 1_000;
 const YEARS = 8;
@@ -13,9 +12,20 @@ const YEARS = 8;
 /**
  * A fresh database: migrations, base categories, the demo content (when the seeds folder
  * exists) and `items` generated published items spread over the last eight years,
- * inserted in batched write transactions with explicit ids, then the FTS index rebuilt.
+ * inserted in batched write transactions with explicit ids, then the FTS index rebuilt. With
+ * `japaneseEvery` n, every nth item is written in Japanese (the at-scale database mixes both).
  */
-export async function createBenchDatabase({ file, items, seedsDir }: { file: string; items: number; seedsDir: string }) {
+export async function createBenchDatabase({
+  file,
+  items,
+  seedsDir,
+  japaneseEvery = 0,
+}: {
+  file: string;
+  items: number;
+  seedsDir: string;
+  japaneseEvery?: number;
+}) {
   const started = performance.now();
   const demo = existsSync(seedsDir);
   const { handle } = await prepareDatabase({ url: `file:${file}`, demo, seedsDir });
@@ -32,24 +42,15 @@ export async function createBenchDatabase({ file, items, seedsDir }: { file: str
   for (let from = 0; from < items; from += BATCH) {
     const statements = [];
     for (let i = from; i < Math.min(items, from + BATCH); i++) {
-      const item = generateItem(random, i, start, end);
+      const japanese = japaneseEvery > 0 && i % japaneseEvery === japaneseEvery - 1;
+      const item = (japanese ? generateJapaneseItem : generateItem)(random, i, start, end);
       const aId = maxA + i + 1;
       const eId = maxE + i + 1;
       const categoryId = cats.get(item.category) ?? cats.values().next().value!;
       statements.push({
         sql: `INSERT INTO articles (id, slug, guid, status, published_edition_id, category_id, first_published_at, public_updated_at, created_at, updated_at)
               VALUES (?, ?, ?, 'published', ?, ?, ?, ?, ?, ?)`,
-        args: [
-          aId,
-          slugify(item.title),
-          randomUUID(),
-          eId,
-          categoryId,
-          item.publishedAt,
-          item.publishedAt,
-          item.publishedAt,
-          item.publishedAt,
-        ],
+        args: [aId, item.slug, randomUUID(), eId, categoryId, item.publishedAt, item.publishedAt, item.publishedAt, item.publishedAt],
       });
       statements.push({
         sql: `INSERT INTO article_editions (id, article_id, number, state, title, summary, body, category_id, dateline_date, published_at, created_at, updated_at)

@@ -1,4 +1,5 @@
 import type { ArticleDocument } from "@/lib/content/document-schema";
+import { slugify } from "@/lib/slug";
 
 /** A small deterministic PRNG (mulberry32): the same --items always yields the same content. */
 export function createRandom(seed: number) {
@@ -132,6 +133,8 @@ export const RARE_WORD = "quetzalcoatl";
 export const COMMON_WORD = "governor";
 
 export type GeneratedItem = {
+  slug: string;
+  language: "en" | "ja";
   title: string;
   summary: string;
   body: ArticleDocument;
@@ -150,20 +153,62 @@ export function generateItem(random: Random, index: number, startMs: number, end
   const title = `${random.pick(topic.subjects)} ${random.pick(topic.verbs)} ${random.pick(topic.objects)} in ${place} (No. ${index + 1})`;
   const summary = `${title.replace(/ \(No\. \d+\)$/, "")}: the governor's office reports on the ${random.pick(topic.objects).toLowerCase()} and its next steps for ${place}.`;
   const sentences = Array.from({ length: random.int(8, 18) }, () => random.pick(FILLER));
-  if (index % 5000 === 17) sentences.push(`The delegation also viewed the ${RARE_WORD} sculpture at the city gallery.`);
+  if (index % 5000 === 16) sentences.push(`The delegation also viewed the ${RARE_WORD} sculpture at the city gallery.`);
+  return { slug: slugify(title), language: "en", title, summary, category, ...datesAndBody(random, sentences, startMs, endMs) };
+}
+
+function datesAndBody(random: Random, sentences: string[], startMs: number, endMs: number) {
   const paragraphs = [];
   for (let i = 0; i < sentences.length; i += 3) paragraphs.push(paragraph(sentences.slice(i, i + 3).join(" ")));
   const publishedAt = Math.floor(startMs + random.next() * (endMs - startMs));
   const datelineDate = new Date(publishedAt + 9 * 3600_000).toISOString().slice(0, 10);
   return {
-    title,
-    summary,
-    category,
     datelineDate,
     publishedAt,
     body: {
       type: "doc",
       content: [{ type: "heading", attrs: { level: 2 }, content: [{ type: "text", text: "Overview" }] }, ...paragraphs],
     } as ArticleDocument,
+  };
+}
+
+/**
+ * Japanese press items, for searching an index that mixes both languages: written without
+ * spaces between words, as Japanese is, so the index must cut them (lib/search-words.ts).
+ */
+const JA_SUBJECTS = ["知事", "副知事", "都議会", "政策企画局", "観光協会", "防災会議", "産業労働局"];
+const JA_OBJECTS = ["防災訓練", "子育て支援策", "観光キャンペーン", "文化祭", "創業支援", "気候変動対策", "友好都市交流", "予算案"];
+const JA_VERBS = ["を発表", "を視察", "を開始", "を承認", "を推進"];
+const JA_PLACES = ["新宿", "渋谷", "港区", "千代田区", "台東区", "世田谷", "練馬", "八王子", "立川", "伊豆大島"];
+const JA_FILLER = [
+  "東京都は今後数か月にわたり区市町村と連携して取組を進める。",
+  "知事は職員とボランティアの一年間の尽力に感謝の意を表した。",
+  "詳細は東京都のホームページで公表し、次回の記者会見で説明する。",
+  "都民の皆様からの御意見は、今月末まで意見募集フォームで受け付ける。",
+  "本事業は、安全・安心で多様性に富んだ緑豊かな首都を目指す長期計画の一環である。",
+  "参加者は自治体と民間企業の協力について意見を交換した。",
+  "結果は秋の定例会で都議会に報告される予定である。",
+  "学校、病院、交通事業者には発表に先立ち説明が行われた。",
+  "予算には研修、資機材、広報活動の経費が計上されている。",
+];
+/** Japanese words the search benchmark looks for: one in about 5,000 Japanese items, and one in nearly all. */
+export const RARE_WORD_JA = "ケツァルコアトル";
+export const COMMON_WORD_JA = "東京都";
+
+export function generateJapaneseItem(random: Random, index: number, startMs: number, endMs: number): GeneratedItem {
+  const category = random.pick(TOPIC_SLUGS);
+  const place = random.pick(JA_PLACES);
+  const object = random.pick(JA_OBJECTS);
+  const title = `${random.pick(JA_SUBJECTS)}、${place}で${object}${random.pick(JA_VERBS)}（第${index + 1}号）`;
+  const summary = `東京都は${place}における${object}と今後の取組について報告した。`;
+  const sentences = Array.from({ length: random.int(8, 18) }, () => random.pick(JA_FILLER));
+  if (index % 5000 === 17) sentences.push(`視察団は市立美術館で${RARE_WORD_JA}の彫刻も見学した。`);
+  return {
+    slug: `press-release-ja-${index + 1}`,
+    language: "ja",
+    title,
+    summary,
+    category,
+    ...datesAndBody(random, sentences, startMs, endMs),
   };
 }

@@ -76,6 +76,8 @@ export function databaseVerdicts(items: number, db: Inputs["db"], databaseBytes?
   const verdicts = [
     goal("search, rare term:", db.searchRare.p95, 30),
     goal("search, common term:", db.searchCommon.p95, 150),
+    goal("search, rare Japanese term:", db.searchRareJa.p95, 30),
+    goal("search, common Japanese term:", db.searchCommonJa.p95, 150),
     goal("studio item list:", db.studioList.p95, 50),
     goal("sitemap regeneration (/sitemap.xml):", db.sitemap.p95, 1000),
     goal("sitemap regeneration (one 50,000-URL file):", db.sitemapFile.p95, 1000),
