@@ -30,6 +30,7 @@ export function queryTerms(input: string): string[] {
     const pieces = word.match(WORD_PIECE);
     if (!pieces) continue;
     const term = pieces.flatMap(queryWords).join(" ");
+    if (term === "") continue; // only marks the segmenter does not count as words (々 alone)
     if (!terms.some((t) => t.toLowerCase() === term.toLowerCase())) terms.push(term);
   }
   return terms;

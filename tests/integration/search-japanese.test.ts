@@ -1,4 +1,5 @@
 import { sql } from "drizzle-orm";
+import fc from "fast-check";
 import { describe, expect } from "vitest";
 import { ensureSearchIndexFormat, SEARCH_INDEX_FORMAT, syncArticleSearchEntry } from "@/db/search-index";
 import { integrationTest } from "../support/fixtures";
@@ -80,6 +81,17 @@ describe("Japanese search", () => {
     for (const q of SHOULD_FIND) if (!(await slugsFor(q)).includes(SLUG)) missed.push(q);
     expect(missed).toEqual(KNOWN_MISSES);
     for (const q of SHOULD_NOT_FIND) expect(await slugsFor(q), q).not.toContain(SLUG);
+  });
+
+  it("never fails on Japanese input mixed with FTS syntax (property)", async () => {
+    const unit = fc.constantFrom(..."都知事東京ローマ々〆ーゝ。・「」（）", " ", '"', "*", "^", "-", "NEAR", "AND", "a", "1");
+    await fc.assert(
+      fc.asyncProperty(fc.string({ unit, maxLength: 40 }), async (q) => {
+        const result = await find(q); // throws, failing the test, on any SQL or FTS error
+        return result === null || result.items.length <= result.total;
+      }),
+      { numRuns: 150 },
+    );
   });
 
   it("rebuilds an index written before Japanese was cut into words, once", async ({ db }) => {

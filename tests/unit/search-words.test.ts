@@ -35,6 +35,11 @@ describe("Japanese words for the search index", () => {
     expect(toFtsQuery("東京都知事 ローマ")).toEqual({ ok: true, terms: ["東京 都知事", "ローマ"], match: '"東京 都知事" "ローマ"' });
   });
 
+  it("refuses a query of Japanese marks that are no word, as it refuses symbols", () => {
+    expect(toFtsQuery("々")).toMatchObject({ ok: false, reason: "no_words" });
+    expect(toFtsQuery("々 ローマ")).toEqual({ ok: true, terms: ["ローマ"], match: '"ローマ"' });
+  });
+
   it("takes the separators out of what readers are shown", () => {
     const marked = `ローマ${WORD_SEPARATOR}市長${WORD_SEPARATOR}と${WORD_SEPARATOR}${HIT_START}都知事${HIT_END}${WORD_SEPARATOR}は`;
     expect(splitHighlights(marked)).toEqual([
