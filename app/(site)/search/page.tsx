@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { connection } from "next/server";
 import { SearchResults } from "./_components/search-results";
 
 export const metadata: Metadata = {
@@ -18,6 +19,9 @@ export const metadata: Metadata = {
 export const instant = false;
 
 export default async function SearchPage({ searchParams }: PageProps<"/search">) {
+  // Per request, as every reader page (README "Caching"): without it `next dev` validates the
+  // page as a prerender and reports the search memo's clock read as an error.
+  await connection();
   return (
     <>
       <h1>Search the news</h1>
