@@ -4,11 +4,14 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { guardTsconfig } from "@/bench/tsconfig-guard";
+import { Studio } from "./pages/studio";
+import { launchBrowser } from "./support/browser";
 import { freePort, waitUntil } from "./support/readers-processes";
 
 /**
  * The README's first command, as a new user runs it: `npm run dev` on an empty database gets
- * the demo content and serves every kind of public page without an error. `next dev` checks
+ * the demo content and demo staff, and serves every kind of public page and the studio without
+ * an error. `next dev` checks
  * more than a production build does (it validates each route as a prerender), so an error it
  * logs is one a new user sees in the dev overlay; this test reads its log for any.
  */
@@ -53,6 +56,15 @@ beforeAll(async () => {
   expect(up, `npm run dev did not answer: ${log.join("")}`).toBe(true);
 }, 200_000);
 
+/** Error lines in the dev server's log: it logs one (⨯) for a route that fails its checks even when it answers 200. */
+async function errorLines(): Promise<string[]> {
+  await new Promise((r) => setTimeout(r, 500));
+  return log
+    .join("")
+    .split("\n")
+    .filter((line) => /⨯|\bError\b/.test(line));
+}
+
 afterAll(() => {
   if (child?.pid && child.exitCode === null) process.kill(-child.pid, "SIGTERM");
   restoreTsconfig();
@@ -80,12 +92,33 @@ describe("npm run dev", () => {
       expect(response.status, path).toBe(status);
       if (text) expect(await response.text(), path).toContain(text);
     }
-    // The dev server logs an error (⨯) for a route that fails its checks even when it answers 200.
-    await new Promise((r) => setTimeout(r, 500));
-    const errors = log
-      .join("")
-      .split("\n")
-      .filter((line) => /⨯|\bError\b/.test(line));
-    expect(errors).toEqual([]);
+    expect(await errorLines()).toEqual([]);
+  }, 240_000);
+
+  it("signs a demo admin in and opens each part of the studio, and logs no error", async () => {
+    const browser = await launchBrowser();
+    try {
+      const page = await browser.newPage();
+      const pageErrors: string[] = [];
+      page.on("pageerror", (error) => pageErrors.push(error.message));
+      const studio = new Studio(page, origin);
+      await studio.signInAndWait("admin@koho.example", "admin-demo-pass");
+      for (const [path, heading] of [
+        ["/studio/articles", "News items"],
+        ["/studio/lists", "“Recommended for You” lists"],
+        ["/studio/media", "Media"],
+        ["/studio/users", "Staff"],
+        ["/studio/audit", "Audit log"],
+      ] as const) {
+        await page.goto(studio.url(path));
+        await page.getByRole("heading", { level: 1, name: heading }).waitFor();
+      }
+      await page.goto(studio.url("/studio"));
+      await studio.newArticle();
+      expect(pageErrors).toEqual([]);
+    } finally {
+      await browser.close();
+    }
+    expect(await errorLines()).toEqual([]);
   }, 240_000);
 });
