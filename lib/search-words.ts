@@ -21,16 +21,21 @@ export const WORD_SEPARATOR = "\u200b";
 const JAPANESE_RUN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}々〆ー]+/gu;
 const segmenter = new Intl.Segmenter("ja", { granularity: "word" });
 
-function japaneseWords(run: string): string[] {
-  return [...segmenter.segment(run)].filter((s) => s.isWordLike !== false).map((s) => s.segment);
+/** The run's segments; `words` leaves out those ICU does not count as words (々 alone). */
+function japaneseSegments(run: string, { words }: { words: boolean }): string[] {
+  return [...segmenter.segment(run)].filter((s) => !words || s.isWordLike !== false).map((s) => s.segment);
 }
 
 /**
  * Text as the index stores it: each run of Japanese cut into words, and set apart from letters
  * of other scripts it touches ("Tokyo都知事" is two tokens, as its query is); the rest as it was.
+ * Every character stays (snippets are cut from this text), the separators aside.
  */
 export function indexableText(text: string): string {
-  return text.replace(JAPANESE_RUN, (run) => WORD_SEPARATOR + japaneseWords(run).join(WORD_SEPARATOR) + WORD_SEPARATOR);
+  return text.replace(
+    JAPANESE_RUN,
+    (run) => WORD_SEPARATOR + japaneseSegments(run, { words: false }).join(WORD_SEPARATOR) + WORD_SEPARATOR,
+  );
 }
 
 /** The tokens of one query piece ("東京都知事" → 東京, 都知事); a piece with no Japanese is itself. */
@@ -39,7 +44,7 @@ export function queryWords(piece: string): string[] {
   let from = 0;
   for (const match of piece.matchAll(JAPANESE_RUN)) {
     if (match.index > from) words.push(piece.slice(from, match.index));
-    words.push(...japaneseWords(match[0]));
+    words.push(...japaneseSegments(match[0], { words: true }));
     from = match.index + match[0].length;
   }
   if (from < piece.length) words.push(piece.slice(from));
