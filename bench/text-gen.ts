@@ -134,7 +134,6 @@ export const COMMON_WORD = "governor";
 
 export type GeneratedItem = {
   slug: string;
-  language: "en" | "ja";
   title: string;
   summary: string;
   body: ArticleDocument;
@@ -154,7 +153,7 @@ export function generateItem(random: Random, index: number, startMs: number, end
   const summary = `${title.replace(/ \(No\. \d+\)$/, "")}: the governor's office reports on the ${random.pick(topic.objects).toLowerCase()} and its next steps for ${place}.`;
   const sentences = Array.from({ length: random.int(8, 18) }, () => random.pick(FILLER));
   if (index % 5000 === 16) sentences.push(`The delegation also viewed the ${RARE_WORD} sculpture at the city gallery.`);
-  return { slug: slugify(title), language: "en", title, summary, category, ...datesAndBody(random, sentences, startMs, endMs) };
+  return { slug: slugify(title), title, summary, category, ...datesAndBody(random, sentences, startMs, endMs) };
 }
 
 function datesAndBody(random: Random, sentences: string[], startMs: number, endMs: number) {
@@ -205,7 +204,6 @@ export function generateJapaneseItem(random: Random, index: number, startMs: num
   if (index % 5000 === 17) sentences.push(`視察団は市立美術館で${RARE_WORD_JA}の彫刻も見学した。`);
   return {
     slug: `press-release-ja-${index + 1}`,
-    language: "ja",
     title,
     summary,
     category,

@@ -74,8 +74,8 @@ export const HIT_END = "\u0002";
 export type HighlightSegment = { text: string; hit: boolean };
 
 /**
- * A marked-up snippet -> plain text segments, hit or not, without the index's word separators. Rendered as React text and
- * <mark> elements, so nothing from the index is ever injected as HTML.
+ * A marked-up snippet -> plain text segments, hit or not, without the index's word separators.
+ * Rendered as React text and <mark> elements, so nothing from the index is ever injected as HTML.
  */
 export function splitHighlights(marked: string): HighlightSegment[] {
   const segments: HighlightSegment[] = [];

@@ -12,7 +12,7 @@
  *   東京都 (Tokyo Metropolis), and over FTS5's trigram tokenizer, which cannot find a
  *   two-character word (知事) and would change how English is matched. The cost is that a word
  *   the dictionary keeps inside a longer one is not found alone: 知事 does not find 都知事
- *   (tests/unit/search-words.test.ts lists the queries measured and what each finds).
+ *   (tests/integration/search-japanese.test.ts pins the queries measured and what each finds).
  */
 
 export const WORD_SEPARATOR = "\u200b";

@@ -4,6 +4,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { guardTsconfig } from "@/bench/tsconfig-guard";
+import { COMMUNIQUE_SEED, readSeed } from "@/db/seed";
+import { slugify } from "@/lib/slug";
+import { SEEDS_DIR } from "../support/temp-db";
 import { Studio } from "./pages/studio";
 import { launchBrowser } from "./support/browser";
 import { freePort, waitUntil } from "./support/readers-processes";
@@ -16,7 +19,7 @@ import { freePort, waitUntil } from "./support/readers-processes";
  * logs is one a new user sees in the dev overlay; this test reads its log for any.
  */
 const DIST_DIR = ".next-dev-test";
-const COMMUNIQUE = "/news/joint-communique-of-the-city-of-rome-republic-of-italy-and-the-tokyo-metropolitan-government-japan";
+const COMMUNIQUE = `/news/${slugify(readSeed(SEEDS_DIR, COMMUNIQUE_SEED).title)}`;
 
 let dir: string;
 let child: ChildProcess;

@@ -49,6 +49,9 @@ function inlineScripts(html: string): { attrs: string; code: string }[] {
     .filter(({ attrs }) => !/\bsrc=/.test(attrs) && !/\btype="application\/(?:ld\+)?json"/.test(attrs));
 }
 
+/** Hydrated: Next's client router exists only once its inline and external scripts have run. */
+const routerReady = () => typeof (window as unknown as { next?: { router?: unknown } }).next?.router === "object";
+
 function nonceOf(policy: Map<string, string[]>): string | undefined {
   return policy
     .get("script-src")
@@ -119,21 +122,19 @@ describe("reader pages' content security policy", () => {
     const context = await browser.newContext();
     const page = await context.newPage();
     const violations = await watchCspViolations(page);
-    const hydrated = () => page.evaluate(() => typeof (window as unknown as { next?: { router?: unknown } }).next?.router === "object");
     for (const path of pages) {
       const response = await page.goto(url(path), { waitUntil: "load" });
       if (response?.status() === 404) {
-        // Next's client router exists only once its inline and external scripts have run.
-        await page.waitForFunction(() => typeof (window as unknown as { next?: { router?: unknown } }).next?.router === "object");
+        await page.waitForFunction(routerReady);
       } else {
-        expect(await hydrated(), `${path}: a stored page runs no Next client code`).toBe(false);
+        expect(await page.evaluate(routerReady), `${path}: a stored page runs no Next client code`).toBe(false);
       }
       expect(await accessibilityViolations(page), path).toEqual([]);
     }
     // A client-side navigation from a hydrated page fetches the next page's payload and runs it
     // under the first page's policy.
     await page.goto(url("/no-such-page"));
-    await page.waitForFunction(() => typeof (window as unknown as { next?: { router?: unknown } }).next?.router === "object");
+    await page.waitForFunction(routerReady);
     await Promise.all([
       page.waitForURL("**/archive"),
       page.getByRole("navigation", { name: "Footer" }).getByRole("link", { name: "Archive" }).click(),
