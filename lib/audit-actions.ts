@@ -8,6 +8,8 @@ export const AUDIT_ACTIONS = [
   "auth.sign_out",
   "auth.account_throttled",
   "article.create",
+  "article.translate",
+  "article.confirm_translation",
   "article.save",
   "article.open",
   "article.read",

@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import { isIP } from "node:net";
 import { z } from "zod";
+import { DEFAULT_SITE_LANGUAGES, parseSiteLanguages } from "./languages";
 
 /** "203.0.113.7", "10.0.0.0/8", "fd00::/8": an address, or a network with a prefix that fits its family. */
 function isAddressOrCidr(entry: string): boolean {
@@ -72,6 +73,44 @@ const envSchema = z.object({
   /** nginx's loopback listener (deploy/nginx.conf, e.g. http://127.0.0.1:8081): publishing re-requests affected URLs there. */
   KOHO_PROXY_REFRESH_URL: z.url().optional(),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  /**
+   * The languages the site publishes in, comma-separated, the default (unprefixed addresses) first;
+   * each needs an entry in lib/languages.ts and chrome messages in lib/i18n/messages/.
+   */
+  SITE_LANGUAGES: z
+    .string()
+    .default(DEFAULT_SITE_LANGUAGES)
+    .transform((list, ctx) => {
+      try {
+        return parseSiteLanguages(list);
+      } catch (error) {
+        ctx.addIssue({ code: "custom", message: (error as Error).message });
+        return z.NEVER;
+      }
+    }),
+  /**
+   * The site's name in its other languages, `code=name` pairs separated by semicolons
+   * ("ja=知事室ニュース"); a language without one uses SITE_NAME.
+   */
+  SITE_NAMES: z
+    .string()
+    .default("ja=知事室ニュース")
+    .transform((list, ctx) => {
+      const names: Record<string, string> = {};
+      for (const pair of list
+        .split(";")
+        .map((p) => p.trim())
+        .filter(Boolean)) {
+        const [code = "", ...rest] = pair.split("=");
+        const name = rest.join("=").trim();
+        if (!/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/.test(code.trim()) || !name) {
+          ctx.addIssue({ code: "custom", message: `SITE_NAMES entries are code=name pairs separated by ";" (got "${pair}")` });
+          return z.NEVER;
+        }
+        names[code.trim()] = name;
+      }
+      return names;
+    }),
   /** "1" seeds demo content and demo staff accounts into an empty database (npm run dev sets it). */
   KOHO_DEMO: z.enum(["0", "1"]).default("0"),
 });
@@ -122,4 +161,18 @@ export function env(): Env {
  */
 export function withEnv<T>(overrides: Record<string, string | undefined>, fn: () => T): T {
   return scope.run(parseEnv({ ...process.env, ...overrides }), fn);
+}
+
+/** The site's default language: its pages have no address prefix. */
+export function defaultLanguage(config: Env = env()) {
+  return config.SITE_LANGUAGES[0]!;
+}
+
+/**
+ * The site's name on pages in `language` (SITE_NAMES, else SITE_NAME), and the language it is
+ * written in, so a page in another language can mark it with `lang`.
+ */
+export function siteName(language: string, config: Env = env()): { name: string; language: string } {
+  const own = config.SITE_NAMES[language];
+  return own ? { name: own, language } : { name: config.SITE_NAME, language: defaultLanguage(config).code };
 }

@@ -8,8 +8,9 @@ import { env } from "@/lib/env";
 import { refreshProxy } from "./cache/proxy-refresh";
 
 /** The public cache tags a change to one article's public state touches. */
-export function publicTagsForArticle(slug: string): string[] {
-  return [cacheTags.publicListings, cacheTags.article(slug), cacheTags.recommendations];
+export function publicTagsForArticle(slug: string, translationGroupId?: number): string[] {
+  const tags = [cacheTags.publicListings, cacheTags.article(slug), cacheTags.recommendations];
+  return translationGroupId === undefined ? tags : [...tags, cacheTags.translationGroup(translationGroupId)];
 }
 
 /**

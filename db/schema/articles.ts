@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { index, integer, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from "drizzle-orm/sqlite-core";
 import type { ArticleDocument } from "@/lib/content/document-schema";
 import { ARTICLE_STATUSES, CHANGE_TYPES, EDITION_STATES, type Signatory } from "@/lib/vocabulary";
 import { categories } from "./categories";
@@ -37,6 +37,17 @@ export const articles = sqliteTable(
     ),
     withdrawnAt: integer("withdrawn_at", { mode: "timestamp_ms" }),
     withdrawalNote: text("withdrawal_note"),
+    /** BCP 47 code of the item's words (lib/languages.ts); each language version is its own item. */
+    language: text("language").notNull().default("en"),
+    /**
+     * A translation points at the item it translates (its source, itself never a translation):
+     * a source and its translations are one translation group, at most one item per language.
+     */
+    translationOfId: integer("translation_of_id").references((): AnySQLiteColumn => articles.id, { onDelete: "set null" }),
+    /** The source's edition this translation's words were last brought up to date with. */
+    translatedFromEditionId: integer("translated_from_edition_id"),
+    /** Set when a major change to the source was published after this translation was brought up to date. */
+    outOfDateSince: integer("out_of_date_since", { mode: "timestamp_ms" }),
     /** Optimistic-concurrency counter: every write is `WHERE version = ?`. */
     version: integer("version").notNull().default(1),
     createdAt: createdAt(),
@@ -45,10 +56,19 @@ export const articles = sqliteTable(
   // The public listings' indexes also carry what counts, the archive and the sitemap read
   // (db/published-articles.ts selectPublishedArticleRows), so those never touch the table.
   (t) => [
-    index("articles_public_idx").on(t.status, t.firstPublishedAt, t.publishedEditionId, t.categoryId, t.publicUpdatedAt),
-    index("articles_category_public_idx").on(t.categoryId, t.status, t.firstPublishedAt, t.publishedEditionId, t.publicUpdatedAt),
+    // Every public listing is of one language: the language leads each listing index.
+    index("articles_public_idx").on(t.language, t.status, t.firstPublishedAt, t.publishedEditionId, t.categoryId, t.publicUpdatedAt),
+    index("articles_category_public_idx").on(
+      t.categoryId,
+      t.language,
+      t.status,
+      t.firstPublishedAt,
+      t.publishedEditionId,
+      t.publicUpdatedAt,
+    ),
     // The archive index counts items per Tokyo month: grouped in index order, no strftime per row.
     index("articles_archive_month_idx").on(
+      t.language,
       t.status,
       t.firstPublishedMonth,
       t.publishedEditionId,
@@ -56,6 +76,13 @@ export const articles = sqliteTable(
       t.firstPublishedAt,
       t.publicUpdatedAt,
     ),
+    // One version per language in a translation group (the source's id names the group).
+    uniqueIndex("articles_translation_language_idx").on(sql`coalesce(${t.translationOfId}, ${t.id})`, t.language),
+    index("articles_translation_of_idx").on(t.translationOfId),
+    // The studio's "translations out of date" lists: the few marked rows, not every item.
+    index("articles_out_of_date_idx")
+      .on(t.outOfDateSince)
+      .where(sql`${t.outOfDateSince} IS NOT NULL`),
   ],
 );
 

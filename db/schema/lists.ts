@@ -15,6 +15,8 @@ export const recommendationLists = sqliteTable(
     placement: text("placement", { enum: LIST_PLACEMENTS }).notNull(),
     categoryId: integer("category_id").references(() => categories.id),
     articleId: integer("article_id").references(() => articles.id, { onDelete: "cascade" }),
+    /** Site-wide and category lists serve the items of one language; a list placed on an article serves that article. */
+    language: text("language").notNull().default("en"),
     status: text("status", { enum: LIST_STATUSES }).notNull().default("draft"),
     maxItems: integer("max_items").notNull().default(10),
     fillFromCategory: integer("fill_from_category", { mode: "boolean" }).notNull().default(false),

@@ -7,6 +7,7 @@ import { publicTagsForArticle } from "../cache-invalidation";
 import { defineEditorialType } from "../editorial/define-editorial-type";
 import { latestEdition } from "../editorial/edition-rows";
 import { syncArticleSearchEntry } from "@/db/search-index";
+import { recordTranslationState, translationGroupOf } from "./translation-state";
 
 const editions = { table: articleEditions, parentId: articleEditions.articleId, parentKey: "articleId" };
 
@@ -65,6 +66,7 @@ export const articleType = defineEditorialType<ArticleRow, ArticleEditionRow>({
       })
       .where(eq(articles.id, article.id));
     await syncArticleSearchEntry(tx, article.id);
+    await recordTranslationState(tx, article, { major: article.firstPublishedAt !== null && edition.changeType === "major", now });
   },
   afterStep: async ({ tx, user, item: article, edition, data, now, transition }) => {
     if (transition === "return_to_draft") {
@@ -82,5 +84,5 @@ export const articleType = defineEditorialType<ArticleRow, ArticleEditionRow>({
         .values({ articleId: article.id, editionId: edition.id, authorId: user.id, kind, body, createdAt: now });
     }
   },
-  tagsFor: (article) => publicTagsForArticle(article.slug),
+  tagsFor: (article) => publicTagsForArticle(article.slug, translationGroupOf(article)),
 });

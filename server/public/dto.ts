@@ -12,8 +12,28 @@ export type PublicArticleSummary = {
 
 export type PublicRecommendation = { title: string; datelineDate: string; href: string; external: boolean };
 
+/** One language version of an item, as a reader links to it. */
+export type PublicLanguageVersion = {
+  /** BCP 47 code (lib/languages.ts). */
+  language: string;
+  title: string;
+  /** Site-relative address, language prefix included: "/ja/news/x". */
+  path: string;
+};
+
 export type PublicArticle = PublicArticleSummary & {
   id: number;
+  /** The language of these words. */
+  language: string;
+  /** The item's other published language versions, in the site's language order (not this one). */
+  translations: PublicLanguageVersion[];
+  /** For a translation: the version it translates (JSON-LD translationOfWork); null for a source. */
+  translationOf: PublicLanguageVersion | null;
+  /**
+   * Set while this translation is marked out of date: a major change to its source was published
+   * after it was last brought up to date. `since` is the Tokyo date ("YYYY-MM-DD") of that change.
+   */
+  outOfDate: { since: string; source: PublicLanguageVersion } | null;
   bodyHtml: string;
   signatories: Signatory[];
   tags: string[];
