@@ -13,6 +13,9 @@ import {
 import { overloadedResponse, shouldShedRender } from "@/server/public/load-shedding";
 import { isMissingPublicPage } from "@/server/public/page-status";
 import { PREVIEW_LINK_HTTP_STATUS, getPreviewLinkStatus } from "@/server/workflow/preview-link-status";
+import { LANGUAGE_HEADER } from "@/server/public/page-language";
+import { env } from "@/lib/env";
+import { splitLanguagePath } from "@/lib/languages";
 
 /**
  * Runs for every HTML page (public and staff; not for Next's assets, uploads, API routes,
@@ -27,7 +30,10 @@ import { PREVIEW_LINK_HTTP_STATUS, getPreviewLinkStatus } from "@/server/workflo
  * 2. Optimistic only for /studio: visitors without a session cookie go to the
  *    sign-in page. It is never the security check — server/ verifies the
  *    session, the account and the capability on every read and write.
- * 3. Gives every page a fresh nonce Content-Security-Policy without 'unsafe-inline'
+ * 3. Serves the site's other languages from the same routes: "/ja/news/x" is rewritten to
+ *    "/news/x" with the language in the x-koho-language request header (always set here, so a
+ *    client's own value never reaches a page), which the pages and <html lang> read.
+ * 4. Gives every page a fresh nonce Content-Security-Policy without 'unsafe-inline'
  *    (lib/http/content-security-policy.ts). Next reads the nonce from the request's CSP
  *    header and puts it on every inline script it renders; public pages render per request
  *    from cached reads (README "Caching"), so each response has its own. Staff pages are
@@ -64,6 +70,10 @@ export async function proxy(request: NextRequest) {
   const path = request.nextUrl.pathname;
   // The matcher also runs the proxy for action posts and RSC headers on any path; only pages get a nonce.
   if (!isHtmlPagePath(path)) return NextResponse.next();
+  const { language, path: routePath } = splitLanguagePath(env().SITE_LANGUAGES, path);
+  // "/ja/studio" and the like are no one's address: left as they are, they match no route (404).
+  const rewriteTo = routePath !== path && isReaderPagePath(routePath) ? new URL(routePath + request.nextUrl.search, request.url) : null;
+  const pageLanguageCode = rewriteTo ? language : (env().SITE_LANGUAGES[0]?.code ?? "en");
   const isStaff = isStaffPath(path);
   const isPreviewLink = path.startsWith("/preview/");
   // A public page as rendered, with a fresh nonce: no render, no database (server/cache/public-page-cache.ts).
@@ -83,8 +93,8 @@ export async function proxy(request: NextRequest) {
   // RSC payloads for client-side navigation and prefetch are not documents, so a policy on them
   // does nothing; the page that fetched them keeps its own nonce policy.
   // An address naming nothing answers 404 (server/public/page-status.ts); the page still renders its help.
-  const status = isItemOrListingPath(path)
-    ? await publicPageStatus(request, path)
+  const status = isItemOrListingPath(routePath)
+    ? await publicPageStatus(request, rewriteTo ? path : routePath)
     : isPreviewLink
       ? await previewLinkStatus(request, path)
       : undefined;
@@ -101,7 +111,12 @@ export async function proxy(request: NextRequest) {
     const filled = await fillPublicPage(request.nextUrl, address, nonce);
     if (filled) return pageCacheHit(filled, nonce);
   }
-  if (!isStaff && request.headers.has("rsc")) return NextResponse.next(status);
+  if (!isStaff && request.headers.has("rsc")) {
+    const languageOnly = new Headers(request.headers);
+    languageOnly.set(LANGUAGE_HEADER, pageLanguageCode);
+    const init = { request: { headers: languageOnly }, ...status };
+    return rewriteTo ? NextResponse.rewrite(rewriteTo, init) : NextResponse.next(init);
+  }
   const isStudio = path === "/studio" || path.startsWith("/studio/");
   if (isStudio && !SESSION_COOKIES.some((name) => request.cookies.has(name))) {
     const redirect = NextResponse.redirect(signInUrl(request, path));
@@ -114,12 +129,14 @@ export async function proxy(request: NextRequest) {
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("Content-Security-Policy", policy);
   requestHeaders.set("x-nonce", nonce);
+  requestHeaders.set(LANGUAGE_HEADER, pageLanguageCode);
   // Preview links render whole too: a streamed page would send its prerendered shell's 200
   // before the proxy's 410 or 404 could apply. They have no server actions to redirect.
   if (!isStaff || isPreviewLink) {
     requestHeaders.set("user-agent", `${request.headers.get("user-agent") ?? ""} ${BLOCKING_RENDER_MARK}`.trim());
   }
-  const response = NextResponse.next({ request: { headers: requestHeaders }, ...status });
+  const init = { request: { headers: requestHeaders }, ...status };
+  const response = rewriteTo ? NextResponse.rewrite(rewriteTo, init) : NextResponse.next(init);
   response.headers.set("Content-Security-Policy", policy);
   // Staff pages must never be shared. Public pages keep the Cache-Control Next gives a page
   // rendered per request; a cache that keeps one stores this header with the body it matches.
@@ -150,6 +167,11 @@ function signInUrl(request: NextRequest, callbackUrl: string): URL {
 
 /** Matched by next.config.ts's htmlLimitedBots: public pages render whole before the first byte. */
 const BLOCKING_RENDER_MARK = "koho-blocking-render";
+
+/** The reader pages every language has, as the default language writes their addresses. */
+function isReaderPagePath(path: string): boolean {
+  return path === "/" || path === "/search" || path === "/archive" || /^\/(news|category|page|archive)\//.test(path);
+}
 
 /** Public pages whose address can name something that does not exist (an unknown slug, page or month). */
 function isItemOrListingPath(path: string): boolean {

@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import { env } from "@/lib/env";
 import { feedAlternateTypes } from "@/lib/feeds/links";
+import { pageLanguage } from "@/server/public/page-language";
 import "./globals.css";
 
 export function generateMetadata(): Metadata {
@@ -17,9 +18,16 @@ export function generateMetadata(): Metadata {
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#0b3d6e" };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+/**
+ * `<html lang>` is the page's language (proxy.ts says which, from the address). Reading the request
+ * makes no page dynamic that was not already: every HTML page carries its own nonce policy.
+ */
+export const instant = false;
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const language = await pageLanguage();
   return (
-    <html lang="en">
+    <html lang={language.code} dir={language.direction}>
       <body>{children}</body>
     </html>
   );

@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { articles, categories } from "@/db/schema";
 import { parseMonthKey } from "@/lib/archive";
@@ -7,6 +7,7 @@ import { selectArchiveArticles, selectArchiveMonthRows, selectPageOfPublished } 
 import {
   countSitemapArticles,
   selectArticleFileLastChanges,
+  selectArchiveMonthLastChanges,
   selectCategoryLastChanges,
   selectSitemapArticles,
   sitemapDate,
@@ -19,6 +20,8 @@ import {
 
 const SITE = "https://bench.invalid";
 const at = sitemapDate;
+/** The bench database's languages (bench/seed-items.ts: every second item Japanese). */
+const LANGUAGES = ["en", "ja"];
 
 /**
  * What a cache miss of /sitemap.xml does at 100k items (the issue's "~10 s"): the pages' URLs,
@@ -27,19 +30,24 @@ const at = sitemapDate;
  */
 export async function regenerateSitemapIndex(db: Database): Promise<{ files: number; bytes: number }> {
   const cats = await db.select({ id: categories.id, slug: categories.slug }).from(categories);
-  const months = await selectArchiveMonthRows(db);
-  const perCategory = new Map((await selectCategoryLastChanges(db)).map((r) => [r.categoryId, at(r.lastChange)]));
-  const pages: SitemapUrl[] = [
-    { loc: `${SITE}/` },
-    ...cats.map((c) => ({ loc: `${SITE}/category/${c.slug}`, lastmod: perCategory.get(c.id) })),
-    ...months.map((m) => ({ loc: `${SITE}/archive/${m.key}`, lastmod: at(m.lastModified) })),
-  ];
-  const total = await countSitemapArticles(db);
+  // Each language's listing pages, as server/public/sitemap.ts lists them.
+  const pages: SitemapUrl[] = [];
+  for (const language of LANGUAGES) {
+    const prefix = language === "en" ? "" : `/${language}`;
+    const months = await selectArchiveMonthLastChanges(db, language);
+    const perCategory = new Map((await selectCategoryLastChanges(db, language)).map((r) => [r.categoryId, at(r.lastChange)]));
+    pages.push(
+      { loc: `${SITE}${prefix}/` },
+      ...cats.map((c) => ({ loc: `${SITE}${prefix}/category/${c.slug}`, lastmod: perCategory.get(c.id) })),
+      ...months.map((m) => ({ loc: `${SITE}${prefix}/archive/${m.key}`, lastmod: at(m.lastChange) })),
+    );
+  }
+  const total = await countSitemapArticles(db, LANGUAGES);
   const plan = planSitemap({ pageUrls: pages.length, articleUrls: total, maxUrls: SITEMAP_MAX_URLS });
   if (plan.kind === "single") {
     return { files: 1, bytes: renderUrlset([...pages, ...(await sitemapUrls(db, 0, total))]).length };
   }
-  const lastmods = await selectArticleFileLastChanges(db, SITEMAP_MAX_URLS);
+  const lastmods = await selectArticleFileLastChanges(db, SITEMAP_MAX_URLS, LANGUAGES);
   const index = renderSitemapIndex(
     lastmods.map((r, i) => ({ loc: SITE + sitemapFilePath({ kind: "articles", number: i + 1 }), lastmod: at(r.lastChange) })),
   );
@@ -47,7 +55,10 @@ export async function regenerateSitemapIndex(db: Database): Promise<{ files: num
 }
 
 const sitemapUrls = async (db: Database, offset: number, limit: number) =>
-  (await selectSitemapArticles(db, { offset, limit })).map((r) => ({ loc: `${SITE}/news/${r.slug}`, lastmod: at(r.lastChange) }));
+  (await selectSitemapArticles(db, { offset, limit, languages: LANGUAGES })).map((r) => ({
+    loc: `${SITE}${r.language === "en" ? "" : `/${r.language}`}/news/${r.slug}`,
+    lastmod: at(r.lastChange),
+  }));
 
 /** /sitemaps/articles-2.xml on a cache miss: 50,000 URLs (the second file, so the OFFSET is paid). */
 export async function sitemapArticleFile(db: Database): Promise<number> {
@@ -61,8 +72,9 @@ export async function listingReaders(db: Database) {
   const [fullest] = (await selectArchiveMonthRows(db)).sort((a, b) => Number(b.count) - Number(a.count));
   const month = parseMonthKey(fullest?.key ?? "2026-01")!;
   return {
-    home: () => selectPageOfPublished(db, undefined, 1),
-    category: () => selectPageOfPublished(db, eq(articles.categoryId, cat?.id ?? 1), 1),
+    // As the English pages ask (server/public/news.ts): every listing is of one language.
+    home: () => selectPageOfPublished(db, eq(articles.language, "en"), 1),
+    category: () => selectPageOfPublished(db, and(eq(articles.categoryId, cat?.id ?? 1), eq(articles.language, "en")), 1),
     archiveIndex: () => selectArchiveMonthRows(db),
     archiveMonth: () => selectArchiveArticles(db, month),
     monthLabel: fullest?.key ?? "none",

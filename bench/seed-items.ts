@@ -48,9 +48,20 @@ export async function createBenchDatabase({
       const eId = maxE + i + 1;
       const categoryId = cats.get(item.category) ?? cats.values().next().value!;
       statements.push({
-        sql: `INSERT INTO articles (id, slug, guid, status, published_edition_id, category_id, first_published_at, public_updated_at, created_at, updated_at)
-              VALUES (?, ?, ?, 'published', ?, ?, ?, ?, ?, ?)`,
-        args: [aId, item.slug, randomUUID(), eId, categoryId, item.publishedAt, item.publishedAt, item.publishedAt, item.publishedAt],
+        sql: `INSERT INTO articles (id, slug, guid, status, language, published_edition_id, category_id, first_published_at, public_updated_at, created_at, updated_at)
+              VALUES (?, ?, ?, 'published', ?, ?, ?, ?, ?, ?, ?)`,
+        args: [
+          aId,
+          item.slug,
+          randomUUID(),
+          japanese ? "ja" : "en",
+          eId,
+          categoryId,
+          item.publishedAt,
+          item.publishedAt,
+          item.publishedAt,
+          item.publishedAt,
+        ],
       });
       statements.push({
         sql: `INSERT INTO article_editions (id, article_id, number, state, title, summary, body, category_id, dateline_date, published_at, created_at, updated_at)

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { count, eq } from "drizzle-orm";
 import { formatDateline, tokyoNoonOf } from "@/lib/dates";
@@ -22,16 +22,42 @@ import {
 
 /** Categories every install starts with (not demo data: the site needs them to publish anything). */
 export const BASE_CATEGORIES = [
-  { slug: "government", name: "Government", description: "The governor's official duties, meetings and addresses." },
+  {
+    slug: "government",
+    name: "Government",
+    description: "The governor's official duties, meetings and addresses.",
+    translations: { ja: { name: "都政", description: "知事の公務、会談、あいさつ。" } },
+  },
   {
     slug: "international-relations",
     name: "International Relations",
     description: "Friendship cities, visits abroad and international partners.",
+    translations: { ja: { name: "国際関係", description: "友好都市、海外訪問、国際的なパートナー。" } },
   },
-  { slug: "tourism", name: "Tourism", description: "Visitors, events and promotion of the city." },
-  { slug: "culture", name: "Culture", description: "Arts, festivals and heritage." },
-  { slug: "disaster-prevention", name: "Disaster Prevention", description: "Preparedness, resilience and recovery." },
-  { slug: "economy", name: "Economy & Industry", description: "Business, startups and the city's economy." },
+  {
+    slug: "tourism",
+    name: "Tourism",
+    description: "Visitors, events and promotion of the city.",
+    translations: { ja: { name: "観光", description: "観光客、イベント、東京の魅力発信。" } },
+  },
+  {
+    slug: "culture",
+    name: "Culture",
+    description: "Arts, festivals and heritage.",
+    translations: { ja: { name: "文化", description: "芸術、祭り、文化遺産。" } },
+  },
+  {
+    slug: "disaster-prevention",
+    name: "Disaster Prevention",
+    description: "Preparedness, resilience and recovery.",
+    translations: { ja: { name: "防災", description: "備え、強靱化、復旧・復興。" } },
+  },
+  {
+    slug: "economy",
+    name: "Economy & Industry",
+    description: "Business, startups and the city's economy.",
+    translations: { ja: { name: "経済・産業", description: "企業、スタートアップ、東京の経済。" } },
+  },
 ] as const;
 
 /** Demo staff: one per role. Created only by the demo seed; the README lists them. */
@@ -44,6 +70,8 @@ export const DEMO_USERS: { email: string; name: string; role: Role; password: st
 
 export const SEMINAR_SEED = "governor-meets-global-partners-seminar.txt";
 export const COMMUNIQUE_SEED = "joint-communique-rome-tokyo.txt";
+/** The communiqué's Japanese version, written for the demo: optional in a SEEDS_DIR of one's own. */
+export const COMMUNIQUE_JA_SEED = "joint-communique-rome-tokyo.ja.txt";
 
 /** The seeds do not say when the seminar item ran; February 1 fell on a Wednesday in 2017, the year of the 2nd seminar. */
 const SEMINAR_DATELINE = "2017-02-01";
@@ -100,6 +128,10 @@ export async function isDatabaseEmpty(db: Database): Promise<boolean> {
 
 type NewItem = {
   title: string;
+  /** Defaults to the title's slug; a translation's is its source's with the language after it. */
+  slug?: string;
+  language?: string;
+  translationOf?: { id: number; editionId: number };
   summary: string;
   body: ArticleDocument;
   category: string;
@@ -107,6 +139,12 @@ type NewItem = {
   signatories?: Signatory[];
   tags?: string[];
 };
+
+/** Up to and including the first 。 */
+function firstJapaneseSentence(text: string): string {
+  const end = text.indexOf("。");
+  return end < 0 ? text : text.slice(0, end + 1);
+}
 
 function firstSentence(text: string, max = 280): string {
   const m = /^(.+?[.!?])(\s|$)/.exec(text);
@@ -118,6 +156,7 @@ function firstSentence(text: string, max = 280): string {
 export async function seedDemo(db: Database, seedsDir: string): Promise<void> {
   const seminar = readSeed(seedsDir, SEMINAR_SEED);
   const communique = readSeed(seedsDir, COMMUNIQUE_SEED);
+  const communiqueJa = existsSync(join(resolve(seedsDir), COMMUNIQUE_JA_SEED)) ? readSeed(seedsDir, COMMUNIQUE_JA_SEED) : null;
   const passwordHashes = await Promise.all(DEMO_USERS.map((u) => hashPassword(u.password)));
 
   await db.transaction(async (tx) => {
@@ -132,8 +171,11 @@ export async function seedDemo(db: Database, seedsDir: string): Promise<void> {
       const [article] = await tx
         .insert(articles)
         .values({
-          slug: slugify(item.title),
+          slug: item.slug ?? slugify(item.title),
           guid: randomUUID(),
+          language: item.language ?? "en",
+          translationOfId: item.translationOf?.id ?? null,
+          translatedFromEditionId: item.translationOf?.editionId ?? null,
           status: "published",
           categoryId: cats.get(item.category)!,
           authorId: writer!.id,
@@ -164,7 +206,7 @@ export async function seedDemo(db: Database, seedsDir: string): Promise<void> {
         })
         .returning();
       await tx.update(articles).set({ publishedEditionId: edition!.id }).where(eq(articles.id, article!.id));
-      return article!;
+      return { ...article!, publishedEditionId: edition!.id };
     };
 
     await insertPublished({
@@ -175,7 +217,7 @@ export async function seedDemo(db: Database, seedsDir: string): Promise<void> {
       datelineDate: SEMINAR_DATELINE,
       tags: ["Tokyo Global Partners Seminar", "city diplomacy"],
     });
-    await insertPublished({
+    const communiqueItem = await insertPublished({
       title: communique.title,
       summary: firstSentence(communique.paragraphs[0] ?? ""),
       body: seedToDocument(communique),
@@ -184,6 +226,20 @@ export async function seedDemo(db: Database, seedsDir: string): Promise<void> {
       signatories: communique.signatories,
       tags: ["Rome", "friendship cities", "joint communiqué"],
     });
+    if (communiqueJa) {
+      await insertPublished({
+        title: communiqueJa.title,
+        slug: `${communiqueItem.slug}-ja`,
+        language: "ja",
+        translationOf: { id: communiqueItem.id, editionId: communiqueItem.publishedEditionId },
+        summary: firstJapaneseSentence(communiqueJa.paragraphs[0] ?? ""),
+        body: seedToDocument(communiqueJa),
+        category: COMMUNIQUE_CATEGORY,
+        datelineDate: communiqueJa.datelineDate!,
+        signatories: communiqueJa.signatories,
+        tags: ["ローマ", "友好都市", "共同声明"],
+      });
+    }
 
     const recommended = [];
     for (const rec of seminar.recommended) {

@@ -47,6 +47,19 @@ export function NewListForm({ options, action, articleId }: { options: Placement
           </label>
         ))}
       </fieldset>
+      {options.languages.length > 1 && (
+        <div className="field">
+          <label htmlFor="new-list-language">Language (for a site default or category list)</label>
+          <select id="new-list-language" name="language" defaultValue={options.languages[0]?.code}>
+            {options.languages.map((l) => (
+              <option key={l.code} value={l.code}>
+                {l.name}
+              </option>
+            ))}
+          </select>
+          {error("language")}
+        </div>
+      )}
       <div className="field">
         <label htmlFor="new-list-category">Category (for a category list)</label>
         <select id="new-list-category" name="categoryId" defaultValue="">

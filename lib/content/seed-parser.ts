@@ -1,4 +1,12 @@
-import { parseLongDate } from "../dates";
+import { isIsoDate, parseLongDate } from "../dates";
+
+/** "February 5, 2026" or, in a Japanese seed, "2026年2月5日" -> "2026-02-05"; null otherwise. */
+function parseSeedDate(text: string): string | null {
+  const ja = /^(\d{4})年(\d{1,2})月(\d{1,2})日$/.exec(text.trim());
+  if (!ja) return parseLongDate(text);
+  const iso = `${ja[1]}-${ja[2]!.padStart(2, "0")}-${ja[3]!.padStart(2, "0")}`;
+  return isIsoDate(iso) ? iso : null;
+}
 import type { ArticleDocument, BlockNode } from "./document-schema";
 
 /**
@@ -32,7 +40,7 @@ function parseNewsPage(lines: string[]): SeedDocument {
   if (tail.length % 2 !== 0) throw new Error("Recommended items must come as title and date line pairs");
   const recommended: SeedRecommendation[] = [];
   for (let i = 0; i < tail.length; i += 2) {
-    const date = parseLongDate(tail[i + 1]!);
+    const date = parseSeedDate(tail[i + 1]!);
     if (!date) throw new Error(`Recommended item "${tail[i]}" has no readable date: "${tail[i + 1]}"`);
     recommended.push({ title: tail[i]!, date });
   }
@@ -52,7 +60,7 @@ function parseCommunique(text: string): SeedDocument {
     .split(/\n\s*\n/)
     .map((b) => b.trim())
     .filter(Boolean);
-  const dateIndex = blocks.findIndex((b) => parseLongDate(b) !== null);
+  const dateIndex = blocks.findIndex((b) => parseSeedDate(b) !== null);
   if (dateIndex < 0) throw new Error("A communiqué seed needs a dateline");
   const signatories = blocks.slice(dateIndex + 1).map((block) => {
     const [name, ...titleLines] = block.split("\n").map((l) => l.trim());
@@ -61,10 +69,11 @@ function parseCommunique(text: string): SeedDocument {
   });
   return {
     category: null,
-    title: boldTitleLines.join(" "),
+    // Japanese lines join without a space, as Japanese is written.
+    title: boldTitleLines.join(boldTitleLines.some((l) => /[\u3040-\u30ff\u4e00-\u9fff]/.test(l)) ? "" : " "),
     boldTitleLines,
     paragraphs: blocks.slice(0, dateIndex).map((b) => b.replace(/\s*\n\s*/g, " ")),
-    datelineDate: parseLongDate(blocks[dateIndex]!),
+    datelineDate: parseSeedDate(blocks[dateIndex]!),
     signatories,
     recommended: [],
   };

@@ -1,4 +1,6 @@
 import "server-only";
+import { env } from "@/lib/env";
+import { splitLanguagePath } from "@/lib/languages";
 import { cacheTags } from "@/lib/cache-tags";
 import { CONTENT_TYPES, cachedDocumentAnswer, type CachedDocument } from "@/lib/conditional-get";
 import { STATIC_CONTENT_SECURITY_POLICY } from "@/lib/http/content-security-policy";
@@ -24,14 +26,17 @@ const FEED_FILES = { "feed.xml": "rss", "atom.xml": "atom", "feed.json": "json" 
 type FeedFile = keyof typeof FEED_FILES;
 
 /** The memo key the feed routes (app/feed.xml, app/(site)/category/[slug]/feed.xml, …) store `path` under. */
-export function feedKeyFor(path: string): { key: string; format: (typeof FEED_FILES)[FeedFile] } | null {
+export function feedKeyFor(address: string): { key: string; format: (typeof FEED_FILES)[FeedFile] } | null {
+  // "/ja/feed.xml" is the Japanese site feed: the same keys as server/public/feed-responses.ts ("ja/site:rss").
+  const { language, path } = splitLanguagePath(env().SITE_LANGUAGES, address);
+  const prefix = path === address ? "" : `${language}/`;
   const site = /^\/(feed\.xml|atom\.xml|feed\.json)$/.exec(path);
-  if (site) return { key: `site:${FEED_FILES[site[1] as FeedFile]}`, format: FEED_FILES[site[1] as FeedFile] };
+  if (site) return { key: `${prefix}site:${FEED_FILES[site[1] as FeedFile]}`, format: FEED_FILES[site[1] as FeedFile] };
   // Slugs are lower-case ASCII (lib/slug.ts); anything else is left to Next's own decoding.
   const category = /^\/category\/([a-z0-9-]+)\/(feed\.xml|atom\.xml|feed\.json)$/.exec(path);
   if (!category) return null;
   const format = FEED_FILES[category[2] as FeedFile];
-  return { key: `category:${category[1]}:${format}`, format };
+  return { key: `${prefix}category:${category[1]}:${format}`, format };
 }
 
 /** Headers next.config.ts gives every feed, which the feed route's own headers join. */

@@ -5,7 +5,8 @@ import { articles, categories } from "@/db/schema";
 import { archiveMonthPath } from "@/lib/archive";
 import { cacheTags } from "@/lib/cache-tags";
 import { tokyoDateOf } from "@/lib/dates";
-import { env } from "@/lib/env";
+import { defaultLanguage, env } from "@/lib/env";
+import { localizedPath } from "@/lib/languages";
 import { listArchiveMonths } from "../public/archive";
 import { getDatabase } from "../db";
 import { listCategories } from "../public/news";
@@ -22,31 +23,41 @@ const categoryUrls = (slug: string) => [`/category/${slug}`, ...FEEDS.map((f) =>
  */
 export async function publicUrlsForTags(tags: string[]): Promise<{ first: string[]; rest: string[] }> {
   const slugs = tags.filter((t) => t.startsWith(ARTICLE_TAG)).map((t) => t.slice(ARTICLE_TAG.length));
-  const urls = new Set(slugs.map((slug) => `/news/${slug}`));
-  if (!tags.includes(cacheTags.publicListings) && !tags.includes(cacheTags.categories)) return { first: [...urls], rest: [] };
-  urls.add("/");
+  const languages = env().SITE_LANGUAGES;
   const db = await getDatabase();
   const own =
     slugs.length === 0
       ? []
       : await db
-          .select({ at: articles.firstPublishedAt, category: categories.slug })
+          .select({ slug: articles.slug, at: articles.firstPublishedAt, category: categories.slug, language: articles.language })
           .from(articles)
           .leftJoin(categories, eq(categories.id, articles.categoryId))
           .where(inArray(articles.slug, slugs));
+  // Each item's pages are in its own language ("/ja/…"); an unknown slug is refreshed where the default language has it.
+  const at = (language: string, path: string) => localizedPath(languages, language, path);
+  const urls = new Set(slugs.map((slug) => at(own.find((r) => r.slug === slug)?.language ?? defaultLanguage().code, `/news/${slug}`)));
+  if (!tags.includes(cacheTags.publicListings) && !tags.includes(cacheTags.categories)) return { first: [...urls], rest: [] };
+  const touched = own.length === 0 ? [defaultLanguage().code] : [...new Set(own.map((r) => r.language))];
+  for (const language of touched) urls.add(at(language, "/"));
   // Most read first: the items' category pages and the site's feeds, then the categories' feeds.
-  for (const row of own) if (row.category) urls.add(`/category/${row.category}`);
-  for (const feed of FEEDS) urls.add(`/${feed}`);
-  for (const row of own) if (row.category) categoryUrls(row.category).forEach((u) => urls.add(u));
-  for (const path of ["/archive", "/sitemap.xml", "/news-sitemap.xml"]) urls.add(path);
+  for (const row of own) if (row.category) urls.add(at(row.language, `/category/${row.category}`));
+  for (const language of touched) for (const feed of FEEDS) urls.add(at(language, `/${feed}`));
+  for (const row of own) if (row.category) categoryUrls(row.category).forEach((u) => urls.add(at(row.language, u)));
+  for (const language of touched) urls.add(at(language, "/archive"));
+  for (const path of ["/sitemap.xml", "/news-sitemap.xml"]) urls.add(path);
   for (const row of own) {
     if (!row.at) continue;
     const [year, month] = tokyoDateOf(row.at).split("-").map(Number);
-    urls.add(archiveMonthPath({ year: year!, month: month! }));
+    urls.add(at(row.language, archiveMonthPath({ year: year!, month: month! })));
   }
   const rest = new Set<string>();
-  for (const c of await listCategories()) categoryUrls(c.slug).forEach((u) => urls.has(u) || rest.add(u));
-  for (const m of await listArchiveMonths()) if (!urls.has(archiveMonthPath(m))) rest.add(archiveMonthPath(m));
+  for (const language of touched) {
+    for (const c of await listCategories()) categoryUrls(c.slug).forEach((u) => urls.has(at(language, u)) || rest.add(at(language, u)));
+    for (const m of await listArchiveMonths({ language })) {
+      const path = at(language, archiveMonthPath(m));
+      if (!urls.has(path)) rest.add(path);
+    }
+  }
   return { first: [...urls], rest: [...rest] };
 }
 

@@ -1,6 +1,8 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { cacheTags } from "@/lib/cache-tags";
+import { env } from "@/lib/env";
+import { splitLanguagePath } from "@/lib/languages";
 import { newNonce, nonceContentSecurityPolicy } from "@/lib/http/content-security-policy";
 import { internalHeaderIn, isWholeDocumentGet } from "@/lib/http/request-kinds";
 import { withoutClientRuntime } from "@/lib/http/without-client-runtime";
@@ -59,12 +61,15 @@ const NOT_STORED = new Set([
 /** Addresses whose page is the same for every reader: pages without a query string, and searches. */
 export function isCacheablePublicPage(path: string, search: string): boolean {
   if (maxEntries <= 0) return false;
-  if (path === "/search") return search.length <= MAX_SEARCH_LENGTH;
+  // "/ja/news/x" is the Japanese page of the same route (proxy.ts rewrites it).
+  const route = splitLanguagePath(env().SITE_LANGUAGES, path).path;
+  if (route === "/search") return search.length <= MAX_SEARCH_LENGTH;
   if (search !== "") return false;
-  return path === "/" || path === "/archive" || /^\/(news|category|page|archive)\/.+$/.test(path);
+  return route === "/" || route === "/archive" || /^\/(news|category|page|archive)\/.+$/.test(route);
 }
 
-const memoFor = (address: string) => (address.startsWith("/search") ? searches : pages);
+const memoFor = (address: string) =>
+  splitLanguagePath(env().SITE_LANGUAGES, address.split("?")[0]!).path === "/search" ? searches : pages;
 
 /** The background render's own request, recognised by the secret. */
 export function isPageFill(headers: Pick<Headers, "get">): boolean {
@@ -72,7 +77,7 @@ export function isPageFill(headers: Pick<Headers, "get">): boolean {
 }
 
 function tagsFor(address: string): string[] {
-  const slug = /^\/news\/([^/]+)$/.exec(address)?.[1];
+  const slug = /^\/news\/([^/]+)$/.exec(splitLanguagePath(env().SITE_LANGUAGES, address).path)?.[1];
   return slug ? [...ALL_PUBLIC_TAGS, cacheTags.article(decodeURIComponent(slug))] : ALL_PUBLIC_TAGS;
 }
 

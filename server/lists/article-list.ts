@@ -31,7 +31,7 @@ export async function getListForArticle(input: unknown): Promise<ArticleListPrev
     .orderBy(desc(articleEditions.number))
     .limit(1);
   const categoryId = article.categoryId ?? newest?.categoryId ?? null;
-  const resolved = await resolveListForArticle(db, { articleId, categoryId });
+  const resolved = await resolveListForArticle(db, { articleId, categoryId, language: article.language });
   if (!resolved) return { list: null, items: [] };
   const { list, items } = resolved;
   return { list: { id: list.id, name: list.name, placement: list.placement }, items };

@@ -18,6 +18,8 @@ export type ListForEditing = {
   id: number;
   version: number;
   placement: ListPlacement;
+  /** The language of the pages the list serves (a code from lib/languages.ts). */
+  language: string;
   target: string;
   categoryId: number | null;
   articleId: number | null;
@@ -90,14 +92,15 @@ export async function getRecommendationListForEditing(input: unknown): Promise<L
       isPublic: !!fact,
     };
   });
+  const placedOn =
+    list.placement === "article" && list.articleId
+      ? await db.query.articles.findFirst({ where: (a, { eq: is }) => is(a.id, list.articleId!) })
+      : undefined;
   const context = {
     articleId: list.articleId,
-    categoryId:
-      list.placement === "article"
-        ? list.articleId
-          ? (await db.query.articles.findFirst({ where: (a, { eq: is }) => is(a.id, list.articleId!) }))?.categoryId
-          : null
-        : list.categoryId,
+    categoryId: list.placement === "article" ? (placedOn?.categoryId ?? null) : list.categoryId,
+    // A list placed on an item fills in that item's language.
+    language: placedOn?.language ?? list.language,
   };
   const editor = edition?.lastEditedById
     ? await db.query.users.findFirst({ where: (u, { eq: is }) => is(u.id, edition.lastEditedById!) })
@@ -107,6 +110,7 @@ export async function getRecommendationListForEditing(input: unknown): Promise<L
     id: list.id,
     version: list.version,
     placement: list.placement,
+    language: context.language,
     target: (await targetLabels(db, [list]))(list),
     categoryId: list.categoryId,
     articleId: list.articleId,
@@ -127,12 +131,14 @@ export async function getRecommendationListForEditing(input: unknown): Promise<L
       fillFromCategory: current.fillFromCategory,
       articleId: context.articleId,
       categoryId: context.categoryId ?? null,
+      language: context.language,
     }),
     published: await resolveEntries(db, publishedEntries, {
       maxItems: list.maxItems,
       fillFromCategory: list.fillFromCategory,
       articleId: context.articleId,
       categoryId: context.categoryId ?? null,
+      language: context.language,
     }),
     transitions: listTransitionsFor("list", user, { state: current.state, lastEditedById: current.lastEditedById }),
     notPublic: n,

@@ -28,6 +28,8 @@ export const createListSchema = z
     articleId: id.optional(),
     maxItems: maxItems.default(10),
     fillFromCategory: flag.default(false),
+    /** For a site-wide or category list: the language of the pages it serves (a configured one, checked on create). */
+    language: z.string().trim().max(20).optional(),
   })
   .strict();
 

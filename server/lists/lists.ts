@@ -4,6 +4,7 @@ import type { Transaction } from "@/db/client";
 import { recommendationListEditions, recommendationLists, type ListEntry } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { formatTokyoDateTime } from "@/lib/dates";
+import { env } from "@/lib/env";
 import { defineCommand } from "../command";
 import { assertEditable, writeWorkingEdition } from "../editorial/working-edition";
 import { listType, loadList } from "./editorial-type";
@@ -26,12 +27,20 @@ export const createRecommendationList = defineCommand<typeof createListSchema, u
       if (!category)
         throw new AppError("bad_request:list", "Choose the category the list appears in.", { fields: { categoryId: "Choose a category" } });
     }
+    const languages = env().SITE_LANGUAGES;
+    let language = data.language || languages[0]!.code;
+    if (!languages.some((l) => l.code === language))
+      throw new AppError("bad_request:list", `Choose one of the site's languages: ${languages.map((l) => l.englishName).join(", ")}.`, {
+        fields: { language: "Not one of the site's languages" },
+      });
     if (data.placement === "article") {
       const article = data.articleId ? await tx.query.articles.findFirst({ where: (a, { eq: is }) => is(a.id, data.articleId!) }) : null;
       if (!article)
         throw new AppError("bad_request:list", "Choose the news item the list appears under.", {
           fields: { articleId: "Choose a news item" },
         });
+      // A list under one item serves that item's page, in its language.
+      language = article.language;
     }
     const [list] = await tx
       .insert(recommendationLists)
@@ -42,6 +51,7 @@ export const createRecommendationList = defineCommand<typeof createListSchema, u
         articleId: data.placement === "article" ? data.articleId : null,
         maxItems: data.maxItems,
         fillFromCategory: data.fillFromCategory,
+        language,
         authorId: user.id,
       })
       .returning();
@@ -49,7 +59,7 @@ export const createRecommendationList = defineCommand<typeof createListSchema, u
     await tx
       .insert(recommendationListEditions)
       .values({ listId: list!.id, number: 1, ...words, createdById: user.id, lastEditedById: user.id });
-    note({ name: data.name, placement: data.placement });
+    note({ name: data.name, placement: data.placement, language });
     return { id: list!.id, version: list!.version };
   },
 });

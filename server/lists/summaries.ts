@@ -1,4 +1,5 @@
 import "server-only";
+import { env } from "@/lib/env";
 import {
   articleEditions,
   articles,
@@ -75,6 +76,8 @@ export async function listRecommendationLists(): Promise<ListSummary[]> {
 }
 
 export type PlacementOptions = {
+  /** The site's languages, default first: a site-wide or category list serves one. */
+  languages: { code: string; name: string }[];
   categories: { id: number; name: string }[];
   articles: { id: number; title: string; datelineDate: string }[];
 };
@@ -91,5 +94,6 @@ export async function listPlacementOptions(): Promise<PlacementOptions> {
   })
     .orderBy(desc(articles.firstPublishedAt), desc(articles.id))
     .limit(500);
-  return { categories: cats, articles: rows };
+  const languages = env().SITE_LANGUAGES.map((l) => ({ code: l.code, name: l.englishName }));
+  return { languages, categories: cats, articles: rows };
 }

@@ -3,6 +3,7 @@ import { cacheLife, cacheTag } from "next/cache";
 import { parseMonthKey, type ArchiveMonth } from "@/lib/archive";
 import { cacheTags } from "@/lib/cache-tags";
 import { toTokyoIsoString } from "@/lib/dates";
+import { defaultLanguage } from "@/lib/env";
 import { getDatabase } from "../db";
 import type { PublicArticleSummary } from "./dto";
 import { publicRead } from "../public-read";
@@ -11,11 +12,11 @@ import { selectArchiveArticles, selectArchiveMonthRows } from "./listing-queries
 export type ArchiveMonthSummary = ArchiveMonth & { count: number; lastModified: string };
 
 /** Every Tokyo month in which something now public was first published, newest first, with counts. */
-async function listArchiveMonthsCached(): Promise<ArchiveMonthSummary[]> {
+async function listArchiveMonthsCached({ language = defaultLanguage().code }: { language?: string } = {}): Promise<ArchiveMonthSummary[]> {
   "use cache";
   cacheLife("max");
   cacheTag(cacheTags.publicListings);
-  const rows = await selectArchiveMonthRows(await getDatabase());
+  const rows = await selectArchiveMonthRows(await getDatabase(), language);
   return rows.flatMap((r) => {
     const month = parseMonthKey(r.key);
     return month ? [{ ...month, count: Number(r.count), lastModified: toTokyoIsoString(new Date(Number(r.lastModified))) }] : [];
@@ -23,11 +24,15 @@ async function listArchiveMonthsCached(): Promise<ArchiveMonthSummary[]> {
 }
 
 /** What was first published in one Tokyo month, newest first. */
-async function listArchiveArticlesCached({ year, month }: ArchiveMonth): Promise<PublicArticleSummary[]> {
+async function listArchiveArticlesCached({
+  year,
+  month,
+  language = defaultLanguage().code,
+}: ArchiveMonth & { language?: string }): Promise<PublicArticleSummary[]> {
   "use cache";
   cacheLife("max");
   cacheTag(cacheTags.publicListings);
-  return selectArchiveArticles(await getDatabase(), { year, month });
+  return selectArchiveArticles(await getDatabase(), { year, month }, language);
 }
 
 export const listArchiveMonths = publicRead("the archive index is public", listArchiveMonthsCached);

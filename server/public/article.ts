@@ -31,6 +31,8 @@ async function getPublishedArticleBySlugCached({ slug }: { slug: string }): Prom
   const db = await getDatabase();
   const [row] = await selectPublishedArticles(db, articleColumns, { where: eq(articles.slug, slug), visibility: "at-address" }).limit(1);
   if (!row || !row.firstPublishedAt) return notFoundForAMinute();
+  // Its page links to its other language versions and warns when it is behind its source.
+  cacheTag(cacheTags.translationGroup(row.translationOfId ?? row.id));
   return buildPublicArticle(db, row, { publishedAt: row.firstPublishedAt });
 }
 

@@ -8,6 +8,8 @@ export type PublicArticleSummary = {
   summary: string;
   datelineDate: string;
   category: { slug: string; name: string };
+  /** The language of the item's words: its address is under that language's prefix. */
+  language: string;
 };
 
 export type PublicRecommendation = { title: string; datelineDate: string; href: string; external: boolean };

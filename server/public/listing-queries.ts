@@ -1,7 +1,7 @@
 // No `import "server-only"`: the benchmark (bench/db-timings.ts) times these exact queries outside
 // Next. They read no session or request; the cached public reads in news.ts and archive.ts call
 // them with the database.
-import { count, desc, sql, type SQL } from "drizzle-orm";
+import { and, count, desc, eq, sql, type SQL } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { firstPublishedIn, selectPublishedArticleRows, selectPublishedArticles } from "@/db/published-articles";
 import { articles } from "@/db/schema";
@@ -27,7 +27,7 @@ export async function selectPageOfPublished(db: Reader, where: SQL | undefined, 
 const tokyoMonth = articles.firstPublishedMonth;
 
 /** Per Tokyo month of first publication: how many public items, and their newest change (epoch ms). */
-export async function selectArchiveMonthRows(db: Reader) {
+export async function selectArchiveMonthRows(db: Reader, language = "en") {
   return selectPublishedArticleRows(
     db,
     {
@@ -35,17 +35,15 @@ export async function selectArchiveMonthRows(db: Reader) {
       count: sql<number>`count(*)`,
       lastModified: sql<number>`max(coalesce(${articles.publicUpdatedAt}, ${articles.firstPublishedAt}))`,
     },
-    { where: sql`${articles.firstPublishedAt} IS NOT NULL` },
+    { where: and(eq(articles.language, language), sql`${articles.firstPublishedAt} IS NOT NULL`) },
   )
     .groupBy(tokyoMonth)
     .orderBy(desc(tokyoMonth));
 }
 
 /** What was first published in one Tokyo month, newest first. */
-export async function selectArchiveArticles(db: Reader, month: ArchiveMonth): Promise<PublicArticleSummary[]> {
-  const rows = await selectPublishedArticles(db, summaryColumns, { where: firstPublishedIn(month) }).orderBy(
-    desc(articles.firstPublishedAt),
-    desc(articles.id),
-  );
+export async function selectArchiveArticles(db: Reader, month: ArchiveMonth, language = "en"): Promise<PublicArticleSummary[]> {
+  const where = and(eq(articles.language, language), firstPublishedIn(month));
+  const rows = await selectPublishedArticles(db, summaryColumns, { where }).orderBy(desc(articles.firstPublishedAt), desc(articles.id));
   return rows.map(toSummary);
 }

@@ -1,9 +1,10 @@
 import "server-only";
-import { eq, type SQL } from "drizzle-orm";
+import { and, eq, type SQL } from "drizzle-orm";
 import { PHASE_PRODUCTION_BUILD } from "next/constants";
 import { cacheLife, cacheTag } from "next/cache";
 import { articles, categories } from "@/db/schema";
 import { cacheTags } from "@/lib/cache-tags";
+import { defaultLanguage } from "@/lib/env";
 import { publicRead } from "../public-read";
 import { getDatabase } from "../db";
 import type { PublicCategory } from "./dto";
@@ -17,21 +18,33 @@ import { selectPageOfPublished } from "./listing-queries";
 
 const pageOfPublished = async (where: SQL | undefined, page: number) => selectPageOfPublished(await getDatabase(), where, page);
 
-async function listPublishedArticlesCached({ page }: { page: number }) {
+async function listPublishedArticlesCached({ page, language = defaultLanguage().code }: { page: number; language?: string }) {
   "use cache";
   cacheLife("max");
   cacheTag(cacheTags.publicListings);
-  return pageOfPublished(undefined, page);
+  return pageOfPublished(eq(articles.language, language), page);
 }
 
-async function listPublishedArticlesByCategoryCached({ categoryId, page }: { categoryId: number; page: number }) {
+async function listPublishedArticlesByCategoryCached({
+  categoryId,
+  page,
+  language = defaultLanguage().code,
+}: {
+  categoryId: number;
+  page: number;
+  language?: string;
+}) {
   "use cache";
   cacheLife("max");
   cacheTag(cacheTags.publicListings);
-  return pageOfPublished(eq(articles.categoryId, categoryId), page);
+  return pageOfPublished(and(eq(articles.categoryId, categoryId), eq(articles.language, language)), page);
 }
 
-async function listCategoriesCached(): Promise<(PublicCategory & { id: number })[]> {
+/**
+ * Every category, named in `language` where categories.translations has that language
+ * (the site's default language reads the row's own name and description).
+ */
+async function listCategoriesCached({ language }: { language?: string } = {}): Promise<(PublicCategory & { id: number })[]> {
   "use cache";
   cacheLife("max");
   cacheTag(cacheTags.categories);
@@ -40,14 +53,24 @@ async function listCategoriesCached(): Promise<(PublicCategory & { id: number })
   // the site, its own 404s included, renders per request and lists them.
   if (process.env.NEXT_PHASE === PHASE_PRODUCTION_BUILD) return [];
   const db = await getDatabase();
-  return db
-    .select({ id: categories.id, slug: categories.slug, name: categories.name, description: categories.description })
+  const rows = await db
+    .select({
+      id: categories.id,
+      slug: categories.slug,
+      name: categories.name,
+      description: categories.description,
+      translations: categories.translations,
+    })
     .from(categories)
     .orderBy(categories.position, categories.name);
+  return rows.map(({ translations, ...c }) => {
+    const own = language ? translations[language] : undefined;
+    return own ? { ...c, name: own.name, description: own.description ?? c.description } : c;
+  });
 }
 
-async function findCategoryBySlug({ slug }: { slug: string }) {
-  const all = await listCategories();
+async function findCategoryBySlug({ slug, language }: { slug: string; language?: string }) {
+  const all = await listCategories({ language });
   return all.find((c) => c.slug === slug) ?? null;
 }
 

@@ -1,10 +1,12 @@
 import "server-only";
-import { count, eq, type SQL } from "drizzle-orm";
+import { and, count, eq, type SQL } from "drizzle-orm";
 import { articles, categories } from "@/db/schema";
 import { monthKey, parseArchiveParams } from "@/lib/archive";
 import { cacheTags } from "@/lib/cache-tags";
 import { pageCount, parsePageParam } from "@/lib/pagination";
 import { isValidSlug } from "@/lib/slug";
+import { env } from "@/lib/env";
+import { splitLanguagePath } from "@/lib/languages";
 import { getDatabase } from "../db";
 import { createTagCheckedMemo } from "../cache/tag-checked-memo";
 import { publicRead } from "../public-read";
@@ -26,27 +28,33 @@ import { firstPublishedIn, selectPublishedArticles, type Visibility } from "@/db
  * item's public state expires public:listings with its own tag; ../cache/tag-checked-memo.ts).
  * Answers of "nothing here" are never kept, so junk addresses cannot grow the memo.
  */
-async function isMissingPublicPageUncached(path: string): Promise<boolean> {
+async function isMissingPublicPageUncached(address: string): Promise<boolean> {
+  const { language, path } = splitLanguagePath(env().SITE_LANGUAGES, address);
+  const inLanguage = eq(articles.language, language);
   const parts = path.split("/").filter(Boolean).map(decodeSegment);
   if (parts.some((p) => p === null)) return false; // malformed escapes are refused earlier, with 400
   const [section, a, b, c] = parts as string[];
   switch (section) {
     case "news":
       if (parts.length !== 2) return false;
-      return !isValidSlug(a!) || (await countArticles(`news:${a}`, eq(articles.slug, a!), "at-address")) === 0;
+      // An item is at home in its own language only: /ja/news/<an English item> names nothing.
+      return !isValidSlug(a!) || (await countArticles(`news:${a}:${language}`, and(eq(articles.slug, a!), inLanguage), "at-address")) === 0;
     case "page":
-      return parts.length === 2 && missingPage(a!, () => countArticles("all", undefined));
+      return parts.length === 2 && missingPage(a!, () => countArticles(`all:${language}`, inLanguage));
     case "category": {
       if (parts.length !== 2 && !(parts.length === 4 && b === "page")) return false;
       const categoryId = await categoryIdOf(a!);
       if (categoryId === null) return true;
-      return parts.length === 4 && missingPage(c!, () => countArticles(`category:${categoryId}`, eq(articles.categoryId, categoryId)));
+      return (
+        parts.length === 4 &&
+        missingPage(c!, () => countArticles(`category:${categoryId}:${language}`, and(eq(articles.categoryId, categoryId), inLanguage)))
+      );
     }
     case "archive": {
       if (parts.length !== 3) return false;
       const month = parseArchiveParams({ year: a, month: b });
       if (!month) return true;
-      return (await countArticles(`month:${monthKey(month)}`, firstPublishedIn(month))) === 0;
+      return (await countArticles(`month:${monthKey(month)}:${language}`, and(firstPublishedIn(month), inLanguage))) === 0;
     }
     default:
       return false;
@@ -61,7 +69,7 @@ const categoryIds = createTagCheckedMemo<number | null>({ maxEntries: 1_000, kee
 
 /** `key` names the count for the memo; a slug's count is also expired by the item's own tag. */
 function countArticles(key: string, where: SQL | undefined, visibility: Visibility = "listed"): Promise<number> {
-  const tags = key.startsWith("news:") ? [...LISTING_TAGS, cacheTags.article(key.slice(5))] : LISTING_TAGS;
+  const tags = key.startsWith("news:") ? [...LISTING_TAGS, cacheTags.article(key.split(":")[1]!)] : LISTING_TAGS;
   return counts.get(key, tags, async () => {
     const db = await getDatabase();
     const [row] = await selectPublishedArticles(db, { n: count() }, { where, visibility });

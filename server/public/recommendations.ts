@@ -1,9 +1,11 @@
 import "server-only";
-import { asc, desc, eq, inArray } from "drizzle-orm";
+import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import { cacheLife, cacheTag } from "next/cache";
 import type { Database, Transaction } from "@/db/client";
 import { articleEditions, articles, recommendationListItems, type ListEntry } from "@/db/schema";
 import { cacheTags } from "@/lib/cache-tags";
+import { defaultLanguage, env } from "@/lib/env";
+import { localizedPath } from "@/lib/languages";
 import { publicRead } from "../public-read";
 import { getDatabase } from "../db";
 import type { PublicRecommendation } from "./dto";
@@ -18,7 +20,7 @@ import { selectPublishedArticles } from "@/db/published-articles";
 
 type Reader = Database | Transaction;
 
-export type PublicFacts = { id: number; slug: string; title: string; datelineDate: string; categoryId: number | null };
+export type PublicFacts = { id: number; slug: string; title: string; datelineDate: string; categoryId: number | null; language: string };
 
 const factColumns = {
   id: articles.id,
@@ -26,6 +28,7 @@ const factColumns = {
   title: articleEditions.title,
   datelineDate: articleEditions.datelineDate,
   categoryId: articles.categoryId,
+  language: articles.language,
 };
 
 /** Titles and datelines of the given items that are public right now (published, not withdrawn). */
@@ -43,7 +46,7 @@ export type ResolvedItem = PublicRecommendation & {
 const toItem = (a: PublicFacts, source: ResolvedItem["source"]): ResolvedItem => ({
   title: a.title,
   datelineDate: a.datelineDate,
-  href: `/news/${a.slug}`,
+  href: localizedPath(env().SITE_LANGUAGES, a.language, `/news/${a.slug}`),
   external: false,
   source,
 });
@@ -58,7 +61,7 @@ const toItem = (a: PublicFacts, source: ResolvedItem["source"]): ResolvedItem =>
 export async function resolveEntries(
   db: Reader,
   entries: ListEntry[],
-  options: { maxItems: number; fillFromCategory: boolean; articleId?: number | null; categoryId?: number | null },
+  options: { maxItems: number; fillFromCategory: boolean; articleId?: number | null; categoryId?: number | null; language?: string },
 ): Promise<ResolvedItem[]> {
   const facts = await publicArticleFacts(
     db,
@@ -78,7 +81,9 @@ export async function resolveEntries(
   }
   const picked = result.slice(0, options.maxItems);
   if (!options.fillFromCategory || !options.categoryId || picked.length >= options.maxItems) return picked;
-  const latest = await selectPublishedArticles(db, factColumns, { where: eq(articles.categoryId, options.categoryId) })
+  // The fill is in the list's language: readers of the Japanese page get Japanese items.
+  const fillWhere = and(eq(articles.categoryId, options.categoryId), eq(articles.language, options.language ?? defaultLanguage().code));
+  const latest = await selectPublishedArticles(db, factColumns, { where: fillWhere })
     .orderBy(desc(articles.firstPublishedAt), desc(articles.id))
     .limit(options.maxItems + seen.size + 1);
   for (const a of latest) {
@@ -103,8 +108,11 @@ export function entriesFromItems(
 }
 
 /** The published list that applies under an article and its items, resolved; null when no list applies. */
-export async function resolveListForArticle(db: Reader, { articleId, categoryId }: { articleId: number; categoryId: number | null }) {
-  const list = await findPublishedListForArticle(db, { articleId, categoryId });
+export async function resolveListForArticle(
+  db: Reader,
+  { articleId, categoryId, language }: { articleId: number; categoryId: number | null; language: string },
+) {
+  const list = await findPublishedListForArticle(db, { articleId, categoryId, language });
   if (!list) return null;
   const rows = await db
     .select()
@@ -116,6 +124,7 @@ export async function resolveListForArticle(db: Reader, { articleId, categoryId 
     fillFromCategory: list.fillFromCategory,
     articleId,
     categoryId,
+    language,
   });
   return { list, items };
 }
@@ -127,16 +136,18 @@ export async function resolveListForArticle(db: Reader, { articleId, categoryId 
 async function getRecommendationsForArticleCached({
   articleId,
   categorySlug,
+  language = defaultLanguage().code,
 }: {
   articleId: number;
   categorySlug: string;
+  language?: string;
 }): Promise<PublicRecommendation[]> {
   "use cache";
   cacheLife("max");
   cacheTag(cacheTags.recommendations, cacheTags.publicListings);
   const db = await getDatabase();
   const category = await db.query.categories.findFirst({ where: (c, { eq: is }) => is(c.slug, categorySlug) });
-  const resolved = await resolveListForArticle(db, { articleId, categoryId: category?.id ?? null });
+  const resolved = await resolveListForArticle(db, { articleId, categoryId: category?.id ?? null, language });
   // Readers are not told which items an editor picked: the studio's "source" stays out.
   return (resolved?.items ?? []).map(({ title, datelineDate, href, external }) => ({ title, datelineDate, href, external }));
 }

@@ -72,6 +72,7 @@ export async function runPublicSearch(
   // Two passes: rank every hit but build snippets only for the page being shown.
   const rows = await db.all<{
     slug: string;
+    language: string;
     datelineDate: string;
     categorySlug: string;
     categoryName: string;
@@ -91,7 +92,8 @@ export async function runPublicSearch(
             ORDER BY score, at DESC, id DESC
             LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`
     })
-    SELECT a.slug AS slug, e.dateline_date AS datelineDate, c.slug AS categorySlug, c.name AS categoryName,
+    SELECT a.slug AS slug, a.language AS language, e.dateline_date AS datelineDate, c.slug AS categorySlug,
+           coalesce(json_extract(c.translations, '$.' || a.language || '.name'), c.name) AS categoryName,
            e.title AS title,
            highlight(article_search, 0, ${HIT_START}, ${HIT_END}) AS titleHl,
            snippet(article_search, 2, ${HIT_START}, ${HIT_END}, '…', 28) AS excerpt
@@ -105,6 +107,7 @@ export async function runPublicSearch(
   return {
     items: rows.map((r) => ({
       slug: r.slug,
+      language: r.language,
       title: r.title,
       titleHighlighted: splitHighlights(r.titleHl),
       excerpt: splitHighlights(r.excerpt),

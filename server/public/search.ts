@@ -8,8 +8,10 @@ import { runPublicSearch } from "./search-queries";
 
 export { SEARCH_PAGE_SIZE } from "./search-queries";
 
+/** One hit: search covers every language, so each says its own (its address is under that prefix). */
 export type SearchHit = {
   slug: string;
+  language: string;
   title: string;
   titleHighlighted: HighlightSegment[];
   excerpt: HighlightSegment[];

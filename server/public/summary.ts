@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { articleEditions, articles, categories } from "@/db/schema";
 import type { PublicArticleSummary } from "./dto";
 
@@ -8,7 +9,9 @@ export const summaryColumns = {
   summary: articleEditions.summary,
   datelineDate: articleEditions.datelineDate,
   categorySlug: categories.slug,
-  categoryName: categories.name,
+  /** The category's name in the item's language (categories.translations), else its own. */
+  categoryName: sql<string>`coalesce(json_extract(${categories.translations}, '$.' || ${articles.language} || '.name'), ${categories.name})`,
+  language: articles.language,
 };
 
 type SummaryRow = { [K in keyof typeof summaryColumns]: string };

@@ -10,6 +10,7 @@ import type { PublicArticle } from "./dto";
 import { loadHeroImage } from "./hero";
 import { summaryColumns, toSummary } from "./summary";
 import { getRecommendationsForArticle } from "./recommendations";
+import { listPublishedVersions, type GroupVersion } from "./translation-versions";
 
 /**
  * The ONE place an article becomes what readers see. The public page maps its published
@@ -30,6 +31,8 @@ export const articleColumns = {
   publicUpdatedAt: articles.publicUpdatedAt,
   withdrawnAt: articles.withdrawnAt,
   withdrawalNote: articles.withdrawalNote,
+  translationOfId: articles.translationOfId,
+  outOfDateSince: articles.outOfDateSince,
 };
 
 export type ArticleRow = {
@@ -40,6 +43,9 @@ export type ArticleRow = {
   datelineDate: string;
   categorySlug: string;
   categoryName: string;
+  language: string;
+  translationOfId: number | null;
+  outOfDateSince: Date | null;
   body: ArticleDocument;
   signatories: Signatory[];
   tags: string[];
@@ -53,11 +59,14 @@ export type ArticleRow = {
 
 export type ChangeNote = { at: Date | null; note: string | null };
 
-type Extras = Pick<PublicArticle, "hero" | "recommended"> & { publishedAt: Date; changes: ChangeNote[] };
+type Extras = Pick<PublicArticle, "hero" | "recommended"> & { publishedAt: Date; changes: ChangeNote[]; versions: GroupVersion[] };
 
 /** Row + what was loaded around it -> the public DTO. Pure: no reads here. */
-export function toPublicArticle(row: ArticleRow, { publishedAt, changes, hero, recommended }: Extras): PublicArticle {
+export function toPublicArticle(row: ArticleRow, { publishedAt, changes, hero, recommended, versions }: Extras): PublicArticle {
   const { id, body, withdrawnAt } = row;
+  const others = versions.filter((v) => v.id !== id).map(({ language, title, path }) => ({ language, title, path }));
+  const source = row.translationOfId === null ? undefined : versions.find((v) => v.id === row.translationOfId);
+  const sourceVersion = source ? { language: source.language, title: source.title, path: source.path } : null;
   return {
     ...toSummary({
       slug: row.slug,
@@ -66,8 +75,13 @@ export function toPublicArticle(row: ArticleRow, { publishedAt, changes, hero, r
       datelineDate: row.datelineDate,
       categorySlug: row.categorySlug,
       categoryName: row.categoryName,
+      language: row.language,
     }),
     id,
+    translations: others,
+    translationOf: sourceVersion,
+    // Only while the newer source is public: readers are sent to words they can read.
+    outOfDate: row.outOfDateSince && sourceVersion ? { since: tokyoDateOf(row.outOfDateSince), source: sourceVersion } : null,
     bodyHtml: renderArticleHtml(body),
     signatories: row.signatories,
     tags: row.tags,
@@ -109,10 +123,11 @@ export async function buildPublicArticle(
   row: ArticleRow,
   { publishedAt, pendingChanges = [] }: { publishedAt: Date; pendingChanges?: ChangeNote[] },
 ): Promise<PublicArticle> {
-  const [earlier, hero, recommended] = await Promise.all([
+  const [earlier, hero, recommended, versions] = await Promise.all([
     listPublishedMajorChanges(db, row.id),
     loadHeroImage(db, row.heroMediaId),
-    getRecommendationsForArticle({ articleId: row.id, categorySlug: row.categorySlug }),
+    getRecommendationsForArticle({ articleId: row.id, categorySlug: row.categorySlug, language: row.language }),
+    listPublishedVersions(db, row.translationOfId ?? row.id),
   ]);
-  return toPublicArticle(row, { publishedAt, changes: [...earlier, ...pendingChanges], hero, recommended });
+  return toPublicArticle(row, { publishedAt, changes: [...earlier, ...pendingChanges], hero, recommended, versions });
 }

@@ -31,9 +31,9 @@ function textOf(html: string) {
 }
 
 describe("demo seed", () => {
-  it("imports both seeds and the ten recommended items as published articles", async ({ db }) => {
+  it("imports both seeds, the communiqué's Japanese version and the ten recommended items as published articles", async ({ db }) => {
     const rows = await db.select().from(articles);
-    expect(rows).toHaveLength(12);
+    expect(rows).toHaveLength(13);
     expect(rows.every((r) => r.status === "published" && r.publishedEditionId !== null)).toBe(true);
   });
 
@@ -41,6 +41,21 @@ describe("demo seed", () => {
     const staff = await db.select().from(users);
     expect(staff.map((u) => u.role).sort()).toEqual(["admin", "editor", "publisher", "writer"]);
     expect(staff.every((u) => u.passwordHash?.startsWith("$argon2id$"))).toBe(true);
+  });
+
+  it("publishes the communiqué's Japanese version as its linked translation, with its signatories and Japanese category", async () => {
+    const english = await server.getPublishedArticleBySlug({ slug: slugify(communique.title) });
+    const japanese = await server.getPublishedArticleBySlug({ slug: `${slugify(communique.title)}-ja` });
+    expect(japanese).toMatchObject({ language: "ja", datelineDate: "2026-02-05", outOfDate: null });
+    expect(japanese!.title).toBe("ローマ市（イタリア共和国）と東京都（日本国）との共同声明");
+    expect(japanese!.category.name).toBe("国際関係");
+    expect(japanese!.signatories).toEqual([
+      { name: "小池 百合子", title: "東京都知事" },
+      { name: "ロベルト・グアルティエーリ", title: "ローマ市長" },
+    ]);
+    expect(textOf(japanese!.bodyHtml)).toContain("東京都知事は、人々の暮らしの基盤である都市の役割が高まる中");
+    expect(japanese!.translationOf?.path).toBe(`/news/${english!.slug}`);
+    expect(english!.translations).toEqual([{ language: "ja", title: japanese!.title, path: `/ja/news/${japanese!.slug}` }]);
   });
 
   it("renders every paragraph of the seminar seed, in its category", async () => {
@@ -91,6 +106,6 @@ describe("demo seed", () => {
 
   it("refuses to seed demo content twice", async ({ db }) => {
     await expect(seedDemo(db, SEEDS_DIR)).rejects.toThrow();
-    expect(await db.select().from(articles)).toHaveLength(12);
+    expect(await db.select().from(articles)).toHaveLength(13);
   });
 });

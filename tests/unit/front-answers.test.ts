@@ -40,6 +40,11 @@ describe("feedKeyFor: the memo key each feed route stores under", () => {
     expect(feedKeyFor("/category/a-b-2/feed.json")).toEqual({ key: "category:a-b-2:json", format: "json" });
   });
 
+  it("names another language's feeds as server/public/feed-responses.ts stores them", () => {
+    expect(feedKeyFor("/ja/feed.xml")).toEqual({ key: "ja/site:rss", format: "rss" });
+    expect(feedKeyFor("/ja/category/government/atom.xml")).toEqual({ key: "ja/category:government:atom", format: "atom" });
+  });
+
   it("declines anything else", () => {
     for (const path of [
       "/feed.xml/",
@@ -48,6 +53,9 @@ describe("feedKeyFor: the memo key each feed route stores under", () => {
       "/category/%67ov/feed.xml",
       "/category/a/b/feed.xml",
       "/sitemap.xml",
+      // The default language has no prefix; an unconfigured one is no language.
+      "/en/feed.xml",
+      "/ko/feed.xml",
     ]) {
       expect(feedKeyFor(path), path).toBeNull();
     }

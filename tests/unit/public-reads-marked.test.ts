@@ -20,9 +20,16 @@ const HELPERS = new Set([
   "sitemap-queries:selectSitemapArticles",
   "sitemap-queries:countSitemapArticles",
   "sitemap-queries:selectArticleFileLastChanges",
+  "sitemap-queries:selectArchiveMonthLastChanges",
   "sitemap-queries:sitemapDate",
+  // Configuration and cache tags, no data.
+  "sitemap-shared:siteLanguages",
+  "sitemap-shared:tagSitemap",
   "to-public-article:toPublicArticle",
   "to-public-article:buildPublicArticle",
+  "translation-versions:listPublishedVersions",
+  // Reads the request's language header, no data.
+  "page-language:pageLanguage",
   "load-shedding:shouldShedRender",
   "load-shedding:overloadedResponse",
 ]);

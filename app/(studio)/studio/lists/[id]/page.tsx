@@ -8,6 +8,7 @@ import { ListHistory } from "@/components/studio/list-history";
 import { ListPreview } from "@/components/studio/list-preview";
 import { WorkflowSteps } from "@/components/studio/workflow-steps";
 import { StateBadge } from "@/components/studio/state-badge";
+import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { editLockReason } from "@/lib/workflow";
 import { getRecommendationListForEditing } from "@/server/lists/for-editing";
@@ -31,6 +32,8 @@ export default async function EditListPage({ params }: PageProps<"/studio/lists/
     if (error instanceof AppError && error.type === "not_found") notFound();
     throw error;
   });
+  const languages = env().SITE_LANGUAGES;
+  const language = languages.find((l) => l.code === list.language) ?? languages[0]!;
   // In review, approved or scheduled: the entries are locked (server/ refuses saves too).
   const lockReason = editLockReason(list.edition.state);
   const fillNote =
@@ -41,6 +44,7 @@ export default async function EditListPage({ params }: PageProps<"/studio/lists/
         <h1>{list.edition.name}</h1>
         <span>
           Edition {list.edition.number}: <StateBadge state={list.edition.state} />
+          {languages.length > 1 && <> · {language.englishName}</>}
         </span>
       </div>
       <p>
@@ -64,9 +68,9 @@ export default async function EditListPage({ params }: PageProps<"/studio/lists/
             action={listTransitionAction}
             facts={{ ...list.edition, suggestedScheduleAt: list.suggestedScheduleAt }}
           />
-          <ListPreview items={list.preview} heading={`Preview of edition ${list.edition.number}`} note={fillNote} />
+          <ListPreview items={list.preview} heading={`Preview of edition ${list.edition.number}`} note={fillNote} language={language} />
           {list.status === "published" && list.edition.state !== "published" && (
-            <ListPreview items={list.published} heading="What readers see now (published edition)" readerView={false} />
+            <ListPreview items={list.published} heading="What readers see now (published edition)" readerView={false} language={language} />
           )}
         </aside>
       </div>
