@@ -8,11 +8,17 @@ import { xmlSafe } from "./xml-text";
 
 export const SITEMAP_MAX_URLS = 50_000;
 
-export type SitemapUrl = { loc: string; lastmod?: string };
-export type NewsSitemapItem = { loc: string; title: string; publishedAt: string };
+/** One language version of a page, for `<xhtml:link rel="alternate" hreflang=…>` (hreflang "x-default" for the fallback). */
+export type SitemapAlternate = { hreflang: string; href: string };
+export type SitemapUrl = { loc: string; lastmod?: string; alternates?: SitemapAlternate[] };
+/** `publication` overrides the sitemap's own for an item in another language (Google wants one name per language). */
+export type NewsSitemapItem = { loc: string; title: string; publishedAt: string; publication?: NewsPublication };
+export type NewsPublication = { name: string; language: string };
 
 const SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9";
 const NEWS_NS = "http://www.google.com/schemas/sitemap-news/0.9";
+/** Google's hreflang-in-sitemaps markup: XHTML's own <link> element, in the XHTML namespace. */
+const XHTML_NS = "http://www.w3.org/1999/xhtml";
 const DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>';
 
 /** Every text that enters a sitemap goes through here: characters XML forbids are dropped, markup is escaped. */
@@ -20,11 +26,36 @@ export function escapeXml(text: string): string {
   return xmlSafe(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;");
 }
 
+const alternate = (a: SitemapAlternate) =>
+  `    <xhtml:link rel="alternate" hreflang="${escapeXml(a.hreflang)}" href="${escapeXml(a.href)}"/>\n`;
+
 const entry = (tag: "url" | "sitemap", u: SitemapUrl) =>
-  `  <${tag}>\n    <loc>${escapeXml(u.loc)}</loc>\n${u.lastmod ? `    <lastmod>${escapeXml(u.lastmod)}</lastmod>\n` : ""}  </${tag}>`;
+  `  <${tag}>\n    <loc>${escapeXml(u.loc)}</loc>\n${u.lastmod ? `    <lastmod>${escapeXml(u.lastmod)}</lastmod>\n` : ""}` +
+  `${u.alternates?.map(alternate).join("") ?? ""}  </${tag}>`;
 
 export function renderUrlset(urls: SitemapUrl[]): string {
-  return [DECLARATION, `<urlset xmlns="${SITEMAP_NS}">`, ...urls.map((u) => entry("url", u)), "</urlset>", ""].join("\n");
+  return [
+    DECLARATION,
+    `<urlset xmlns="${SITEMAP_NS}" xmlns:xhtml="${XHTML_NS}">`,
+    ...urls.map((u) => entry("url", u)),
+    "</urlset>",
+    "",
+  ].join("\n");
+}
+
+/**
+ * The hreflang alternates of a page published in several languages: one per version, in the
+ * site's language order, then x-default (`xDefault`: the default language's version, else the
+ * source's). A page in one language only gets none: there is nothing to choose between.
+ */
+export function hreflangAlternates(
+  versions: { language: string; loc: string }[],
+  { order, xDefault }: { order: readonly string[]; xDefault: string },
+): SitemapAlternate[] | undefined {
+  if (versions.length < 2) return undefined;
+  const rank = (language: string) => (order.includes(language) ? order.indexOf(language) : order.length);
+  const sorted = [...versions].sort((a, b) => rank(a.language) - rank(b.language) || a.language.localeCompare(b.language));
+  return [...sorted.map((v) => ({ hreflang: v.language, href: v.loc })), { hreflang: "x-default", href: xDefault }];
 }
 
 export function renderSitemapIndex(sitemaps: SitemapUrl[]): string {
@@ -33,15 +64,17 @@ export function renderSitemapIndex(sitemaps: SitemapUrl[]): string {
   );
 }
 
-export function renderNewsSitemap(items: NewsSitemapItem[], publication: { name: string; language: string }): string {
-  const urls = items.map(
-    (i) =>
+export function renderNewsSitemap(items: NewsSitemapItem[], publication: NewsPublication): string {
+  const urls = items.map((i) => {
+    const p = i.publication ?? publication;
+    return (
       `  <url>\n    <loc>${escapeXml(i.loc)}</loc>\n    <news:news>\n      <news:publication>\n` +
-      `        <news:name>${escapeXml(publication.name)}</news:name>\n` +
-      `        <news:language>${escapeXml(publication.language)}</news:language>\n      </news:publication>\n` +
+      `        <news:name>${escapeXml(p.name)}</news:name>\n` +
+      `        <news:language>${escapeXml(p.language)}</news:language>\n      </news:publication>\n` +
       `      <news:publication_date>${escapeXml(i.publishedAt)}</news:publication_date>\n` +
-      `      <news:title>${escapeXml(i.title)}</news:title>\n    </news:news>\n  </url>`,
-  );
+      `      <news:title>${escapeXml(i.title)}</news:title>\n    </news:news>\n  </url>`
+    );
+  });
   return [DECLARATION, `<urlset xmlns="${SITEMAP_NS}" xmlns:news="${NEWS_NS}">`, ...urls, "</urlset>", ""].join("\n");
 }
 

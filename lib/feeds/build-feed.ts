@@ -128,11 +128,16 @@ function atom(channel: FeedChannel, entries: FeedEntry[]): string {
   }
   // Titles and summaries are escaped and content is sanitized HTML, so a literal
   // <updated>/<published> tag can only be one of the feed's own date elements.
-  return feed
-    .atom1()
-    .replace(/<(updated|published)>([^<]+)<\/\1>/g, (whole, tag: string, iso: string) =>
-      tokyo.has(iso) ? `<${tag}>${tokyo.get(iso)}</${tag}>` : whole,
-    );
+  return (
+    feed
+      .atom1()
+      // `feed` writes no language on Atom; xml:lang on the root is Atom's (RFC 4287 §2) and covers every entry.
+      // The first "<feed" is the root: only the XML declaration comes before it.
+      .replace(/<feed\b/, `<feed xml:lang="${escapeHtml(channel.language)}"`)
+      .replace(/<(updated|published)>([^<]+)<\/\1>/g, (whole, tag: string, iso: string) =>
+        tokyo.has(iso) ? `<${tag}>${tokyo.get(iso)}</${tag}>` : whole,
+      )
+  );
 }
 
 /** JSON Feed 1.1. `feed` writes version 1 with a single `author`; this is the 1.1 shape. */

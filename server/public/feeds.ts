@@ -1,13 +1,16 @@
 import "server-only";
-import { desc, eq } from "drizzle-orm";
+import { and, desc, eq } from "drizzle-orm";
 import { cacheLife, cacheTag } from "next/cache";
 import { articleEditions, articles, categories } from "@/db/schema";
 import { cacheTags } from "@/lib/cache-tags";
 import { makeCachedDocument, type CachedDocument } from "@/lib/conditional-get";
 import { renderArticleHtml } from "@/lib/content/render-html";
-import { env } from "@/lib/env";
+import { env, siteName } from "@/lib/env";
 import { buildFeed, type FeedEntry, type FeedFormat } from "@/lib/feeds/build-feed";
+import { siteFeedDescription } from "@/lib/feeds/labels";
 import { feedPaths } from "@/lib/feeds/links";
+import { localizedCategoryDescription, localizedCategoryName } from "@/lib/i18n";
+import { localizedPath, type LanguageInfo } from "@/lib/languages";
 import { isValidSlug } from "@/lib/slug";
 import { getDatabase } from "../db";
 import { listPublicHeroImages } from "./hero";
@@ -20,17 +23,29 @@ export const FEED_ITEM_LIMIT = 50;
 
 type StoredEntry = Omit<FeedEntry, "publishedAt" | "updatedAt"> & { slug: string; publishedAt: number; updatedAt: number };
 
+/** A configured language by code (the default when none is given); any other code is a caller's bug. */
+function feedLanguage(code: string | undefined): { info: LanguageInfo; languages: readonly LanguageInfo[] } {
+  const languages = env().SITE_LANGUAGES;
+  const info = code === undefined ? languages[0] : languages.find((l) => l.code === code);
+  if (!info) throw new Error(`feeds: "${code}" is not one of SITE_LANGUAGES`);
+  return { info, languages };
+}
+
 /**
- * The latest items with their rendered HTML, cached on their own so the three formats
- * of a feed share one query and one rendering pass. Dates travel as epoch milliseconds.
+ * The latest items of one language with their rendered HTML, cached on their own so the three
+ * formats of a feed share one query and one rendering pass. Dates travel as epoch milliseconds.
+ * `language = ?` comes first in the filter as it does in articles_public_idx and
+ * articles_category_public_idx, which the listing reads walk newest first.
  */
-async function latestPublishedEntries(categoryId: number | null): Promise<StoredEntry[]> {
+async function latestPublishedEntries(categoryId: number | null, language: string): Promise<StoredEntry[]> {
   "use cache";
   cacheLife("max");
   cacheTag(cacheTags.publicListings, cacheTags.categories);
   const { SITE_URL } = env();
+  const { languages } = feedLanguage(language);
+  const path = (p: string) => new URL(localizedPath(languages, language, p), SITE_URL).href;
   const db = await getDatabase();
-  const where = categoryId === null ? undefined : eq(articles.categoryId, categoryId);
+  const where = and(eq(articles.language, language), categoryId === null ? undefined : eq(articles.categoryId, categoryId));
   const rows = await selectPublishedArticles(
     db,
     {
@@ -44,6 +59,7 @@ async function latestPublishedEntries(categoryId: number | null): Promise<Stored
       body: articleEditions.body,
       categorySlug: categories.slug,
       categoryName: categories.name,
+      categoryTranslations: categories.translations,
     },
     { where },
   )
@@ -56,10 +72,14 @@ async function latestPublishedEntries(categoryId: number | null): Promise<Stored
       slug: r.slug,
       guid: r.guid,
       title: r.title,
-      url: new URL(`/news/${r.slug}`, SITE_URL).href,
+      url: path(`/news/${r.slug}`),
       summary: r.summary,
       contentHtml: renderArticleHtml(r.body),
-      category: { slug: r.categorySlug, name: r.categoryName, url: new URL(`/category/${r.categorySlug}`, SITE_URL).href },
+      category: {
+        slug: r.categorySlug,
+        name: localizedCategoryName({ name: r.categoryName, translations: r.categoryTranslations }, language),
+        url: path(`/category/${r.categorySlug}`),
+      },
       publishedAt: r.firstPublishedAt!.getTime(),
       updatedAt: (r.publicUpdatedAt ?? r.firstPublishedAt!).getTime(),
       ...(heroes[r.id]
@@ -77,34 +97,48 @@ async function latestPublishedEntries(categoryId: number | null): Promise<Stored
   return entries;
 }
 
+type FeedCategory = { id: number; slug: string; name: string; description: string };
+
+/** The category's name and description in `language` (categories.translations), for the channel's title and description. */
+async function categoryChannelWords(category: FeedCategory, language: string) {
+  const db = await getDatabase();
+  const [row] = await db.select({ translations: categories.translations }).from(categories).where(eq(categories.id, category.id));
+  const translated = { ...category, translations: row?.translations };
+  return { name: localizedCategoryName(translated, language), description: localizedCategoryDescription(translated, language) };
+}
+
 /**
- * The whole feed document, generated once and kept until a publishing change
- * invalidates the listings (or the category list, or one of its items — the inner
- * cache's tags carry over): requests in between do no database work.
+ * The whole feed document of one language, generated once and kept until a publishing change
+ * invalidates the listings (or the category list, or one of its items — the inner cache's tags
+ * carry over): requests in between do no database work.
  */
-async function cachedFeed(format: FeedFormat, category: { id: number; slug: string; name: string; description: string } | null) {
+async function cachedFeed(format: FeedFormat, category: FeedCategory | null, language: string) {
   "use cache";
   cacheLife("max");
   cacheTag(cacheTags.publicListings, cacheTags.categories);
-  const { SITE_URL, SITE_NAME, PRESS_OFFICE_NAME } = env();
-  const entries: FeedEntry[] = (await latestPublishedEntries(category?.id ?? null)).map((e) => ({
+  const { SITE_URL, PRESS_OFFICE_NAME } = env();
+  const SITE_NAME = siteName(language).name;
+  const { languages } = feedLanguage(language);
+  const entries: FeedEntry[] = (await latestPublishedEntries(category?.id ?? null, language)).map((e) => ({
     ...e,
     publishedAt: new Date(e.publishedAt),
     updatedAt: new Date(e.updatedAt),
   }));
-  const absolute = (path: string) => new URL(path, SITE_URL).href;
-  const paths = feedPaths(category?.slug);
+  const url = (path: string) => new URL(path, SITE_URL).href;
+  const absolute = (path: string) => url(localizedPath(languages, language, path));
+  const paths = feedPaths(category?.slug, language, languages);
+  const words = category ? await categoryChannelWords(category, language) : null;
   const newest = entries.reduce<Date | null>((max, e) => (max === null || e.updatedAt > max ? e.updatedAt : max), null);
   const generatedAt = Date.now();
   const body = buildFeed(
     format,
     {
-      title: category ? `${SITE_NAME}: ${category.name}` : SITE_NAME,
-      description: category?.description || `News from the ${PRESS_OFFICE_NAME}.`,
+      title: words ? `${SITE_NAME}: ${words.name}` : SITE_NAME,
+      description: words?.description || siteFeedDescription(language, PRESS_OFFICE_NAME),
       homeUrl: absolute(category ? `/category/${category.slug}` : "/"),
-      feedUrls: { rss: absolute(paths.rss), atom: absolute(paths.atom), json: absolute(paths.json) },
+      feedUrls: { rss: url(paths.rss), atom: url(paths.atom), json: url(paths.json) },
       author: { name: PRESS_OFFICE_NAME, url: absolute("/") },
-      language: "en",
+      language,
       updated: newest ?? new Date(generatedAt),
     },
     entries,
@@ -114,18 +148,28 @@ async function cachedFeed(format: FeedFormat, category: { id: number; slug: stri
   return makeCachedDocument(body, generatedAt);
 }
 
-/** The site-wide feed: the latest published items of every category. */
-async function buildSiteFeed({ format }: { format: FeedFormat }): Promise<CachedDocument> {
-  return cachedFeed(format, null);
+/** The site-wide feed of one language (the default when none is given): its latest published items of every category. */
+async function buildSiteFeed({ format, language }: { format: FeedFormat; language?: string }): Promise<CachedDocument> {
+  return cachedFeed(format, null, feedLanguage(language).info.code);
 }
 
-/** A category's feed, or null for a category that does not exist (the route answers 404). */
-async function buildCategoryFeed({ slug, format }: { slug: string; format: FeedFormat }): Promise<CachedDocument | null> {
+/** A category's feed in one language, or null for a category that does not exist (the route answers 404). */
+async function buildCategoryFeed({
+  slug,
+  format,
+  language,
+}: {
+  slug: string;
+  format: FeedFormat;
+  language?: string;
+}): Promise<CachedDocument | null> {
+  const code = feedLanguage(language).info.code;
   // Checked before the cached call, so unknown slugs never create cache entries.
   if (!isValidSlug(slug)) return null;
   const category = await getCategoryBySlug({ slug });
   if (!category) return null;
-  return cachedFeed(format, category);
+  const { id, name, description } = category;
+  return cachedFeed(format, { id, slug: category.slug, name, description }, code);
 }
 
 export const getSiteFeed = publicRead("feeds are for anyone to subscribe to", buildSiteFeed);

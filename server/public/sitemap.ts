@@ -1,75 +1,138 @@
 import "server-only";
-import { desc, isNotNull } from "drizzle-orm";
-import { cacheLife, cacheTag } from "next/cache";
-import { articleEditions, articles } from "@/db/schema";
-import { archiveMonthPath } from "@/lib/archive";
-import { cacheTags } from "@/lib/cache-tags";
+import { archiveMonthPath, parseMonthKey } from "@/lib/archive";
 import { makeCachedDocument, type CachedDocument } from "@/lib/conditional-get";
-import { toTokyoIsoString } from "@/lib/dates";
 import { env } from "@/lib/env";
 import {
+  hreflangAlternates,
   latest,
   parseSitemapFileName,
   planSitemap,
-  renderNewsSitemap,
   renderSitemapIndex,
   renderUrlset,
   sitemapFilePath,
   SITEMAP_MAX_URLS,
-  type NewsSitemapItem,
   type SitemapUrl,
 } from "@/lib/sitemap";
 import { getDatabase } from "../db";
-import { listArchiveMonths } from "./archive";
+import { siteLanguages, tagSitemap } from "./sitemap-shared";
 import { listCategories } from "./news";
 import { publicRead } from "../public-read";
-import { selectPublishedArticles } from "@/db/published-articles";
 import {
   countSitemapArticles,
+  selectArchiveMonthLastChanges,
   selectArticleFileLastChanges,
   selectCategoryLastChanges,
   selectSitemapArticles,
   sitemapDate,
+  type GroupVersions,
 } from "./sitemap-queries";
 
 const w3c = sitemapDate;
 const absolute = (path: string) => new URL(path, env().SITE_URL).href;
 
-/** Home, category pages, the archive index and each archive month, with their lastmod. */
-async function pageUrls(): Promise<SitemapUrl[]> {
-  const db = await getDatabase();
-  const [categoryList, months, perCategory] = await Promise.all([listCategories(), listArchiveMonths(), selectCategoryLastChanges(db)]);
-  const byCategory = new Map(perCategory.map((r) => [r.categoryId, w3c(r.lastChange)]));
-  const newest = latest(months.map((m) => m.lastModified));
-  return [
-    { loc: absolute("/"), lastmod: newest },
-    ...categoryList.map((c) => ({ loc: absolute(`/category/${c.slug}`), lastmod: byCategory.get(c.id) })),
-    { loc: absolute("/archive"), lastmod: newest },
-    ...months.map((m) => ({ loc: absolute(archiveMonthPath(m)), lastmod: m.lastModified })),
-  ];
+/**
+ * A listing page (home, a category, the archive, a month) in each language it exists in, each
+ * entry with the hreflang alternates of all of them and x-default on the default language's.
+ */
+function listingUrls(
+  path: string,
+  lastmods: Map<string, string | undefined>,
+  exists: (language: string) => boolean,
+): { language: string; url: SitemapUrl }[] {
+  const { codes, defaultCode, at } = siteLanguages();
+  const present = codes.filter(exists);
+  const alternates = hreflangAlternates(
+    present.map((language) => ({ language, loc: at(language, path) })),
+    { order: codes, xDefault: at(present.includes(defaultCode) ? defaultCode : present[0]!, path) },
+  );
+  return present.map((language) => ({ language, url: { loc: at(language, path), lastmod: lastmods.get(language), alternates } }));
 }
 
-/** Articles in id order, so adding items only ever changes the last file of a split sitemap. */
+/**
+ * Home, category pages, the archive index and each archive month, in every language, with
+ * their lastmod. The default language's pages come first, in the order they always had.
+ */
+async function pageUrls(): Promise<SitemapUrl[]> {
+  const db = await getDatabase();
+  const { codes } = siteLanguages();
+  const [categoryList, perLanguage] = await Promise.all([
+    listCategories(),
+    Promise.all(
+      codes.map(async (language) => {
+        const [months, perCategory] = await Promise.all([
+          selectArchiveMonthLastChanges(db, language),
+          selectCategoryLastChanges(db, language),
+        ]);
+        return { language, months, perCategory: new Map(perCategory.map((r) => [r.categoryId, w3c(r.lastChange)])) };
+      }),
+    ),
+  ]);
+  const newest = new Map(perLanguage.map((l) => [l.language, latest(l.months.map((m) => w3c(m.lastChange)))]));
+  const everywhere = () => true;
+  // One entry per page and language, grouped by language (the default first) for readable files.
+  const pages = [
+    ...listingUrls("/", newest, everywhere),
+    ...categoryList.flatMap((c) =>
+      listingUrls(`/category/${c.slug}`, new Map(perLanguage.map((l) => [l.language, l.perCategory.get(c.id)])), everywhere),
+    ),
+    ...listingUrls("/archive", newest, everywhere),
+    ...monthKeys(perLanguage).flatMap((key) => {
+      const month = parseMonthKey(key)!;
+      const lastmods = new Map(perLanguage.map((l) => [l.language, w3c(l.months.find((m) => m.key === key)?.lastChange)]));
+      return listingUrls(archiveMonthPath(month), lastmods, (language) => lastmods.get(language) !== undefined);
+    }),
+  ];
+  return codes.flatMap((language) => pages.filter((p) => p.language === language).map(({ url }) => url));
+}
+
+/** Every month key any language has, newest first. */
+function monthKeys(perLanguage: { months: { key: string }[] }[]): string[] {
+  const keys = new Set(perLanguage.flatMap((l) => l.months.map((m) => m.key)).filter((k) => parseMonthKey(k) !== null));
+  return [...keys].sort().reverse();
+}
+
+/** selectSitemapArticles's `versions`; null for an item with no other public version. */
+function groupVersions(versions: GroupVersions): { language: string; slug: string; source: boolean }[] | null {
+  if (!versions) return null;
+  const list = versions.split(",").map((v) => {
+    const [language = "", slug = "", source] = v.split(" ");
+    return { language, slug, source: source === "1" };
+  });
+  return list.length > 1 ? list : null;
+}
+
+/**
+ * Articles in id order, so adding items only ever changes the last file of a split sitemap. An
+ * item published in several languages lists every version as an hreflang alternate, x-default
+ * being the default language's version (else the source's).
+ */
 async function articleUrls({ offset, limit }: { offset: number; limit: number }): Promise<SitemapUrl[]> {
   const db = await getDatabase();
-  const rows = await selectSitemapArticles(db, { offset, limit });
-  return rows.map((r) => ({ loc: absolute(`/news/${r.slug}`), lastmod: w3c(r.lastChange) }));
+  const { codes, defaultCode, at } = siteLanguages();
+  const rows = await selectSitemapArticles(db, { offset, limit, languages: codes });
+  return rows.map((r) => {
+    const versions = groupVersions(r.versions);
+    const fallback = versions && (versions.find((v) => v.language === defaultCode) ?? versions.find((v) => v.source) ?? versions[0]!);
+    const alternates =
+      versions && fallback
+        ? hreflangAlternates(
+            versions.map((v) => ({ language: v.language, loc: at(v.language, `/news/${v.slug}`) })),
+            { order: codes, xDefault: at(fallback.language, `/news/${fallback.slug}`) },
+          )
+        : undefined;
+    return { loc: at(r.language, `/news/${r.slug}`), lastmod: w3c(r.lastChange), alternates };
+  });
 }
 
 async function countPublicArticles(): Promise<number> {
-  return countSitemapArticles(await getDatabase());
+  return countSitemapArticles(await getDatabase(), siteLanguages().codes);
 }
 
 /** The newest lastmod of each article file of a split sitemap. */
 async function articleFileLastmods(maxUrls: number): Promise<(string | undefined)[]> {
   const db = await getDatabase();
-  const rows = await selectArticleFileLastChanges(db, maxUrls);
+  const rows = await selectArticleFileLastChanges(db, maxUrls, siteLanguages().codes);
   return rows.map((r) => w3c(r.lastChange));
-}
-
-function tagSitemap() {
-  cacheLife("max");
-  cacheTag(cacheTags.publicListings, cacheTags.categories);
 }
 
 /**
@@ -113,47 +176,6 @@ async function findSitemapFile({ name, maxUrls = SITEMAP_MAX_URLS }: { name: str
   return cachedSitemapFile(name, maxUrls);
 }
 
-/** Google News sitemaps list at most 1,000 items; only the last two days' are wanted anyway. */
-const NEWS_CANDIDATES = 1_000;
-export const NEWS_WINDOW_MS = 2 * 24 * 60 * 60 * 1000;
-
-async function recentlyPublished(): Promise<{ items: (NewsSitemapItem & { at: number })[]; generatedAt: number }> {
-  "use cache";
-  tagSitemap();
-  const db = await getDatabase();
-  const rows = await selectPublishedArticles(
-    db,
-    { slug: articles.slug, title: articleEditions.title, firstPublishedAt: articles.firstPublishedAt },
-    { where: isNotNull(articles.firstPublishedAt) },
-  )
-    .orderBy(desc(articles.firstPublishedAt), desc(articles.id))
-    .limit(NEWS_CANDIDATES);
-  return {
-    generatedAt: Date.now(),
-    items: rows.map((r) => ({
-      loc: absolute(`/news/${r.slug}`),
-      title: r.title,
-      publishedAt: toTokyoIsoString(r.firstPublishedAt!),
-      at: r.firstPublishedAt!.getTime(),
-    })),
-  };
-}
-
-/**
- * /news-sitemap.xml: items first published in the two days before `now`. The candidates
- * come from the cache; the window is applied per request, so an item drops out on time
- * even when nothing new is published.
- */
-async function buildNewsSitemap({ now }: { now: number }): Promise<CachedDocument> {
-  const { items, generatedAt } = await recentlyPublished();
-  const since = now - NEWS_WINDOW_MS;
-  const fresh = items.filter((i) => i.at >= since && i.at <= now);
-  // The document changes when the cache is regenerated or when an item ages out.
-  const lastAgedOut = items.reduce((max, i) => (i.at < since ? Math.max(max, i.at + NEWS_WINDOW_MS) : max), 0);
-  const body = renderNewsSitemap(fresh, { name: env().SITE_NAME, language: "en" });
-  return makeCachedDocument(body, Math.max(generatedAt, lastAgedOut));
-}
-
 /** robots.txt: crawlers may read the public site; the studio and the API are not for them. */
 function robotsForSite(siteUrl: string) {
   return {
@@ -164,5 +186,6 @@ function robotsForSite(siteUrl: string) {
 
 export const getSitemap = publicRead("sitemaps are for crawlers", getSitemapCached);
 export const getSitemapFile = publicRead("sitemaps are for crawlers", findSitemapFile);
-export const getNewsSitemap = publicRead("the news sitemap is for crawlers", buildNewsSitemap);
 export const robotsFor = publicRead("robots.txt is for crawlers", robotsForSite);
+// The news sitemap has its own file; callers and tests keep importing it from here.
+export { getNewsSitemap, NEWS_WINDOW_MS } from "./news-sitemap";

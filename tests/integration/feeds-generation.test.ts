@@ -112,7 +112,7 @@ describe("site-wide feeds", () => {
       expect(i.updated).toMatch(RFC3339_TOKYO);
       expect(i.content).not.toMatch(/<script/i);
     }
-    expect(doc.body).toMatch(/<feed xmlns="http:\/\/www.w3.org\/2005\/Atom">/);
+    expect(doc.body).toMatch(/<feed xml:lang="en" xmlns="http:\/\/www.w3.org\/2005\/Atom">/);
     expect(doc.body).not.toMatch(/\d{2}\.\d{3}Z</);
     expectNothingHidden(doc.body);
   });

@@ -26,6 +26,9 @@ type NewArticle = {
   /** Point publishedEditionId at the edition even when not published, to prove the status filter works alone. */
   linkEdition?: boolean;
   scheduledFor?: Date;
+  /** The item's language ("en" unless given) and, for a translation, the id of the item it translates. */
+  language?: string;
+  translationOfId?: number;
 };
 
 export async function insertArticle(db: Database, a: NewArticle) {
@@ -43,6 +46,8 @@ export async function insertArticle(db: Database, a: NewArticle) {
       firstPublishedAt: a.firstPublishedAt ?? null,
       publicUpdatedAt: a.publicUpdatedAt ?? a.firstPublishedAt ?? null,
       withdrawnAt: a.status === "withdrawn" ? new Date() : null,
+      ...(a.language ? { language: a.language } : {}),
+      ...(a.translationOfId ? { translationOfId: a.translationOfId } : {}),
     })
     .returning();
   const [edition] = await db

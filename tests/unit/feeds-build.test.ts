@@ -1,7 +1,8 @@
 import Parser from "rss-parser";
 import { describe, expect, it } from "vitest";
 import { buildFeed, type FeedChannel, type FeedEntry } from "@/lib/feeds/build-feed";
-import { feedAlternateTypes, feedPaths } from "@/lib/feeds/links";
+import { feedAlternateTypes, feedPaths, prefixedFeedLanguage } from "@/lib/feeds/links";
+import { parseSiteLanguages } from "@/lib/languages";
 import { toTokyoRfc822 } from "@/lib/feeds/tokyo-rfc822";
 
 const channel: FeedChannel = {
@@ -103,5 +104,36 @@ describe("feed links", () => {
       { url: "/feed.xml", title: "News (RSS)" },
     ]);
     expect(feedAlternateTypes("News")["application/feed+json"]).toEqual([{ url: "/feed.json", title: "News (JSON Feed)" }]);
+  });
+});
+
+describe("feed links per language", () => {
+  const languages = parseSiteLanguages("en,ja");
+
+  it("leaves the default language unprefixed and puts another under its prefix", () => {
+    expect(feedPaths(undefined, "en", languages)).toEqual({ rss: "/feed.xml", atom: "/atom.xml", json: "/feed.json" });
+    expect(feedPaths(undefined, "ja", languages)).toEqual({ rss: "/ja/feed.xml", atom: "/ja/atom.xml", json: "/ja/feed.json" });
+    expect(feedPaths("culture", "ja", languages).atom).toBe("/ja/category/culture/atom.xml");
+    // Without a list, the configured languages (SITE_LANGUAGES, "en,ja" by default) decide.
+    expect(feedPaths(undefined, "ja").rss).toBe("/ja/feed.xml");
+    expect(feedPaths(undefined, "en").rss).toBe("/feed.xml");
+    // Another default language moves the prefix: the default is whichever comes first.
+    expect(feedPaths(undefined, "en", parseSiteLanguages("ja,en")).rss).toBe("/en/feed.xml");
+  });
+
+  it("points a Japanese page's alternates at the Japanese feeds", () => {
+    const types = feedAlternateTypes("News", { slug: "culture", name: "文化" }, "ja", languages);
+    expect(types["application/rss+xml"]).toEqual([
+      { url: "/ja/category/culture/feed.xml", title: "News: 文化 (RSS)" },
+      { url: "/ja/feed.xml", title: "News (RSS)" },
+    ]);
+    expect(feedAlternateTypes("News", undefined, "en", languages)["application/atom+xml"]).toEqual([
+      { url: "/atom.xml", title: "News (Atom)" },
+    ]);
+  });
+
+  it("serves a prefix only for a configured language other than the default", () => {
+    expect(prefixedFeedLanguage(languages, "ja")?.code).toBe("ja");
+    for (const segment of ["en", "fr", "JA", "", "ja-JP", "studio"]) expect(prefixedFeedLanguage(languages, segment), segment).toBeNull();
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   escapeXml,
+  hreflangAlternates,
   latest,
   parseSitemapFileName,
   planSitemap,
@@ -77,5 +78,73 @@ describe("sitemap splitting", () => {
   it("picks the latest lastmod", () => {
     expect(latest(["2026-01-01T00:00:00+09:00", undefined, "2026-02-05T12:00:00+09:00"])).toBe("2026-02-05T12:00:00+09:00");
     expect(latest([])).toBeUndefined();
+  });
+});
+
+describe("hreflang alternates", () => {
+  const order = ["en", "ja"];
+
+  it("lists every version in the site's language order, then x-default", () => {
+    const alternates = hreflangAlternates(
+      [
+        { language: "ja", loc: "https://x.gov/ja/news/b" },
+        { language: "en", loc: "https://x.gov/news/a" },
+      ],
+      { order, xDefault: "https://x.gov/news/a" },
+    );
+    expect(alternates).toEqual([
+      { hreflang: "en", href: "https://x.gov/news/a" },
+      { hreflang: "ja", href: "https://x.gov/ja/news/b" },
+      { hreflang: "x-default", href: "https://x.gov/news/a" },
+    ]);
+  });
+
+  it("gives a page in one language none", () => {
+    expect(
+      hreflangAlternates([{ language: "ja", loc: "https://x.gov/ja/news/b" }], { order, xDefault: "https://x.gov/ja/news/b" }),
+    ).toBeUndefined();
+  });
+
+  it("renders them as xhtml:link in a urlset that declares the namespace and validates", async () => {
+    const alternates = hreflangAlternates(
+      [
+        { language: "en", loc: "https://x.gov/news/a?x=1&y=2" },
+        { language: "ja", loc: "https://x.gov/ja/news/b" },
+      ],
+      { order, xDefault: "https://x.gov/news/a?x=1&y=2" },
+    );
+    const xml = renderUrlset([{ loc: "https://x.gov/news/a?x=1&y=2", alternates }]);
+    expect(xml).toContain('xmlns:xhtml="http://www.w3.org/1999/xhtml"');
+    expect(xml).toContain('<xhtml:link rel="alternate" hreflang="ja" href="https://x.gov/ja/news/b"/>');
+    expect(xml).toContain('<xhtml:link rel="alternate" hreflang="x-default" href="https://x.gov/news/a?x=1&amp;y=2"/>');
+    expect(await sitemapSchemaErrors(xml)).toEqual([]);
+  });
+
+  it("the XHTML link schema is real: a malformed hreflang or a link in another namespace fails", async () => {
+    const bad = renderUrlset([{ loc: "https://x.gov/news/a", alternates: [{ hreflang: "en us", href: "https://x.gov/news/a" }] }]);
+    expect(await sitemapSchemaErrors(bad)).not.toEqual([]);
+    const stray = renderUrlset([{ loc: "https://x.gov/news/a" }]).replace(
+      "</url>",
+      '<x:link xmlns:x="https://example.com/not-xhtml" rel="alternate"/></url>',
+    );
+    expect(await sitemapSchemaErrors(stray)).not.toEqual([]);
+  });
+});
+
+describe("the news sitemap per language", () => {
+  it("names each item's own publication language, else the sitemap's", () => {
+    const xml = renderNewsSitemap(
+      [
+        { loc: "https://x.gov/news/a", title: "A", publishedAt: "2026-02-05T12:00:00+09:00" },
+        {
+          loc: "https://x.gov/ja/news/b",
+          title: "B",
+          publishedAt: "2026-02-05T12:00:00+09:00",
+          publication: { name: "N", language: "ja" },
+        },
+      ],
+      { name: "N", language: "en" },
+    );
+    expect([...xml.matchAll(/<news:language>(\w+)<\/news:language>/g)].map((m) => m[1])).toEqual(["en", "ja"]);
   });
 });
