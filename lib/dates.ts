@@ -11,18 +11,40 @@ export function isIsoDate(value: string): boolean {
   return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
 }
 
-const longDate = new Intl.DateTimeFormat("en-US", {
-  year: "numeric",
-  month: "long",
-  day: "numeric",
-  timeZone: "UTC",
-});
+/** Just what date formatting needs of a LanguageInfo (lib/languages.ts). */
+export type DateLanguage = { dateLocale: string };
 
-/** "2026-02-05" -> "February 5, 2026", as the governor's pages write dates. */
-export function formatDateline(isoDate: string): string {
+const ENGLISH: DateLanguage = { dateLocale: "en-US" };
+
+// Intl formatters are costly to build and every listing formats dozens of dates: one per locale and shape.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatterFor(locale: string, shape: "day" | "month"): Intl.DateTimeFormat {
+  const key = `${locale}|${shape}`;
+  let f = formatters.get(key);
+  if (!f) {
+    const options: Intl.DateTimeFormatOptions =
+      shape === "day"
+        ? { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" }
+        : { year: "numeric", month: "long", timeZone: "UTC" };
+    f = new Intl.DateTimeFormat(locale, options);
+    formatters.set(key, f);
+  }
+  return f;
+}
+
+/**
+ * "2026-02-05" -> "February 5, 2026", as the governor's pages write dates; in the page's
+ * language when one is given ("2026年2月5日" for Japanese). Without one, English, as before.
+ */
+export function formatDateline(isoDate: string, language: DateLanguage = ENGLISH): string {
   const m = ISO_DATE.exec(isoDate);
   if (!m) throw new Error(`Not a YYYY-MM-DD date: ${isoDate}`);
-  return longDate.format(new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))));
+  return formatterFor(language.dateLocale, "day").format(new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))));
+}
+
+/** A calendar month, { year: 2026, month: 2 } -> "February 2026" / "2026年2月". */
+export function formatMonth({ year, month }: { year: number; month: number }, language: DateLanguage = ENGLISH): string {
+  return formatterFor(language.dateLocale, "month").format(new Date(Date.UTC(year, month - 1, 1)));
 }
 
 const MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];

@@ -21,6 +21,9 @@ export function firstImageUrl(doc: ArticleDocument): string | null {
   return visit(doc.content);
 }
 
+/** Another language version of the same item, as structured data refers to it. */
+export type LanguageVersionRef = { url: string; language: string };
+
 export type NewsArticleInput = {
   url: string;
   headline: string;
@@ -31,14 +34,31 @@ export type NewsArticleInput = {
   keywords: string[];
   imageUrl: string | null;
   organization: { name: string; url: string };
+  /** BCP 47 code of the words; "en" when not given. */
+  language?: string;
+  /** For a translation: the version it translates (schema.org translationOfWork). */
+  translationOf?: LanguageVersionRef | null;
+  /** For a source: its published translations (schema.org workTranslation). */
+  translations?: LanguageVersionRef[];
 };
 
-/** schema.org NewsArticle; the press office is both author and publisher. */
+/** A NewsArticle's node id: its page's URL with a fragment, so the WebPage and the article stay apart. */
+const articleId = (url: string) => `${url}#article`;
+
+const versionRef = (v: LanguageVersionRef) => ({ "@type": "NewsArticle", "@id": articleId(v.url), url: v.url, inLanguage: v.language });
+
+/**
+ * schema.org NewsArticle; the press office is both author and publisher. A translation says
+ * which work it translates, and a source lists its translations, so search engines treat the
+ * language versions as one work rather than as duplicates.
+ */
 export function newsArticleJsonLd(input: NewsArticleInput) {
   const organization = { "@type": "GovernmentOrganization", name: input.organization.name, url: input.organization.url };
+  const translations = input.translationOf ? [] : (input.translations ?? []);
   return {
     "@context": "https://schema.org",
     "@type": "NewsArticle",
+    "@id": articleId(input.url),
     headline: input.headline,
     description: input.description || undefined,
     datePublished: input.datePublished,
@@ -50,7 +70,9 @@ export function newsArticleJsonLd(input: NewsArticleInput) {
     articleSection: input.section,
     keywords: input.keywords.length > 0 ? input.keywords : undefined,
     image: input.imageUrl ? [input.imageUrl] : undefined,
-    inLanguage: "en",
+    inLanguage: input.language ?? "en",
+    translationOfWork: input.translationOf ? versionRef(input.translationOf) : undefined,
+    workTranslation: translations.length > 0 ? translations.map(versionRef) : undefined,
   };
 }
 

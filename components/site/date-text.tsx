@@ -1,6 +1,9 @@
-import { formatDateline } from "@/lib/dates";
+import { formatDateline, type DateLanguage } from "@/lib/dates";
 
-/** A dateline as readers see it ("February 5, 2026"), machine-readable for assistive tech and crawlers. */
-export function DateText({ date }: { date: string }) {
-  return <time dateTime={date}>{formatDateline(date)}</time>;
+/**
+ * A dateline as readers see it ("February 5, 2026", "2026年2月5日" on a Japanese page),
+ * machine-readable for assistive tech and crawlers. Without a language, English.
+ */
+export function DateText({ date, language }: { date: string; language?: DateLanguage }) {
+  return <time dateTime={date}>{formatDateline(date, language)}</time>;
 }

@@ -1,26 +1,34 @@
-import { notFound } from "next/navigation";
 import { Suspense } from "react";
+import { notFound } from "next/navigation";
+import { env } from "@/lib/env";
+import { messagesFor } from "@/lib/i18n";
+import { localizedPath } from "@/lib/languages";
 import { listCategories } from "@/server/public/news";
+import { pageLanguage } from "@/server/public/page-language";
 import { SiteSearchForm } from "./site-search-form";
 
-/** The helpful 404: what may have happened, and where to go instead. */
+/** The helpful 404, in the page's language: what may have happened, and where to go instead. */
 export async function NotFoundContent() {
-  const categories = await listCategories();
+  const language = await pageLanguage();
+  // Named in the page's language (categories.translations), by the read model.
+  const categories = await listCategories({ language: language.code });
+  const m = messagesFor(language.code).notFound;
+  const href = (path: string) => localizedPath(env().SITE_LANGUAGES, language.code, path);
   return (
     <div className="not-found">
-      <h1>Page not found</h1>
-      <p>There is no published news item at this address. It may have been mistyped, or the item may not be published yet.</p>
-      <SiteSearchForm id="not-found-search" label="Search the news" />
+      <h1>{m.heading}</h1>
+      <p>{m.body}</p>
+      <SiteSearchForm id="not-found-search" label={m.searchLabel} language={language} />
       <ul>
         <li>
-          <a href="/">Read the latest news</a>
+          <a href={href("/")}>{m.latest}</a>
         </li>
         <li>
-          <a href="/archive">Browse the archive, month by month</a>
+          <a href={href("/archive")}>{m.archive}</a>
         </li>
         {categories.map((c) => (
           <li key={c.slug}>
-            <a href={`/category/${c.slug}`}>Browse {c.name}</a>
+            <a href={href(`/category/${c.slug}`)}>{m.category(c.name)}</a>
           </li>
         ))}
       </ul>

@@ -1,11 +1,14 @@
+import { messagesFor } from "@/lib/i18n";
+import type { LanguageInfo } from "@/lib/languages";
 import type { PublicRecommendation } from "@/server/public/dto";
 import { DateText } from "./date-text";
 
-export function RecommendedList({ items }: { items: PublicRecommendation[] }) {
+/** The page language's "Recommended for You" list; its hrefs come ready from the read model. */
+export function RecommendedList({ items, language }: { items: PublicRecommendation[]; language: LanguageInfo }) {
   if (items.length === 0) return null;
   return (
     <section className="recommended" aria-labelledby="recommended-heading">
-      <h2 id="recommended-heading">Recommended for You</h2>
+      <h2 id="recommended-heading">{messagesFor(language.code).article.recommended}</h2>
       <ul>
         {items.map((item) => (
           <li key={item.href}>
@@ -16,7 +19,7 @@ export function RecommendedList({ items }: { items: PublicRecommendation[] }) {
             ) : (
               <a href={item.href}>{item.title}</a>
             )}
-            <DateText date={item.datelineDate} />
+            <DateText date={item.datelineDate} language={language} />
           </li>
         ))}
       </ul>

@@ -5,6 +5,8 @@ describe("newsroom dates", () => {
   it("writes datelines the way the governor's pages do", () => {
     expect(formatDateline("2026-02-05")).toBe("February 5, 2026");
     expect(formatDateline("2025-12-31")).toBe("December 31, 2025");
+    // In Japanese as the metropolitan government writes them (tests/unit/i18n-dates.test.ts has more).
+    expect(formatDateline("2026-02-05", { dateLocale: "ja-JP" })).toBe("2026年2月5日");
   });
 
   it("parses long dates and rejects impossible ones", () => {

@@ -41,6 +41,40 @@ describe("NewsArticle JSON-LD", () => {
   });
 });
 
+describe("NewsArticle JSON-LD across languages", () => {
+  const en = { url: "https://news.example.gov/news/joint-communique", language: "en" };
+  const ja = { url: "https://news.example.gov/ja/news/joint-communique-ja", language: "ja" };
+
+  it("says English when no language is given", () => {
+    expect(newsArticleJsonLd(base).inLanguage).toBe("en");
+  });
+
+  it("links a translation to the work it translates", () => {
+    const data = JSON.parse(
+      serializeJsonLd(newsArticleJsonLd({ ...base, url: ja.url, language: "ja", translationOf: en, translations: [en] })),
+    );
+    expect(data.inLanguage).toBe("ja");
+    expect(data["@id"]).toBe(`${ja.url}#article`);
+    expect(data.translationOfWork).toEqual({ "@type": "NewsArticle", "@id": `${en.url}#article`, url: en.url, inLanguage: "en" });
+    // A translation is not itself translated: its siblings are the source's translations.
+    expect(data).not.toHaveProperty("workTranslation");
+  });
+
+  it("lists a source's translations", () => {
+    const data = JSON.parse(
+      serializeJsonLd(newsArticleJsonLd({ ...base, url: en.url, language: "en", translationOf: null, translations: [ja] })),
+    );
+    expect(data.workTranslation).toEqual([{ "@type": "NewsArticle", "@id": `${ja.url}#article`, url: ja.url, inLanguage: "ja" }]);
+    expect(data).not.toHaveProperty("translationOfWork");
+  });
+
+  it("has neither for an item in one language only", () => {
+    const data = JSON.parse(serializeJsonLd(newsArticleJsonLd({ ...base, translations: [] })));
+    expect(data).not.toHaveProperty("workTranslation");
+    expect(data).not.toHaveProperty("translationOfWork");
+  });
+});
+
 describe("firstImageUrl", () => {
   it("finds the first image, even inside a list or a table", () => {
     const img = (src: string) => ({ type: "image" as const, attrs: { src, alt: "x" } });

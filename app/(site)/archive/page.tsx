@@ -1,44 +1,54 @@
 import { connection } from "next/server";
 import type { Metadata } from "next";
-import { archiveMonthPath, monthLabel } from "@/lib/archive";
+import { archiveMonthPath } from "@/lib/archive";
+import { formatMonth } from "@/lib/dates";
+import { env } from "@/lib/env";
+import { messagesFor } from "@/lib/i18n";
+import { localizedPath } from "@/lib/languages";
 import { listArchiveMonths, type ArchiveMonthSummary } from "@/server/public/archive";
+import { pageLanguage } from "@/server/public/page-language";
+import { everyLanguageMetadata } from "../_components/page-metadata";
+import { SitePage } from "../_components/site-page";
 
 /** Rendered per request from cached reads, never at build: see README "Caching". */
 export const instant = false;
 
-export const metadata: Metadata = {
-  title: "Archive",
-  description: "Every news item from the Office of the Governor, month by month.",
-};
+export async function generateMetadata(): Promise<Metadata> {
+  await connection();
+  const language = await pageLanguage();
+  const m = messagesFor(language.code).archive;
+  return everyLanguageMetadata({ language, path: "/archive", title: m.title, description: m.description });
+}
 
-const itemCount = (n: number) => (n === 1 ? "1 item" : `${n} items`);
-
-/** Months with news, grouped by year, newest first. */
+/** Months with news in the page's language, grouped by year, newest first. */
 export default async function ArchiveIndexPage() {
   await connection();
-  const months = await listArchiveMonths();
+  const language = await pageLanguage();
+  const m = messagesFor(language.code).archive;
+  const months = await listArchiveMonths({ language: language.code });
   const years = new Map<number, ArchiveMonthSummary[]>();
-  for (const m of months) years.set(m.year, [...(years.get(m.year) ?? []), m]);
+  for (const month of months) years.set(month.year, [...(years.get(month.year) ?? []), month]);
   return (
-    <>
-      <h1>Archive</h1>
-      <p className="lede">Every news item, by the month it was first published (Tokyo time).</p>
+    <SitePage language={language} path="/archive">
+      <h1>{m.title}</h1>
+      <p className="lede">{m.lede}</p>
       {months.length === 0 ? (
-        <p>No news has been published yet.</p>
+        <p>{messagesFor(language.code).listing.nothingYet}</p>
       ) : (
         [...years].map(([year, list]) => (
           <section key={year} className="archive-year" aria-labelledby={`archive-${year}`}>
-            <h2 id={`archive-${year}`}>{year}</h2>
+            <h2 id={`archive-${year}`}>{m.year(year)}</h2>
             <ul className="archive-months">
-              {list.map((m) => (
-                <li key={m.month}>
-                  <a href={archiveMonthPath(m)}>{monthLabel(m)}</a> <span className="archive-count">({itemCount(m.count)})</span>
+              {list.map((month) => (
+                <li key={month.month}>
+                  <a href={localizedPath(env().SITE_LANGUAGES, language.code, archiveMonthPath(month))}>{formatMonth(month, language)}</a>{" "}
+                  <span className="archive-count">({m.itemCount(month.count)})</span>
                 </li>
               ))}
             </ul>
           </section>
         ))
       )}
-    </>
+    </SitePage>
   );
 }

@@ -1,3 +1,7 @@
+import { MessageText } from "@/components/site/message-text";
+import { env } from "@/lib/env";
+import { messagesFor } from "@/lib/i18n";
+import { localizedPath, type LanguageInfo } from "@/lib/languages";
 import { searchHref, type SearchParams } from "@/lib/search-params";
 
 /** A problem with the search, or a note about it, with what to do next. */
@@ -29,24 +33,33 @@ export function SearchMessage({
   );
 }
 
-/** The "no results" page: say so plainly and offer ways on. */
-export function NoResults({ values }: { values: SearchParams }) {
+/** The "no results" page: say so plainly and offer ways on, in the page's language. */
+export function NoResults({ values, language }: { values: SearchParams; language: LanguageInfo }) {
   const filtered = Boolean(values.category || values.from || values.to);
+  const m = messagesFor(language.code).search;
+  const href = (path: string) => localizedPath(env().SITE_LANGUAGES, language.code, path);
   return (
     <section className="search-message search-message--info" aria-labelledby="no-results-heading">
-      <h2 id="no-results-heading">No results for “{values.q.trim()}”</h2>
-      <p>No published news item contains all of these words{filtered ? " within the filters you chose" : ""}.</p>
-      <p>You could:</p>
+      <h2 id="no-results-heading">{m.noResultsHeading(values.q.trim())}</h2>
+      <p>{m.noResultsBody(filtered)}</p>
+      <p>{m.youCould}</p>
       <ul>
-        <li>check the spelling, or try another form of a word (a name, a place, a topic);</li>
-        <li>use fewer words: every word must appear in a result;</li>
+        <li>{m.trySpelling}</li>
+        <li>{m.tryFewerWords}</li>
         {filtered && (
           <li>
-            <a href={searchHref({ q: values.q })}>search all categories and dates</a>;
+            <a href={href(searchHref({ q: values.q }))}>{m.searchEverything}</a>
+            {m.listEnd}
           </li>
         )}
         <li>
-          browse the <a href="/archive">archive, month by month</a>, or the <a href="/">latest news</a>.
+          <MessageText
+            template={m.tryBrowsing}
+            slots={{
+              archive: <a href={href("/archive")}>{m.archiveLink}</a>,
+              latest: <a href={href("/")}>{m.latestLink}</a>,
+            }}
+          />
         </li>
       </ul>
     </section>
