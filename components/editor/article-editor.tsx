@@ -26,6 +26,8 @@ type Props = {
   save: (payload: unknown) => Promise<FormState<SaveResult>>;
   /** The workflow column, placed right after the words: beside them on wide screens, below them on narrow ones. */
   workflow?: ReactNode;
+  /** For a translation: its source's words, read-only, beside the editable words (after them on narrow screens). */
+  source?: ReactNode;
 };
 
 const NOT_YOURS = "You can read this item but not edit it: writers edit their own items.";
@@ -40,7 +42,7 @@ export function ArticleEditor(props: Props) {
   return <EditorSession key={generation} {...props} lockedBy={lockedBy} />;
 }
 
-function EditorSession({ article, categories, save, workflow, lockedBy }: Props & { lockedBy: string | null }) {
+function EditorSession({ article, categories, save, workflow, source, lockedBy }: Props & { lockedBy: string | null }) {
   const { edition } = article;
   const router = useRouter();
   const [fields, setFields] = useState<EditorFields>({
@@ -111,6 +113,8 @@ function EditorSession({ article, categories, save, workflow, lockedBy }: Props 
         role: "textbox",
         "aria-multiline": "true",
         "aria-label": "Body",
+        // The words' language, not the studio's: spell-checking, input and screen readers follow it.
+        lang: article.language,
         "aria-readonly": readOnly ? "true" : "false",
         ...(readOnly ? { "aria-describedby": editLockReasonId(article.id) } : {}),
       },
@@ -186,7 +190,8 @@ function EditorSession({ article, categories, save, workflow, lockedBy }: Props 
         />
       )}
       {status.kind === "conflict" && <ConflictPanel status={status} storageKey={storageKey} copyText={plainText} />}
-      <div className="editor-grid">
+      <div className={source ? "editor-grid with-source" : "editor-grid"}>
+        {source}
         <div className="editor-main">
           <div className="field">
             <label htmlFor={idOf("title")}>Title</label>
@@ -194,6 +199,7 @@ function EditorSession({ article, categories, save, workflow, lockedBy }: Props 
               id={idOf("title")}
               type="text"
               value={fields.title}
+              lang={article.language}
               readOnly={readOnly}
               aria-describedby={describedBy("title")}
               onChange={(e) => change({ title: e.target.value })}
@@ -220,6 +226,7 @@ function EditorSession({ article, categories, save, workflow, lockedBy }: Props 
           errorFor={errorFor}
           describedBy={describedBy}
           idOf={idOf}
+          lang={article.language}
         />
       </div>
     </div>

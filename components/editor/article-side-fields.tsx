@@ -26,10 +26,23 @@ type Props = {
   describedBy: (name: string, hint?: string) => string | undefined;
   /** This item's id for an element (components/editor/editor-ids.ts): earlier editors stay in the document. */
   idOf: (name: string) => string;
+  /** The language of the item's words, for the fields that hold words (not the address or the date). */
+  lang: string;
 };
 
 /** The item's metadata beside the body: address, category, dateline, summary, tags and signatories. */
-export function ArticleSideFields({ fields, change, onSlugTyped, readOnly, slugLocked, categories, errorFor, describedBy, idOf }: Props) {
+export function ArticleSideFields({
+  fields,
+  change,
+  onSlugTyped,
+  readOnly,
+  slugLocked,
+  categories,
+  errorFor,
+  describedBy,
+  idOf,
+  lang,
+}: Props) {
   return (
     <div className="editor-side">
       <div className="field">
@@ -90,6 +103,7 @@ export function ArticleSideFields({ fields, change, onSlugTyped, readOnly, slugL
         <textarea
           id={idOf("summary")}
           value={fields.summary}
+          lang={lang}
           readOnly={readOnly}
           aria-describedby={describedBy("summary", "summary-hint")}
           onChange={(e) => change({ summary: e.target.value })}
@@ -105,13 +119,20 @@ export function ArticleSideFields({ fields, change, onSlugTyped, readOnly, slugL
           id={idOf("tags")}
           type="text"
           value={fields.tags}
+          lang={lang}
           readOnly={readOnly}
           aria-describedby={describedBy("tags", "tags-hint")}
           onChange={(e) => change({ tags: e.target.value })}
         />
         {errorFor("tags")}
       </div>
-      <SignatoriesField value={fields.signatories} disabled={readOnly} onChange={(signatories) => change({ signatories })} idOf={idOf} />
+      <SignatoriesField
+        value={fields.signatories}
+        disabled={readOnly}
+        onChange={(signatories) => change({ signatories })}
+        idOf={idOf}
+        lang={lang}
+      />
     </div>
   );
 }

@@ -13,12 +13,15 @@ export function SignatoriesField({
   onChange,
   disabled,
   idOf,
+  lang,
 }: {
   value: Signatory[];
   onChange: (next: Signatory[]) => void;
   disabled: boolean;
   /** The item's id for a field name (components/editor/editor-ids.ts): two items' editors can share the document. */
   idOf: (name: string) => string;
+  /** The language of the item's words: names and titles are written in it. */
+  lang?: string;
 }) {
   const nameId = (i: number) => idOf(`sig-name-${i}`);
   const ADD_SIGNATORY_ID = idOf("sig-add");
@@ -62,12 +65,20 @@ export function SignatoriesField({
         {value.map((s, i) => (
           <li key={i}>
             <label htmlFor={nameId(i)}>Name {i + 1}</label>
-            <input id={nameId(i)} type="text" value={s.name} disabled={disabled} onChange={(e) => update(i, { name: e.target.value })} />
+            <input
+              id={nameId(i)}
+              type="text"
+              value={s.name}
+              lang={lang}
+              disabled={disabled}
+              onChange={(e) => update(i, { name: e.target.value })}
+            />
             <label htmlFor={idOf(`sig-title-${i}`)}>Title {i + 1}</label>
             <input
               id={idOf(`sig-title-${i}`)}
               type="text"
               value={s.title}
+              lang={lang}
               disabled={disabled}
               onChange={(e) => update(i, { title: e.target.value })}
             />

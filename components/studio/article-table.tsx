@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { formatTokyoDateTime } from "@/lib/dates";
 import type { StudioArticleRow } from "@/server/articles/studio-dto";
+import { LanguageBadge, OutOfDateBadge } from "./out-of-date-badge";
 import { StateBadge } from "./state-badge";
 
 export function ArticleTable({ rows, caption }: { rows: StudioArticleRow[]; caption: string }) {
@@ -10,6 +11,7 @@ export function ArticleTable({ rows, caption }: { rows: StudioArticleRow[]; capt
       <thead>
         <tr>
           <th scope="col">Title</th>
+          <th scope="col">Language</th>
           <th scope="col">State</th>
           <th scope="col">Category</th>
           <th scope="col">Author</th>
@@ -20,13 +22,25 @@ export function ArticleTable({ rows, caption }: { rows: StudioArticleRow[]; capt
         {rows.map((row) => (
           <tr key={row.id}>
             <td>
-              <Link href={`/studio/articles/${row.id}`}>{row.title}</Link>
+              <Link href={`/studio/articles/${row.id}`} lang={row.language}>
+                {row.title}
+              </Link>
               {row.status === "published" && row.state !== "published" && (
                 <div className="hint">Published; edition {row.editionNumber} in progress</div>
               )}
             </td>
             <td>
+              <LanguageBadge code={row.language} name={row.languageName} />
+              {row.translationOfId !== null && <div className="hint">Translation</div>}
+            </td>
+            <td>
               <StateBadge state={row.state} />
+              {row.outOfDateSince && (
+                <>
+                  {" "}
+                  <OutOfDateBadge since={row.outOfDateSince} />
+                </>
+              )}
             </td>
             <td>{row.categoryName}</td>
             <td>{row.authorName ?? "—"}</td>

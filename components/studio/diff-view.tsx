@@ -17,24 +17,31 @@ export function DiffView({
   parts,
   multiline = false,
   reading = "compare",
+  lang,
+  level = 3,
 }: {
   label: string;
   parts: DiffPart[];
   multiline?: boolean;
   reading?: DiffReading;
+  /** The language of the words compared, when it is not the studio's. */
+  lang?: string;
+  /** The field heading's level, under the page's own headings. */
+  level?: 3 | 4;
 }) {
+  const Heading = level === 4 ? "h4" : "h3";
   const changed = parts.some((p) => p.added || p.removed);
   const empty = parts.every((p) => p.value.trim() === "");
   return (
     <div className="diff-field">
-      <h3>
+      <Heading>
         {label}
         {!changed && <span className="diff-unchanged"> (unchanged)</span>}
-      </h3>
+      </Heading>
       {empty ? (
         <p className="hint">(empty)</p>
       ) : (
-        <div className={`diff-text diff-${reading}${multiline ? " diff-multiline" : ""}`}>
+        <div className={`diff-text diff-${reading}${multiline ? " diff-multiline" : ""}`} lang={lang}>
           {parts.map((part, i) =>
             part.added ? (
               <ins key={i}>{part.value}</ins>

@@ -1,4 +1,6 @@
 import { RecommendedList } from "@/components/site/recommended-list";
+import { env } from "@/lib/env";
+import type { LanguageInfo } from "@/lib/languages";
 import type { ResolvedItem } from "@/server/public/recommendations";
 
 /** The list as readers will see it, then which items were picked and which filled from the category. */
@@ -8,11 +10,14 @@ export function ListPreview({
   heading,
   note,
   readerView = true,
+  language = env().SITE_LANGUAGES[0]!,
 }: {
   items: ResolvedItem[];
   heading: string;
   note?: string;
   readerView?: boolean;
+  /** The language the list serves (its readers' chrome); the site's default language unless given. */
+  language?: LanguageInfo;
 }) {
   return (
     <section className="list-preview" aria-label={heading}>
@@ -20,7 +25,7 @@ export function ListPreview({
         <strong>{heading}</strong>
       </p>
       {note && <p className="hint">{note}</p>}
-      {items.length === 0 ? <p>Readers would see no list.</p> : readerView && <RecommendedList items={items} />}
+      {items.length === 0 ? <p>Readers would see no list.</p> : readerView && <RecommendedList items={items} language={language} />}
       {items.length > 0 && (
         <>
           <p className="hint">Where each item comes from:</p>

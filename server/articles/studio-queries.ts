@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, sql, type SQL } from "drizzle-orm";
 import { articles, categories, users, type ArticleEditionRow, type ArticleRow, type EditionState, type Role } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { toTokyoLocalInput } from "@/lib/schedule-time";
@@ -10,6 +10,7 @@ import { listTransitionsFor } from "../editorial/steps";
 import { getLatestEdition, loadArticle } from "./editions";
 import { latest, selectStudioRows, studioWordMatch } from "./studio-rows";
 import type { EditableArticle, StudioArticleRow } from "./studio-dto";
+import { studioLanguage } from "./translation-queries";
 
 /** The studio's list query on this process's database (the caller has authenticated). */
 async function studioRows(where: SQL | undefined, limit: number, offset = 0) {
@@ -23,17 +24,21 @@ function toRow(r: Row): StudioArticleRow {
     updatedAt: r.updatedAt.toISOString(),
     scheduledFor: r.scheduledFor?.toISOString() ?? null,
     firstPublishedAt: r.firstPublishedAt?.toISOString() ?? null,
+    languageName: studioLanguage(r.language).englishName,
+    outOfDateSince: r.outOfDateSince?.toISOString() ?? null,
   };
 }
 
 export async function getDashboard() {
   const user = await requireCapability("studio:use", "article", "studio.dashboard");
-  const [mine, review, scheduled, published, failed] = await Promise.all([
+  const [mine, review, scheduled, published, failed, outOfDate] = await Promise.all([
     studioRows(and(eq(articles.authorId, user.id), inArray(latest.state, ["draft", "changes_requested"])), 10),
     studioRows(inArray(latest.state, ["submitted", "approved"]), 20),
     studioRows(eq(latest.state, "scheduled"), 20),
     studioRows(eq(latest.state, "published"), 10),
     studioRows(sql`${latest.scheduleError} IS NOT NULL`, 20),
+    // Translations a major change to their source left behind, until updated or confirmed current.
+    studioRows(isNotNull(articles.outOfDateSince), 20),
   ]);
   return {
     user,
@@ -42,6 +47,7 @@ export async function getDashboard() {
     scheduled: scheduled.map(toRow),
     recentlyPublished: published.map(toRow),
     failedSchedules: failed.map(toRow),
+    outOfDateTranslations: outOfDate.map(toRow),
   };
 }
 
@@ -52,6 +58,9 @@ export async function listStudioArticles(filters: {
   status?: ArticleRow["status"];
   categoryId?: number;
   authorId?: number;
+  language?: string;
+  /** Only translations marked out of date. */
+  outOfDate?: boolean;
   q?: string;
   page: number;
 }) {
@@ -61,6 +70,8 @@ export async function listStudioArticles(filters: {
   if (filters.status) conditions.push(eq(articles.status, filters.status));
   if (filters.categoryId) conditions.push(eq(latest.categoryId, filters.categoryId));
   if (filters.authorId) conditions.push(eq(articles.authorId, filters.authorId));
+  if (filters.language) conditions.push(eq(articles.language, filters.language));
+  if (filters.outOfDate) conditions.push(isNotNull(articles.outOfDateSince));
   // Every word on its own, anywhere in the latest title, summary or the slug: "Rome Tokyo" finds the communiqué.
   for (const word of (filters.q ?? "").split(/\s+/).filter(Boolean).slice(0, 12)) {
     conditions.push(studioWordMatch(word));
@@ -124,6 +135,7 @@ export async function getArticleForEditing({ id }: { id: number }): Promise<Edit
   return {
     id: article.id,
     slug: article.slug,
+    language: article.language,
     slugLocked: article.firstPublishedAt !== null,
     status: article.status,
     version: article.version,

@@ -26,6 +26,9 @@ export function selectStudioRows(db: Pick<Database, "select">, where: SQL | unde
         scheduledFor: latest.scheduledFor,
         firstPublishedAt: articles.firstPublishedAt,
         scheduleError: latest.scheduleError,
+        language: articles.language,
+        translationOfId: articles.translationOfId,
+        outOfDateSince: articles.outOfDateSince,
       })
       .from(articles)
       .innerJoin(

@@ -9,6 +9,8 @@ import { getCurrentUser } from "@/server/auth/current-user";
 import { signOutAction } from "./actions";
 import "./studio.css";
 import "./editor.css";
+import "./diff.css";
+import "./translations.css";
 
 /**
  * The layout owns its main landmark, once. Its own id, because pages of the public site or the

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { ArticleLinkList } from "@/components/studio/article-link-list";
 import { ListHealthPanel } from "@/components/studio/list-health-panel";
 import { can } from "@/lib/permissions";
@@ -39,6 +40,15 @@ export default async function DashboardPage() {
         <section aria-labelledby="scheduled-heading">
           <h2 id="scheduled-heading">Scheduled</h2>
           <ArticleLinkList rows={board.scheduled} empty="Nothing is scheduled." showSchedule />
+        </section>
+        <section aria-labelledby="out-of-date-heading">
+          <h2 id="out-of-date-heading">Translations out of date</h2>
+          <ArticleLinkList rows={board.outOfDateTranslations} empty="Every translation is up to date with its source." showLanguage />
+          {board.outOfDateTranslations.length > 0 && (
+            <p>
+              <Link href="/studio/articles?outOfDate=1">All out-of-date translations</Link>
+            </p>
+          )}
         </section>
         <section aria-labelledby="published-heading">
           <h2 id="published-heading">Recently published</h2>

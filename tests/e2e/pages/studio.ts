@@ -52,7 +52,8 @@ export class Studio {
   }
 
   saveStatus() {
-    return this.page.locator(".save-status [role=status]");
+    // :visible: after a client-side navigation Next keeps the previous page hidden in the document.
+    return this.page.locator(".save-status [role=status]:visible");
   }
 
   /**

@@ -5,6 +5,7 @@ import { ArticleTable } from "@/components/studio/article-table";
 import { EDITION_STATES } from "@/lib/vocabulary";
 import { STATE_LABELS } from "@/lib/workflow";
 import { listStudioArticles, listStudioFilterOptions } from "@/server/articles/studio-queries";
+import { env } from "@/lib/env";
 import { createArticleAction } from "./actions";
 import { studioPageUser } from "../_lib/page-user";
 
@@ -15,6 +16,8 @@ const filtersSchema = z.object({
   state: z.enum(EDITION_STATES).optional().catch(undefined),
   category: id,
   author: id,
+  language: z.string().max(20).optional().catch(undefined),
+  outOfDate: z.literal("1").optional().catch(undefined),
   q: z.string().trim().max(200).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
   error: z.string().max(300).optional().catch(undefined),
@@ -35,12 +38,22 @@ export default async function ArticlesPage({ searchParams }: PageProps<"/studio/
       state: filters.state,
       categoryId: filters.category,
       authorId: filters.author,
+      language: filters.language || undefined,
+      outOfDate: filters.outOfDate === "1",
       q: filters.q || undefined,
       page: filters.page,
     }),
     listStudioFilterOptions(),
   ]);
-  const base = { state: filters.state, category: filters.category, author: filters.author, q: filters.q };
+  const base = {
+    state: filters.state,
+    category: filters.category,
+    author: filters.author,
+    language: filters.language,
+    outOfDate: filters.outOfDate,
+    q: filters.q,
+  };
+  const languages = env().SITE_LANGUAGES;
   return (
     <>
       <div className="toolbar-row">
@@ -94,6 +107,22 @@ export default async function ArticlesPage({ searchParams }: PageProps<"/studio/
             ))}
           </select>
         </div>
+        {languages.length > 1 && (
+          <div className="field">
+            <label htmlFor="language">Language</label>
+            <select id="language" name="language" defaultValue={filters.language ?? ""}>
+              <option value="">Any language</option>
+              {languages.map((l) => (
+                <option key={l.code} value={l.code}>
+                  {l.englishName}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
+        <label className="choice filter-choice">
+          <input type="checkbox" name="outOfDate" value="1" defaultChecked={filters.outOfDate === "1"} /> Out-of-date translations only
+        </label>
         <button type="submit" className="button">
           Apply filters
         </button>

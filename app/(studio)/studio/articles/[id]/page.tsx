@@ -15,6 +15,11 @@ import { EDITABLE_STATES, editLockReason } from "@/lib/workflow";
 import { getArticleHeroImage } from "@/server/media/hero";
 import { ArticleWorkflow } from "@/components/studio/article-workflow";
 import { listReviewThread } from "@/server/workflow/reviews";
+import { OutOfDateBadge } from "@/components/studio/out-of-date-badge";
+import { SourceColumn } from "@/components/studio/source-column";
+import { TranslationsPanel } from "@/components/studio/translations-panel";
+import { getTranslationPanel, getTranslatorView } from "@/server/articles/translation-queries";
+import { confirmTranslationCurrentAction, createTranslationAction } from "../translation-actions";
 import {
   commentAction,
   confirmReviewAction,
@@ -38,10 +43,13 @@ export default async function EditArticlePage({ params }: PageProps<"/studio/art
     if (error instanceof AppError && error.type === "not_found") notFound();
     throw error;
   });
-  const [{ categories }, comments, hero] = await Promise.all([
+  const [{ categories }, comments, hero, translations, translator] = await Promise.all([
     listStudioFilterOptions(),
     listReviewThread({ articleId: article.id }),
     article.canEdit ? getArticleHeroImage({ articleId: article.id }) : Promise.resolve(null),
+    getTranslationPanel({ articleId: article.id }),
+    // Null unless this item is a translation: then its source's words go beside the editor.
+    getTranslatorView({ articleId: article.id }),
   ]);
   const heroEditable = article.canEdit && EDITABLE_STATES.includes(article.edition.state);
   // A new editor only when a workflow step locks or unlocks the words. The editor's own first save
@@ -53,6 +61,7 @@ export default async function EditArticlePage({ params }: PageProps<"/studio/art
       <div className="toolbar-row">
         <h1 tabIndex={-1}>Edit news item</h1>
         <StateBadge state={article.edition.state} live />
+        {translator?.outOfDate && <OutOfDateBadge since={translator.outOfDate.since} />}
       </div>
       <nav aria-label="This item" className="item-links">
         <Link href={`/studio/articles/${article.id}/preview`}>Preview</Link>
@@ -66,6 +75,7 @@ export default async function EditArticlePage({ params }: PageProps<"/studio/art
           article={article}
           categories={categories}
           save={saveArticleAction}
+          source={translator && <SourceColumn articleId={article.id} view={translator} confirmCurrent={confirmTranslationCurrentAction} />}
           workflow={
             <aside id={workflowColumnId(article.id)} className="editor-aside" aria-label="Workflow and review">
               <ArticleWorkflow
@@ -83,6 +93,7 @@ export default async function EditArticlePage({ params }: PageProps<"/studio/art
         />
         {/* Secondary to the words and the workflow: after both, under the words on wide screens. */}
         <div className="editor-extras">
+          <TranslationsPanel panel={translations} addVersion={createTranslationAction} />
           {article.canEdit && (
             <HeroImageField
               articleId={article.id}
