@@ -58,6 +58,13 @@ const NOT_STORED = new Set([
   "date",
 ]);
 
+/**
+ * Next's routing answers are not part of the page: a /ja page carries `x-middleware-rewrite: /news/x`
+ * (proxy.ts's rewrite, relative), which handed back by proxy.ts would be read as a new rewrite
+ * and fail Next's URL parsing.
+ */
+const isStoredHeader = (name: string) => !NOT_STORED.has(name) && !name.startsWith("x-middleware-") && !name.startsWith("x-nextjs-");
+
 /** Addresses whose page is the same for every reader: pages without a query string, and searches. */
 export function isCacheablePublicPage(path: string, search: string): boolean {
   if (maxEntries <= 0) return false;
@@ -131,7 +138,7 @@ export async function fillPublicPage(requestUrl: URL, address: string, nonce: st
     const type = response.headers.get("content-type") ?? "";
     if (response.status !== 200 || !type.startsWith("text/html") || response.headers.has("set-cookie")) return null;
     if (!body.includes(PLACEHOLDER_NONCE) || !body.trimEnd().endsWith("</html>")) return null;
-    const headers = [...response.headers].filter(([name]) => !NOT_STORED.has(name.toLowerCase()));
+    const headers = [...response.headers].filter(([name]) => isStoredHeader(name.toLowerCase()));
     return { parts: withoutClientRuntime(body).split(PLACEHOLDER_NONCE), headers };
   });
   return page ? withNonce(page, nonce) : null;
