@@ -13,7 +13,7 @@ CREATE INDEX `articles_category_public_idx` ON `articles` (`category_id`,`langua
 CREATE INDEX `articles_archive_month_idx` ON `articles` (`language`,`status`,`first_published_month`,`published_edition_id`,`category_id`,`first_published_at`,`public_updated_at`);--> statement-breakpoint
 ALTER TABLE `categories` ADD `translations` text DEFAULT '{}' NOT NULL;--> statement-breakpoint
 ALTER TABLE `recommendation_lists` ADD `language` text DEFAULT 'en' NOT NULL;--> statement-breakpoint
--- The base categories (db/seed.ts BASE_CATEGORIES) get their Japanese names on existing installs too.
+-- The base categories (db/base-categories.ts) get their Japanese names on existing installs too.
 UPDATE `categories` SET `translations` = '{"ja": {"name": "都政", "description": "知事の公務、会談、あいさつ。"}}' WHERE `slug` = 'government' AND `translations` = '{}';--> statement-breakpoint
 UPDATE `categories` SET `translations` = '{"ja": {"name": "国際関係", "description": "友好都市、海外訪問、国際的なパートナー。"}}' WHERE `slug` = 'international-relations' AND `translations` = '{}';--> statement-breakpoint
 UPDATE `categories` SET `translations` = '{"ja": {"name": "観光", "description": "観光客、イベント、東京の魅力発信。"}}' WHERE `slug` = 'tourism' AND `translations` = '{}';--> statement-breakpoint

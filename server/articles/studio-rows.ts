@@ -7,6 +7,17 @@ import { articleEditions, articles, categories, users } from "@/db/schema";
 
 /** Each item's newest edition, as the studio's lists filter on it. */
 export const latest = alias(articleEditions, "latest");
+
+/**
+ * Joins `latest` to each article's newest edition. "No newer edition" is one probe of
+ * article_editions_number_idx per row; unlike `number = (SELECT MAX(number) …)` it lets SQLite
+ * walk article_editions_updated_idx newest first and stop at `limit`, instead of sorting all
+ * 100,000 items per page.
+ */
+export const isNewestEditionOfArticle = and(
+  eq(latest.articleId, articles.id),
+  sql`NOT EXISTS (SELECT 1 FROM article_editions newer WHERE newer.article_id = ${latest.articleId} AND newer.number > ${latest.number})`,
+)!;
 const authors = alias(users, "authors");
 
 /** The newest edition per article, joined: one row per item as the studio lists it. */
@@ -31,16 +42,7 @@ export function selectStudioRows(db: Pick<Database, "select">, where: SQL | unde
         outOfDateSince: articles.outOfDateSince,
       })
       .from(articles)
-      .innerJoin(
-        latest,
-        and(
-          eq(latest.articleId, articles.id),
-          // "No newer edition" is one probe of article_editions_number_idx per row; unlike
-          // `number = (SELECT MAX(number) …)` it lets SQLite walk article_editions_updated_idx
-          // newest first and stop at `limit`, instead of sorting all 100,000 items per page.
-          sql`NOT EXISTS (SELECT 1 FROM article_editions newer WHERE newer.article_id = ${latest.articleId} AND newer.number > ${latest.number})`,
-        ),
-      )
+      .innerJoin(latest, isNewestEditionOfArticle)
       .innerJoin(categories, eq(categories.id, latest.categoryId))
       .leftJoin(authors, eq(authors.id, articles.authorId))
       .where(where)

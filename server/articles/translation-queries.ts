@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, or, sql } from "drizzle-orm";
+import { and, eq, or } from "drizzle-orm";
 import { diffWords } from "diff";
 import type { Database } from "@/db/client";
 import { articleEditions, articles, type ArticleEditionRow, type ArticleRow } from "@/db/schema";
@@ -11,7 +11,7 @@ import type { DiffPart } from "@/lib/revision-changes";
 import { requireCapability } from "../auth/current-user";
 import { getDatabase } from "../db";
 import { getLatestEdition, loadArticle } from "./editions";
-import { latest } from "./studio-rows";
+import { isNewestEditionOfArticle, latest } from "./studio-rows";
 import type { SourceDiff, StudioLanguage, TranslationPanel, TranslationVersion, TranslatorView } from "./studio-dto";
 
 /** Staff read language names in English; a language no longer configured keeps its name if it is known at all. */
@@ -33,13 +33,7 @@ async function groupVersions(db: Database, groupId: number) {
       state: latest.state,
     })
     .from(articles)
-    .innerJoin(
-      latest,
-      and(
-        eq(latest.articleId, articles.id),
-        sql`NOT EXISTS (SELECT 1 FROM article_editions newer WHERE newer.article_id = ${latest.articleId} AND newer.number > ${latest.number})`,
-      ),
-    )
+    .innerJoin(latest, isNewestEditionOfArticle)
     .where(or(eq(articles.id, groupId), eq(articles.translationOfId, groupId)));
 }
 

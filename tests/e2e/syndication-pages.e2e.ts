@@ -23,8 +23,8 @@ describe("article pages carry structured data and sharing tags", () => {
     const all = await publicArticles(handle.db);
     expect(all.length).toBeGreaterThanOrEqual(12);
     for (const a of all) {
-      const url = `${baseURL}/news/${a.slug}`;
-      const html = await (await get(`/news/${a.slug}`)).text();
+      const url = `${baseURL}${a.path}`;
+      const html = await (await get(a.path)).text();
       const scripts = [...html.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)];
       expect(scripts, a.slug).toHaveLength(1);
       const data = JSON.parse(scripts[0]![1]!);

@@ -85,7 +85,7 @@ describe("sitemaps and robots.txt", () => {
     const body = await res.text();
     expect(await sitemapSchemaErrors(body)).toEqual([]);
     const listed = locs(body).filter((l) => l.includes("/news/"));
-    const expected = (await publicArticles(handle.db)).map((a) => `${baseURL}/news/${a.slug}`);
+    const expected = (await publicArticles(handle.db)).map((a) => `${baseURL}${a.path}`);
     expect([...listed].sort()).toEqual([...expected].sort());
     for (const slug of HIDDEN_SLUGS) expect(body).not.toContain(slug);
     expect(locs(body)).toContain(`${baseURL}/archive/2026/02`);

@@ -19,11 +19,12 @@ export const HIDDEN_SLUGS = [DRAFT_SLUG, WITHDRAWN_SLUG, SCHEDULED_SLUG];
 
 export const get = (path: string, headers: Record<string, string> = {}) => fetch(new URL(path, inject("baseURL")), { headers });
 
-/** What readers may see right now, straight from the database. */
+/** What readers may see right now, straight from the database, each with its address in its own language. */
 export async function publicArticles(db: Database) {
-  return db
+  const rows = await db
     .select({
       slug: articles.slug,
+      language: articles.language,
       guid: articles.guid,
       firstPublishedAt: articles.firstPublishedAt,
       publicUpdatedAt: articles.publicUpdatedAt,
@@ -31,6 +32,7 @@ export async function publicArticles(db: Database) {
     .from(articles)
     .innerJoin(articleEditions, eq(articleEditions.id, articles.publishedEditionId))
     .where(and(eq(articles.status, "published")));
+  return rows.map((r) => ({ ...r, path: `${r.language === "en" ? "" : `/${r.language}`}/news/${r.slug}` }));
 }
 
 /**
