@@ -67,6 +67,11 @@ export const AUDIT_ACTIONS = [
   "user.reactivate",
   "user.password_reset",
   "audit.view",
+  "subscribers.view",
+  "subscribers.find",
+  "subscribers.export",
+  "subscribers.delete",
+  "mail.kept_view",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -111,6 +111,29 @@ const envSchema = z.object({
       }
       return names;
     }),
+  /**
+   * Where subscriber e-mail goes: smtp://user:pass@host:587 or smtps://… (nodemailer's URL form).
+   * Unset, messages are kept in the database and shown in the studio instead of sent.
+   */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, "SMTP_URL must be an smtp:// or smtps:// URL such as smtp://user:password@mail.example:587")
+    .optional(),
+  /** The sender of subscriber e-mail, as an address or "Name <address>". */
+  MAIL_FROM: z.string().min(3).default("Office of the Governor <news@localhost>"),
+  /** Run the outbox worker (subscriber e-mail, WebSub pings) in this process; "off" where `npm run outbox:worker` runs it. */
+  OUTBOX_WORKER: z.enum(["on", "off"]).default("on"),
+  OUTBOX_INTERVAL_MS: z.coerce.number().int().min(200).max(60_000).default(3_000),
+  /** SMTP connections the worker keeps open at once. */
+  MAIL_CONNECTIONS: z.coerce.number().int().min(1).max(64).default(8),
+  /** First retry delay after a failed hand-over; it doubles with each attempt up to an hour. */
+  MAIL_RETRY_BASE_MS: z.coerce.number().int().min(10).max(3_600_000).default(30_000),
+  /** How long a worker holds the messages it claimed; a dead worker's go out again after this. Longer than a batch takes. */
+  MAIL_LEASE_MS: z.coerce.number().int().min(500).max(3_600_000).default(60_000),
+  /** Hand-overs tried before a message is marked failed. */
+  MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(12),
+  /** A WebSub hub (https://pubsubhubbub.appspot.com/): feeds advertise it and each change pings it. */
+  WEBSUB_HUB_URL: z.url("WEBSUB_HUB_URL must be an absolute URL such as https://pubsubhubbub.appspot.com/").optional(),
   /** "1" seeds demo content and demo staff accounts into an empty database (npm run dev sets it). */
   KOHO_DEMO: z.enum(["0", "1"]).default("0"),
 });

@@ -19,6 +19,8 @@ export const CAPABILITIES = [
   "media:upload",
   "users:manage",
   "audit:view",
+  "subscribers:view",
+  "subscribers:manage",
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
@@ -32,6 +34,7 @@ const PUBLISHER: Capability[] = [
   "article:withdraw",
   "article:preview-link",
   "list:publish",
+  "subscribers:view",
 ];
 
 /** Roles -> capabilities, as data: the one table every check reads. */

@@ -43,3 +43,22 @@ export type ListEntry = { kind: "article"; articleId: number } | { kind: "extern
 
 /** One generated size of an uploaded image (the original is never served). */
 export type MediaVariant = { width: number; height: number; format: "webp" | "avif" | "jpeg" | "png"; key: string; bytes: number };
+
+/** How often a subscriber hears: an alert per item as it goes out, or one daily digest at a Tokyo hour. */
+export const SUBSCRIPTION_FREQUENCIES = ["immediate", "daily"] as const;
+export type SubscriptionFrequency = (typeof SUBSCRIPTION_FREQUENCIES)[number];
+
+/** pending until the link in the confirmation is followed; nothing but that confirmation is sent before. */
+export const SUBSCRIBER_STATUSES = ["pending", "confirmed"] as const;
+
+/** What happened to a published item that subscribers hear about (a minor change is none of them). */
+export const OUTBOX_EVENT_KINDS = ["published", "updated", "withdrawn"] as const;
+export type OutboxEventKind = (typeof OUTBOX_EVENT_KINDS)[number];
+
+/** The messages the outbox sends: the opt-in confirmation, one per event kind, and the daily digest. */
+export const MAIL_KINDS = ["confirm", "alert", "update", "withdrawal", "digest"] as const;
+export type MailKind = (typeof MAIL_KINDS)[number];
+
+/** queued → sending (leased to a worker) → sent | failed; cancelled when the item was withdrawn before its alert went. */
+export const DELIVERY_STATUSES = ["queued", "sending", "sent", "failed", "cancelled"] as const;
+export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];

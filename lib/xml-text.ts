@@ -12,3 +12,10 @@ const XML_FORBIDDEN =
 export function xmlSafe(text: string): string {
   return text.replace(XML_FORBIDDEN, "");
 }
+
+const HTML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+
+/** Text (or an attribute value) for HTML written as a string, such as an e-mail's HTML part. */
+export function escapeHtml(text: string): string {
+  return xmlSafe(text).replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!);
+}

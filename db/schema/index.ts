@@ -12,6 +12,7 @@ export * from "./article-review";
 export * from "./lists";
 export * from "./operations";
 export * from "./presence";
+export * from "./subscriptions";
 
 export {
   ARTICLE_STATUSES,

@@ -31,6 +31,8 @@ export type FeedChannel = {
   language: string;
   /** The channel's own date; the newest item's when there are items. */
   updated: Date;
+  /** A WebSub hub (WEBSUB_HUB_URL) the feed advertises, so readers' hubs hear of changes at once. */
+  hubUrl?: string;
 };
 
 const escapeHtml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
@@ -69,6 +71,8 @@ function newFeed(channel: FeedChannel, selfLink: Partial<Record<FeedFormat, stri
     copyright: `© ${channel.author.name}`,
     author: { name: channel.author.name, link: channel.author.url },
     feedLinks: selfLink,
+    // `feed` writes <atom:link rel="hub"> (RSS) and <link rel="hub"> (Atom) next to rel="self".
+    ...(channel.hubUrl ? { hub: channel.hubUrl } : {}),
   });
 }
 
@@ -163,6 +167,8 @@ function json(channel: FeedChannel, entries: FeedEntry[]): string {
     {
       ...top,
       version: "https://jsonfeed.org/version/1.1",
+      // `feed` writes no hubs; JSON Feed 1.1 lists them as { type, url }.
+      ...(channel.hubUrl ? { hubs: [{ type: "WebSub", url: channel.hubUrl }] } : {}),
       language: channel.language,
       authors: [author],
       items: items.map(({ author: itemAuthor, ...item }, i) => ({

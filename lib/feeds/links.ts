@@ -17,6 +17,30 @@ export function feedPaths(categorySlug?: string, language?: string, languages?: 
 }
 
 /**
+ * The feeds' absolute addresses: what each feed names as its rel="self" and what a WebSub ping
+ * names as its topic, which must be the same string for a hub to match subscribers to pings.
+ */
+export function absoluteFeedUrls(
+  siteUrl: string,
+  categorySlug?: string,
+  language?: string,
+  languages?: readonly LanguageInfo[],
+): FeedPaths {
+  const paths = feedPaths(categorySlug, language, languages);
+  const url = (path: string) => new URL(path, siteUrl).href;
+  return { rss: url(paths.rss), atom: url(paths.atom), json: url(paths.json) };
+}
+
+/**
+ * The HTTP `Link` header of a feed response when a hub is configured (WebSub §4: discovery by
+ * header works for every format, even one a client cannot parse); null without a hub.
+ */
+export function hubLinkHeader(hubUrl: string | undefined, selfUrl: string): string | null {
+  if (!hubUrl) return null;
+  return `<${hubUrl}>; rel="hub", <${selfUrl}>; rel="self"`;
+}
+
+/**
  * The language a "/<segment>/feed.xml" address is for: a configured language other than the
  * default (whose feeds are unprefixed), or null, which the route answers with 404.
  */

@@ -7,6 +7,7 @@ import { publicTagsForArticle } from "../cache-invalidation";
 import { defineEditorialType } from "../editorial/define-editorial-type";
 import { latestEdition } from "../editorial/edition-rows";
 import { syncArticleSearchEntry } from "@/db/search-index";
+import { recordOutboxEvent } from "../subscriptions/outbox";
 import { recordTranslationState, translationGroupOf } from "./translation-state";
 
 const editions = { table: articleEditions, parentId: articleEditions.articleId, parentKey: "articleId" };
@@ -66,6 +67,8 @@ export const articleType = defineEditorialType<ArticleRow, ArticleEditionRow>({
       })
       .where(eq(articles.id, article.id));
     await syncArticleSearchEntry(tx, article.id);
+    // Subscribers hear of a first publication and of a major change; a minor one stays quiet.
+    if (major) await recordOutboxEvent(tx, { kind: article.firstPublishedAt === null ? "published" : "updated", article, edition, now });
     await recordTranslationState(tx, article, { major: article.firstPublishedAt !== null && edition.changeType === "major", now });
   },
   afterStep: async ({ tx, user, item: article, edition, data, now, transition }) => {

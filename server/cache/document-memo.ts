@@ -3,6 +3,7 @@ import { env } from "@/lib/env";
 import { splitLanguagePath } from "@/lib/languages";
 import { cacheTags } from "@/lib/cache-tags";
 import { CONTENT_TYPES, cachedDocumentAnswer, type CachedDocument } from "@/lib/conditional-get";
+import { hubLinkHeader } from "@/lib/feeds/links";
 import { STATIC_CONTENT_SECURITY_POLICY } from "@/lib/http/content-security-policy";
 import { internalHeaderIn } from "@/lib/http/request-kinds";
 import { STATIC_SECURITY_HEADERS } from "@/lib/http/security-headers";
@@ -68,5 +69,8 @@ answerBeforeNext(async (request) => {
   if (!doc) return null;
   const answer = cachedDocumentAnswer(request.headers, doc, CONTENT_TYPES[feed.format]);
   const body = answer.body === null ? null : bytesOf(doc);
-  return { status: answer.status, headers: [...FEED_RESPONSE_HEADERS, ...Object.entries(answer.headers)], body };
+  // The same WebSub Link header the feed route adds (server/public/feed-responses.ts): the address is the feed's own.
+  const link = hubLinkHeader(env().WEBSUB_HUB_URL, new URL(address!.path, env().SITE_URL).href);
+  const hub: [string, string][] = link ? [["Link", link]] : [];
+  return { status: answer.status, headers: [...FEED_RESPONSE_HEADERS, ...Object.entries(answer.headers), ...hub], body };
 });

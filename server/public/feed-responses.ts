@@ -2,7 +2,7 @@ import "server-only";
 import { CONTENT_TYPES, serveCachedDocument } from "@/lib/conditional-get";
 import { env } from "@/lib/env";
 import type { FeedFormat } from "@/lib/feeds/build-feed";
-import { prefixedFeedLanguage } from "@/lib/feeds/links";
+import { absoluteFeedUrls, hubLinkHeader, prefixedFeedLanguage } from "@/lib/feeds/links";
 import { memoisedFeed } from "../cache/document-memo";
 import { publicRead } from "../public-read";
 import { getCategoryFeed, getSiteFeed } from "./feeds";
@@ -31,13 +31,28 @@ async function feedResponse(
   }
   const prefix = language ? `${language}/` : "";
   if (slug === undefined) {
-    return serveCachedDocument(request, () => memoisedFeed(`${prefix}site:${format}`, () => getSiteFeed({ format, language })), type);
+    const site = await serveCachedDocument(
+      request,
+      () => memoisedFeed(`${prefix}site:${format}`, () => getSiteFeed({ format, language })),
+      type,
+    );
+    return withHubLink(site, format, undefined, language);
   }
-  return serveCachedDocument(
+  const category = await serveCachedDocument(
     request,
     () => memoisedFeed(`${prefix}category:${slug}:${format}`, () => getCategoryFeed({ slug, format, language })),
     type,
   );
+  return withHubLink(category, format, slug, language);
+}
+
+/** With WEBSUB_HUB_URL set, a feed's 200 and 304 carry `Link: <hub>; rel="hub", <self>; rel="self"`, the self the body names. */
+function withHubLink(response: Response, format: FeedFormat, slug: string | undefined, language: string | undefined): Response {
+  if (response.status === 404) return response;
+  const { SITE_URL, SITE_LANGUAGES, WEBSUB_HUB_URL } = env();
+  const link = hubLinkHeader(WEBSUB_HUB_URL, absoluteFeedUrls(SITE_URL, slug, language, SITE_LANGUAGES)[format]);
+  if (link) response.headers.set("Link", link);
+  return response;
 }
 
 export const serveFeed = publicRead("feeds are for anyone to subscribe to", feedResponse);

@@ -8,7 +8,7 @@ import { renderArticleHtml } from "@/lib/content/render-html";
 import { env, siteName } from "@/lib/env";
 import { buildFeed, type FeedEntry, type FeedFormat } from "@/lib/feeds/build-feed";
 import { siteFeedDescription } from "@/lib/feeds/labels";
-import { feedPaths } from "@/lib/feeds/links";
+import { absoluteFeedUrls } from "@/lib/feeds/links";
 import { localizedCategoryDescription, localizedCategoryName } from "@/lib/i18n";
 import { localizedPath, type LanguageInfo } from "@/lib/languages";
 import { isValidSlug } from "@/lib/slug";
@@ -110,9 +110,11 @@ async function categoryChannelWords(category: FeedCategory, language: string) {
 /**
  * The whole feed document of one language, generated once and kept until a publishing change
  * invalidates the listings (or the category list, or one of its items — the inner cache's tags
- * carry over): requests in between do no database work.
+ * carry over): requests in between do no database work. The hub (WEBSUB_HUB_URL) is an argument,
+ * so it is part of the cache key: a shared or restarted cache never serves a document that
+ * advertises another configuration's hub.
  */
-async function cachedFeed(format: FeedFormat, category: FeedCategory | null, language: string) {
+async function cachedFeed(format: FeedFormat, category: FeedCategory | null, language: string, hubUrl: string | null) {
   "use cache";
   cacheLife("max");
   cacheTag(cacheTags.publicListings, cacheTags.categories);
@@ -126,7 +128,6 @@ async function cachedFeed(format: FeedFormat, category: FeedCategory | null, lan
   }));
   const url = (path: string) => new URL(path, SITE_URL).href;
   const absolute = (path: string) => url(localizedPath(languages, language, path));
-  const paths = feedPaths(category?.slug, language, languages);
   const words = category ? await categoryChannelWords(category, language) : null;
   const newest = entries.reduce<Date | null>((max, e) => (max === null || e.updatedAt > max ? e.updatedAt : max), null);
   const generatedAt = Date.now();
@@ -136,10 +137,11 @@ async function cachedFeed(format: FeedFormat, category: FeedCategory | null, lan
       title: words ? `${SITE_NAME}: ${words.name}` : SITE_NAME,
       description: words?.description || siteFeedDescription(language, PRESS_OFFICE_NAME),
       homeUrl: absolute(category ? `/category/${category.slug}` : "/"),
-      feedUrls: { rss: url(paths.rss), atom: url(paths.atom), json: url(paths.json) },
+      feedUrls: absoluteFeedUrls(SITE_URL, category?.slug, language, languages),
       author: { name: PRESS_OFFICE_NAME, url: absolute("/") },
       language,
       updated: newest ?? new Date(generatedAt),
+      ...(hubUrl ? { hubUrl } : {}),
     },
     entries,
   );
@@ -150,7 +152,7 @@ async function cachedFeed(format: FeedFormat, category: FeedCategory | null, lan
 
 /** The site-wide feed of one language (the default when none is given): its latest published items of every category. */
 async function buildSiteFeed({ format, language }: { format: FeedFormat; language?: string }): Promise<CachedDocument> {
-  return cachedFeed(format, null, feedLanguage(language).info.code);
+  return cachedFeed(format, null, feedLanguage(language).info.code, env().WEBSUB_HUB_URL ?? null);
 }
 
 /** A category's feed in one language, or null for a category that does not exist (the route answers 404). */
@@ -169,7 +171,7 @@ async function buildCategoryFeed({
   const category = await getCategoryBySlug({ slug });
   if (!category) return null;
   const { id, name, description } = category;
-  return cachedFeed(format, { id, slug: category.slug, name, description }, code);
+  return cachedFeed(format, { id, slug: category.slug, name, description }, code, env().WEBSUB_HUB_URL ?? null);
 }
 
 export const getSiteFeed = publicRead("feeds are for anyone to subscribe to", buildSiteFeed);

@@ -1,11 +1,12 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
-import { articles } from "@/db/schema";
+import { articleEditions, articles } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { publicTagsForArticle } from "../cache-invalidation";
 import { defineCommand } from "../command";
 import { syncArticleSearchEntry } from "@/db/search-index";
+import { recordOutboxEvent } from "../subscriptions/outbox";
 
 const articleId = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 const withdrawSchema = z
@@ -34,9 +35,14 @@ export const withdrawArticle = defineCommand({
       .update(articles)
       .set({ status: "withdrawn", withdrawnAt: now, withdrawalNote: input.explanation, updatedAt: now })
       .where(and(eq(articles.id, input.articleId), eq(articles.status, "published")))
-      .returning({ slug: articles.slug });
+      .returning();
     if (!row) throw new AppError("conflict:article", "Only a published item can be withdrawn.");
     await syncArticleSearchEntry(tx, input.articleId);
+    const edition = row.publishedEditionId
+      ? await tx.query.articleEditions.findFirst({ where: eq(articleEditions.id, row.publishedEditionId) })
+      : undefined;
+    // Those who were told about the item are told it was withdrawn (server/subscriptions/fan-out.ts).
+    if (edition) await recordOutboxEvent(tx, { kind: "withdrawn", article: row, edition, now, withdrawalNote: input.explanation });
     note({ explanation: input.explanation });
     expire(...publicTagsForArticle(row.slug));
   },
