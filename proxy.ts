@@ -16,6 +16,8 @@ import { PREVIEW_LINK_HTTP_STATUS, getPreviewLinkStatus } from "@/server/workflo
 import { LANGUAGE_HEADER } from "@/server/public/page-language";
 import { env } from "@/lib/env";
 import { splitLanguagePath } from "@/lib/languages";
+import { isSubscriptionPath, subscriberLinkPostTarget } from "@/lib/subscription-paths";
+import { subscriberLinkStatus } from "@/server/subscriptions/link-status";
 
 /**
  * Runs for every HTML page (public and staff; not for Next's assets, uploads, API routes,
@@ -74,6 +76,14 @@ export async function proxy(request: NextRequest) {
   // "/ja/studio" and the like are no one's address: left as they are, they match no route (404).
   const rewriteTo = routePath !== path && isReaderPagePath(routePath) ? new URL(routePath + request.nextUrl.search, request.url) : null;
   const pageLanguageCode = rewriteTo ? language : (env().SITE_LANGUAGES[0]?.code ?? "en");
+  // A POST to a subscriber link's own address (a form, or a mail client's RFC 8058 one-click
+  // unsubscribe, which has no cookie, token or Origin) goes to the route handler beside its page.
+  const postTarget = request.method === "POST" && !request.headers.has("next-action") ? subscriberLinkPostTarget(routePath) : null;
+  if (postTarget) {
+    const headers = new Headers(request.headers);
+    headers.set(LANGUAGE_HEADER, pageLanguageCode);
+    return NextResponse.rewrite(new URL(postTarget, request.url), { request: { headers } });
+  }
   const isStaff = isStaffPath(path);
   const isPreviewLink = path.startsWith("/preview/");
   // A public page as rendered, with a fresh nonce: no render, no database (server/cache/public-page-cache.ts).
@@ -97,7 +107,9 @@ export async function proxy(request: NextRequest) {
     ? await publicPageStatus(request, rewriteTo ? path : routePath)
     : isPreviewLink
       ? await previewLinkStatus(request, path)
-      : undefined;
+      : isSubscriptionPath(routePath) && (request.method === "GET" || request.method === "HEAD")
+        ? await subscriberLinkStatus(routePath)
+        : undefined;
   // Past capacity a render would only queue: a fast 503 instead (server/public/load-shedding.ts),
   // also when as many pages as the store allows are rendering already (mayRenderToFill).
   const queueFull = cacheable && !filling && !status && !mayRenderToFill(address);
@@ -141,6 +153,11 @@ export async function proxy(request: NextRequest) {
   // Staff pages must never be shared. Public pages keep the Cache-Control Next gives a page
   // rendered per request; a cache that keeps one stores this header with the body it matches.
   if (isStaff) response.headers.set("Cache-Control", "private, no-store");
+  // The e-mail alert pages are one reader's: an address typed in, a token in the path.
+  if (isSubscriptionPath(routePath)) {
+    response.headers.set("Cache-Control", "private, no-store");
+    response.headers.set("X-Robots-Tag", "noindex, nofollow");
+  }
   // A preview link is for one person: search engines must not index it even if it leaks.
   if (isPreviewLink) response.headers.set("X-Robots-Tag", "noindex, nofollow");
   return response;
@@ -170,7 +187,9 @@ const BLOCKING_RENDER_MARK = "koho-blocking-render";
 
 /** The reader pages every language has, as the default language writes their addresses. */
 function isReaderPagePath(path: string): boolean {
-  return path === "/" || path === "/search" || path === "/archive" || /^\/(news|category|page|archive)\//.test(path);
+  return (
+    path === "/" || path === "/search" || path === "/archive" || /^\/(news|category|page|archive)\//.test(path) || isSubscriptionPath(path)
+  );
 }
 
 /** Public pages whose address can name something that does not exist (an unknown slug, page or month). */

@@ -8,7 +8,7 @@ import type { z } from "zod";
  */
 export type ErrorType =
   "bad_request" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "gone" | "too_large" | "rate_limited" | "internal";
-export type ErrorSurface = "article" | "user" | "auth" | "list" | "media" | "request" | "preview" | "scheduler" | "server";
+export type ErrorSurface = "article" | "user" | "auth" | "list" | "media" | "request" | "preview" | "scheduler" | "server" | "subscriber";
 export type ErrorCode = `${ErrorType}:${ErrorSurface}`;
 
 const STATUS: Record<ErrorType, number> = {

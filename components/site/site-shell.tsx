@@ -80,6 +80,9 @@ export async function SiteShell({
                   {m.rssFeed}
                 </a>
               </li>
+              <li>
+                <a href={href("/subscribe")}>{m.emailAlerts}</a>
+              </li>
             </ul>
           </nav>
           <p>

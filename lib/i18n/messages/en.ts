@@ -1,3 +1,5 @@
+import { subscribeEn } from "./subscribe-en";
+
 /**
  * The public site's chrome in English: the model every other catalogue must match key for key
  * (`Messages` below; each catalogue is typed with it, so a missing or extra key fails the build).
@@ -18,6 +20,7 @@ export const en = {
     search: "Search",
     rssFeed: "RSS feed",
     languageNav: "Language",
+    emailAlerts: "Get e-mail alerts",
   },
   siteSearch: {
     formLabel: "Site search",
@@ -127,6 +130,7 @@ export const en = {
     archive: "Browse the archive, month by month",
     category: (name: string) => `Browse ${name}`,
   },
+  subscribe: subscribeEn,
 };
 
 export type Messages = typeof en;

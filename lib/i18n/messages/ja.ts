@@ -1,4 +1,5 @@
 import type { Messages } from "./en";
+import { subscribeJa } from "./subscribe-ja";
 
 /** 公開サイトの日本語表記。東京都の公式サイトの書き方（です・ます調、全角の括弧と句読点）に合わせる。 */
 const count = (n: number) => `${n.toLocaleString("ja-JP")}件`;
@@ -15,6 +16,7 @@ export const ja: Messages = {
     search: "検索",
     rssFeed: "RSSフィード",
     languageNav: "言語",
+    emailAlerts: "メール配信",
   },
   siteSearch: {
     formLabel: "サイト内検索",
@@ -118,4 +120,5 @@ export const ja: Messages = {
     archive: "月別のアーカイブを見る",
     category: (name: string) => `${name}の一覧を見る`,
   },
+  subscribe: subscribeJa,
 };

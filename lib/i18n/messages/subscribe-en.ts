@@ -1,0 +1,76 @@
+/**
+ * The e-mail alert pages in English (/subscribe, /email/…): part of the English catalogue
+ * (./en.ts, key `subscribe`), kept apart because the forms and their errors are many strings.
+ * The `errors` are also the commands' own messages (server/subscriptions/subscribe.ts).
+ */
+export const subscribeEn = {
+  title: "Get e-mail alerts",
+  description: "E-mail alerts of news from the Office of the Governor: every item as it is published, or a daily digest.",
+  intro:
+    "Get an e-mail when news is published: all of it, or only the categories you choose, at once or in one digest a day. You need no account.",
+  optInNote: "First we send a message to the address you give; nothing else is sent until you follow the link in it.",
+  formLabel: "Subscribe to e-mail alerts",
+  email: "E-mail address",
+  emailHint: "Used only to send the alerts you choose.",
+  language: "Language of the news",
+  scope: "What to hear about",
+  scopeAll: "All news",
+  scopeChosen: "Only the categories I choose",
+  categories: "Categories",
+  categoriesHint: "Used when “Only the categories I choose” is selected.",
+  frequency: "How often",
+  immediate: "At once: one e-mail for each item",
+  daily: "Daily: one digest a day, only on days with news",
+  digestHour: "Time of the daily digest (Tokyo time)",
+  digestHourHint: "Used for the daily digest only.",
+  hour: (h: number) => `${String(h).padStart(2, "0")}:00`,
+  submit: "Subscribe",
+  problemTitle: "There is a problem",
+  errors: {
+    emailMissing: "Enter your e-mail address.",
+    emailTooLong: "That e-mail address is too long: addresses have at most 254 characters.",
+    emailInvalid: "Enter an e-mail address in the form name@example.com.",
+    language: "Choose one of the languages listed.",
+    categoriesNone: "Choose at least one category, or choose “All news”.",
+    categoriesUnknown: "One of the chosen categories no longer exists. Choose again from the list.",
+    frequency: "Choose how often you want e-mail.",
+    digestHour: "Choose a time for the daily digest, from 00:00 to 23:00.",
+    tooManyForAddress:
+      "We have already sent several confirmation messages to this address today. Look for them in your inbox (and spam folder), or try again tomorrow.",
+    tooManyFromClient: "Too many subscription requests have come from your network in the last hour. Please try again later.",
+    linkGone: "This link no longer works — you may already have unsubscribed.",
+    confirmUnknown: "This confirmation link does not work. Check that the whole link was copied, or subscribe again.",
+    confirmExpired: "This confirmation link has expired: links work for 7 days. Subscribe again to get a new one.",
+  },
+  checkInboxTitle: "Check your inbox",
+  checkInboxBody:
+    "If this address is not subscribed yet, a message is on its way to it with a link to confirm your subscription. Nothing is sent until you follow that link.",
+  checkInboxHelp: "The link works for 7 days. If nothing arrives within a few minutes, look in your spam folder, or subscribe again.",
+  confirmTitle: "Confirm your subscription",
+  confirmBody: "Press the button to start getting the e-mail alerts you asked for.",
+  confirmButton: "Confirm subscription",
+  confirmedTitle: "You’re subscribed",
+  confirmedBody: "You will get the alerts you chose. Every message has a link to change your choices or to unsubscribe.",
+  manageLink: "Change your alert settings",
+  expiredTitle: "This confirmation link has expired",
+  unknownLinkTitle: "This link does not work",
+  linkGoneTitle: "This link no longer works",
+  subscribeAgain: "Subscribe again",
+  manageTitle: "Your e-mail alerts",
+  /** {email} */
+  manageFor: "Settings for alerts sent to {email}.",
+  notConfirmedYet: "This address is not confirmed yet: follow the link in the confirmation message to start getting alerts.",
+  manageFormLabel: "Alert settings",
+  save: "Save changes",
+  savedTitle: "Your changes are saved",
+  unsubscribeHeading: "Stop all alerts",
+  unsubscribeBody: "Unsubscribing deletes your address from our list. You can subscribe again at any time.",
+  unsubscribeButton: "Unsubscribe",
+  unsubscribeTitle: "Unsubscribe from e-mail alerts",
+  unsubscribeQuestion: "Press the button to stop all e-mail alerts to your address and delete it from our list.",
+  unsubscribedTitle: "You have unsubscribed",
+  unsubscribedBody: "Your address has been deleted from our list: no more alerts will be sent to it.",
+  latestNews: "Read the latest news",
+};
+
+export type SubscribeMessages = typeof subscribeEn;
