@@ -1,6 +1,6 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
-import { subscriberCategories, subscribers, type SubscriberRow } from "@/db/schema";
+import { keptMessages, subscriberCategories, type SubscriberRow, subscribers } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { messagesFor } from "@/lib/i18n";
 import { inputShapeProblem } from "@/lib/input-shape";
@@ -116,7 +116,12 @@ export async function updatePreferences(token: string, raw: unknown): Promise<{ 
 export async function unsubscribe(token: string): Promise<{ language: string }> {
   const row = await manageable(token);
   const db = await getDatabase();
-  await db.delete(subscribers).where(eq(subscribers.id, row.id));
+  // The address goes with everything held about it: deliveries and categories by cascade, and
+  // any copies kept for the studio (no SMTP), which name the address but not the row.
+  await db.transaction(async (tx) => {
+    await tx.delete(subscribers).where(eq(subscribers.id, row.id));
+    await tx.delete(keptMessages).where(eq(keptMessages.to, row.email));
+  });
   return { language: row.language };
 }
 

@@ -131,9 +131,13 @@ describe("unsubscribing", () => {
     const token = manageToken(row!);
     await confirmSubscription(confirmToken(row!, new Date(Date.now() + 60_000)));
     expect(await db.select().from(mailDeliveries).where(eq(mailDeliveries.subscriberId, row!.id))).not.toEqual([]);
+    // A copy kept for the studio (no SMTP) names the address too.
+    await db.run(
+      sql`INSERT INTO kept_messages (delivery_id, "to", subject, text, html, headers, kept_at) VALUES (NULL, 'leaving@example.com', 's', 't', 'h', '{}', 0)`,
+    );
     expect(await unsubscribe(token)).toEqual({ language: "en" });
     const left = await db.all<{ n: number }>(
-      sql`SELECT (SELECT count(*) FROM subscribers WHERE email = 'leaving@example.com') + (SELECT count(*) FROM subscriber_categories WHERE subscriber_id = ${row!.id}) + (SELECT count(*) FROM mail_deliveries WHERE subscriber_id = ${row!.id}) AS n`,
+      sql`SELECT (SELECT count(*) FROM subscribers WHERE email = 'leaving@example.com') + (SELECT count(*) FROM subscriber_categories WHERE subscriber_id = ${row!.id}) + (SELECT count(*) FROM mail_deliveries WHERE subscriber_id = ${row!.id}) + (SELECT count(*) FROM kept_messages WHERE "to" = 'leaving@example.com') AS n`,
     );
     expect(left[0]!.n).toBe(0);
     expect((await refusal(unsubscribe(token))).status).toBe(404);

@@ -29,6 +29,7 @@ async function StudioFrame({ children }: { children: ReactNode }) {
     { href: "/studio/articles", label: "News items" },
     { href: "/studio/media", label: "Media" },
     { href: "/studio/lists", label: "Lists" },
+    ...(can(user, "subscribers:view") ? [{ href: "/studio/subscribers", label: "Subscribers" }] : []),
     ...(can(user, "users:manage") ? [{ href: "/studio/users", label: "Staff" }] : []),
     ...(can(user, "audit:view") ? [{ href: "/studio/audit", label: "Audit log" }] : []),
   ];

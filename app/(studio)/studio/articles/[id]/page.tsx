@@ -11,6 +11,7 @@ import { workflowColumnId } from "@/components/editor/editor-ids";
 import { HeroImageField } from "@/components/editor/hero-image-field";
 import { ArticleListPreview } from "@/components/studio/article-list-preview";
 import { ReviewThread } from "@/components/studio/review-thread";
+import { can } from "@/lib/permissions";
 import { EDITABLE_STATES, editLockReason } from "@/lib/workflow";
 import { getArticleHeroImage } from "@/server/media/hero";
 import { ArticleWorkflow } from "@/components/studio/article-workflow";
@@ -36,7 +37,7 @@ export const metadata: Metadata = { title: "Edit news item" };
 const idSchema = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 
 export default async function EditArticlePage({ params }: PageProps<"/studio/articles/[id]">) {
-  await studioPageUser();
+  const user = await studioPageUser();
   const id = idSchema.safeParse((await params).id);
   if (!id.success) notFound();
   const article = await getArticleForEditing({ id: id.data }).catch((error) => {
@@ -67,6 +68,9 @@ export default async function EditArticlePage({ params }: PageProps<"/studio/art
         <Link href={`/studio/articles/${article.id}/preview`}>Preview</Link>
         <Link href={`/studio/articles/${article.id}/history`}>History and changes</Link>
         {article.status !== "draft" && <Link href={`/news/${article.slug}`}>Public page</Link>}
+        {article.status !== "draft" && can(user, "subscribers:view") && (
+          <Link href={`/studio/articles/${article.id}/delivery`}>Subscribers</Link>
+        )}
       </nav>
       <PresenceStatus kind="article" id={article.id} />
       <div className="editor-page">
