@@ -13,13 +13,16 @@ export type BenchOptions = {
   /** Items in the second, at-scale database whose query timings are reported; 0 skips it. */
   scale: number;
   nginx: boolean;
+  /** Confirmed subscribers for the alerts section (issue 17's scale goal); 0 skips it. */
+  subscribers: number;
   queries: number;
   keepDb: boolean;
   /**
    * "db": seed (or open `database`) and time the 100k database queries only: no build, no server, no load.
    * "staff": seed, build (unless --no-build) and run only the staff-under-flood scenario.
+   * "subscriber-alerts": seed, build (unless --no-build) and run only the subscriber-alerts section.
    */
-  only: "db" | "staff" | null;
+  only: "db" | "staff" | "subscriber-alerts" | null;
   /** An existing bench database to measure instead of seeding one (migrated first; with --only=db). */
   database: string | null;
   help: boolean;
@@ -36,6 +39,7 @@ export const DEFAULT_OPTIONS: BenchOptions = {
   staff: true,
   scale: 100_000,
   nginx: false,
+  subscribers: 100_000,
   queries: 200,
   keepDb: false,
   only: null,
@@ -55,9 +59,11 @@ export const USAGE = `Usage: npm run bench -- [options]
   --lighthouse-runs <n>  Lighthouse runs per page, median reported (default 5)
   --no-staff          skip staff saves and publish → visible under a reader flood through nginx
   --scale <n>         items in the second database for the at-scale query timings (default 100000; 0 skips)
+  --subscribers <n>   confirmed subscribers alerted of one publication by the outbox worker (default 100000; 0 skips)
   --keep-db           leave the temporary database on disk and print its path
   --only=db           only the database timings (studio list, search, sitemap, listings, size): no build, no server
   --only=staff        only staff saves under a reader flood (seed, build unless --no-build, the scenario)
+  --only=subscriber-alerts  only the alerts section: 100,000 subscribers, one publication, the worker into a local SMTP sink
   --db <file>         with --only=db: measure this bench database (e.g. one kept with --keep-db) instead of seeding
   --help              this text`;
 
@@ -110,6 +116,9 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
       case "--scale":
         options.scale = positiveInt(flag, value(), 1_000_000, 0);
         break;
+      case "--subscribers":
+        options.subscribers = positiveInt(flag, value(), 1_000_000, 0);
+        break;
       case "--nginx":
         options.nginx = true;
         break;
@@ -118,7 +127,9 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
         break;
       case "--only": {
         const part = value();
-        if (part !== "db" && part !== "staff") throw new Error(`--only takes "db" or "staff", got ${part ?? "nothing"}`);
+        if (part !== "db" && part !== "staff" && part !== "subscriber-alerts") {
+          throw new Error(`--only takes "db", "staff" or "subscriber-alerts", got ${part ?? "nothing"}`);
+        }
         options.only = part;
         break;
       }
@@ -137,5 +148,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
     }
   }
   if (options.database && options.only !== "db") throw new Error("--db only works with --only=db");
+  if (options.only === "subscriber-alerts" && options.subscribers === 0)
+    throw new Error("--only=subscriber-alerts needs --subscribers above 0");
   return options;
 }

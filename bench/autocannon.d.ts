@@ -29,6 +29,8 @@ declare module "autocannon" {
     headers?: Record<string, string>;
     pipelining?: number;
     timeout?: number;
+    /** Requests per second across all connections. */
+    overallRate?: number;
     /** Cycled through in order by each connection. */
     requests?: { method?: string; path: string }[];
   };

@@ -18,12 +18,15 @@ export async function measureLoad({
   duration,
   headers,
   serverPid,
+  overallRate,
 }: {
   url: string;
   connections: number;
   duration: number;
   headers?: Record<string, string>;
   serverPid?: number;
+  /** Requests per second across all connections (a steady reader rate); unset, as fast as the server answers. */
+  overallRate?: number;
 }): Promise<LoadResult> {
   let peak: number | null = null;
   const sample = () => {
@@ -33,7 +36,7 @@ export async function measureLoad({
   };
   const timer = setInterval(sample, 500);
   try {
-    const result = await autocannon({ url, connections, duration, headers, timeout: 10 });
+    const result = await autocannon({ url, connections, duration, headers, timeout: 10, ...(overallRate ? { overallRate } : {}) });
     sample();
     const statusCodes = Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([code, s]) => [code, s.count]));
     const completed = Math.max(1, result.requests.total);

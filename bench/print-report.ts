@@ -6,6 +6,7 @@ import type { LoadResult } from "./load";
 import { visibilityTable, type VisibilityRow } from "./publish-visibility";
 import { machine, routeTable, timingTable, verdictTable, type RouteResult, type Verdict } from "./report";
 import { staffTable, type StaffUnderFlood } from "./staff-under-flood";
+import { subscriberAlertsTable, type SubscriberAlerts } from "./subscriber-alerts-report";
 import { formatKb, formatMb } from "./stats";
 
 type Db = Awaited<ReturnType<typeof measureDatabase>>;
@@ -27,6 +28,7 @@ export function printReport(r: {
   articleRouteJs: BundleReport | null;
   visibility: VisibilityRow[];
   staff?: StaffUnderFlood;
+  alerts?: SubscriberAlerts;
   scale?: { items: number; db: Db; bytes: number };
   verdicts: Verdict[];
 }) {
@@ -61,6 +63,7 @@ export function printReport(r: {
   );
   console.log(`\npublish → visible (from the scheduler tick's answer on process A):\n${visibilityTable(r.visibility)}`);
   if (r.staff) console.log(`\nstaff under a reader flood (nginx → readers' process + staff process):\n${staffTable(r.staff)}`);
+  if (r.alerts) console.log(`\n${subscriberAlertsTable(r.alerts)}`);
   if (r.scale) {
     console.log(
       `\nat ${r.scale.items.toLocaleString("en-US")} items (database ${formatMb(r.scale.bytes)}):\n${timingTable(scaleRows(r.scale.db))}`,

@@ -5,6 +5,13 @@ import { createServer } from "node:net";
 /** Every process the bench started, so they are all stopped on exit or Ctrl-C. */
 const started = new Set<ChildProcess>();
 
+/** Puts a process the caller spawned (detached, in its own group) under the same stop-on-exit care. */
+export function track(child: ChildProcess): ChildProcess {
+  started.add(child);
+  child.on("exit", () => started.delete(child));
+  return child;
+}
+
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();

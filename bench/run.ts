@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { openDatabase } from "@/db/client";
+import { BUSY_TIMEOUT_MS, openDatabase } from "@/db/client";
 import { buildApp, BENCH_DIST_DIR, hasBuild, startApp, timedGet } from "./app-server";
 import { parseBenchArgs, USAGE } from "./args";
 import { measureBaselines } from "./baselines";
@@ -25,7 +25,8 @@ import { measureStaffUnderFlood, staffTable } from "./staff-under-flood";
 import { createBenchDatabase, databaseBytes, newestPublishedSlug } from "./seed-items";
 import { measureAtScale, runDatabaseOnly } from "./db-only";
 import { formatKb, formatMb } from "./stats";
-import { buildVerdicts } from "./verdicts";
+import { runSubscriberAlertsOnly, subscriberAlertsSection } from "./subscriber-alerts-report";
+import { buildVerdicts, subscriberAlertVerdicts } from "./verdicts";
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const log = (message: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`);
@@ -78,6 +79,14 @@ if (options.build || !hasBuild(repoRoot)) {
 if (options.only === "staff") {
   const staff = await measureStaffUnderFlood({ repoRoot, databaseFile, dir: join(workDir, "staff"), log });
   console.log(`\n${staffTable(staff)}\n`);
+  await stopAll();
+  process.exit(0);
+}
+// On a copy of the database, so the other sections' timings and sizes never see the subscribers or their mail.
+const { duration, subscribers } = options;
+const alertsOptions = { repoRoot, databaseFile, dir: join(workDir, "alerts"), duration, subscribers, log };
+if (options.only === "subscriber-alerts") {
+  await runSubscriberAlertsOnly(alertsOptions);
   await stopAll();
   process.exit(0);
 }
@@ -192,6 +201,8 @@ const staff = options.staff
     })
   : undefined;
 
+const alerts = options.subscribers ? await subscriberAlertsSection(alertsOptions) : undefined;
+
 log(`timing database queries (${options.queries} per kind)…`);
 const handle = await openDatabase(`file:${databaseFile}`);
 const db = await measureDatabase(handle.db, options.queries);
@@ -217,6 +228,7 @@ const verdicts = [
     lighthouse,
     staff,
   }),
+  ...(alerts ? subscriberAlertVerdicts(alerts, BUSY_TIMEOUT_MS) : []),
   ...(scale?.verdicts ?? []),
 ];
 const machineAtEnd = machine();
@@ -236,6 +248,7 @@ const report = {
   articleRouteJs,
   visibility,
   staff,
+  alerts,
   scale,
   verdicts,
 };

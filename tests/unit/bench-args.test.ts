@@ -40,6 +40,17 @@ describe("parseBenchArgs", () => {
     expect(() => parseBenchArgs(["--scale", "-1"])).toThrow(/between 0 and 1000000/);
   });
 
+  it("runs the subscriber-alerts section alone, with a chosen number of subscribers, or skips it", () => {
+    expect(DEFAULT_OPTIONS.subscribers).toBe(100_000);
+    expect(parseBenchArgs(["--only=subscriber-alerts", "--subscribers", "20_000"])).toMatchObject({
+      only: "subscriber-alerts",
+      subscribers: 20_000,
+    });
+    expect(parseBenchArgs(["--subscribers=0"]).subscribers).toBe(0);
+    expect(() => parseBenchArgs(["--only=subscriber-alerts", "--subscribers=0"])).toThrow(/needs --subscribers above 0/);
+    expect(() => parseBenchArgs(["--only=mail"])).toThrow(/"subscriber-alerts"/);
+  });
+
   it("recognises --help", () => {
     expect(parseBenchArgs(["--help"]).help).toBe(true);
   });
