@@ -22,6 +22,7 @@ import { installCleanup, stopAll, stopProcess, treeRssBytes } from "./processes"
 import { printReport } from "./print-report";
 import { machine, type RouteResult } from "./report";
 import { measureStaffUnderFlood, staffTable } from "./staff-under-flood";
+import { coldTimings } from "./cold-timings";
 import { createBenchDatabase, databaseBytes, newestPublishedSlug } from "./seed-items";
 import { measureAtScale, runDatabaseOnly } from "./db-only";
 import { formatKb, formatMb } from "./stats";
@@ -94,28 +95,8 @@ if (options.only === "subscriber-alerts") {
 // 3. Server, cold timings, warm-up.
 const app = await startApp(repoRoot, databaseFile);
 log(`next start on ${app.origin} (pid ${app.pid}); RSS idle ${formatMb(treeRssBytes(app.pid))}`);
-const cold: { name: string; ms: number; note?: string }[] = [];
-const sitemap = await timedGet(`${app.origin}/sitemap.xml`);
-cold.push({ name: "sitemap.xml, first (uncached) request", ms: sitemap.ms, note: `${sitemap.status}, ${formatKb(sitemap.body.length)}` });
-if (sitemap.body.toString().includes("<sitemapindex")) {
-  const part = await timedGet(`${app.origin}/sitemaps/articles-1.xml`);
-  cold.push({ name: "sitemaps/articles-1.xml, first request", ms: part.ms, note: `${part.status}, ${formatKb(part.body.length)}` });
-}
 const articlePath = `/news/${newest}`;
-const routes = [
-  { name: "article", path: articlePath, expectStatus: 200 },
-  { name: "feed", path: "/feed.xml", expectStatus: 200 },
-  { name: "feed 304", path: "/feed.xml", expectStatus: 304 },
-  { name: "home", path: "/", expectStatus: 200 },
-  { name: "category", path: "/category/tourism", expectStatus: 200 },
-  { name: "search rare", path: "/search?q=quetzalcoatl", expectStatus: 200 },
-  { name: "search common", path: "/search?q=governor", expectStatus: 200 },
-];
-for (const route of routes) {
-  const first = await timedGet(app.origin + route.path);
-  cold.push({ name: `${route.name} ${route.path.slice(0, 40)}, first request`, ms: first.ms, note: String(first.status) });
-  for (let i = 0; i < 5; i++) await timedGet(app.origin + route.path);
-}
+const { routes, cold } = await coldTimings(app.origin, articlePath);
 const feed = await timedGet(`${app.origin}/feed.xml`);
 const etag = feed.headers.get("etag") ?? "";
 const articleHtml = (await timedGet(app.origin + articlePath)).body;

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
-import type { Database } from "@/db/client";
+import type { Database, Transaction } from "@/db/client";
 import { loginThrottle } from "@/db/schema";
 
 /**
@@ -66,8 +66,16 @@ export async function activeLock(db: Database, keys: string[], now = new Date())
   return locks.length ? new Date(Math.max(...locks.map((d) => d.getTime()))) : null;
 }
 
-/** One statement, so concurrent failures are all counted: a new window once the old one has passed, else one more. */
-async function count(db: Database, key: string, windowMs: number, now: Date): Promise<{ failures: number; windowStartedAt: Date }> {
+/**
+ * One statement, so concurrent events are all counted: a new window once the old one has passed,
+ * else one more. Failed sign-ins here; the subscribe form's requests (server/subscriptions/subscribe-limits.ts) too.
+ */
+export async function countInWindow(
+  db: Database | Transaction,
+  key: string,
+  windowMs: number,
+  now: Date,
+): Promise<{ failures: number; windowStartedAt: Date }> {
   const stale = sql`${loginThrottle.windowStartedAt} < ${now.getTime() - windowMs}`;
   const [row] = await db
     .insert(loginThrottle)
@@ -97,16 +105,16 @@ export async function recordFailedSignIn(db: Database, email: string, ip: string
   const keys = throttleKeys(email, ip);
   const { pair, address, account } = THROTTLE_POLICY;
 
-  const pairCount = await count(db, keys.pair, pair.windowMs, now);
+  const pairCount = await countInWindow(db, keys.pair, pair.windowMs, now);
   const delay = pairDelayMs(pairCount.failures);
   if (delay > 0) await lockUntil(db, keys.pair, new Date(now.getTime() + delay));
 
   if (keys.address) {
-    const addressCount = await count(db, keys.address, address.windowMs, now);
+    const addressCount = await countInWindow(db, keys.address, address.windowMs, now);
     if (addressCount.failures >= address.limit) await lockUntil(db, keys.address, new Date(now.getTime() + address.lockMs));
   }
 
-  const accountCount = await count(db, keys.account, account.windowMs, now);
+  const accountCount = await countInWindow(db, keys.account, account.windowMs, now);
   if (accountCount.failures >= account.limit) {
     await lockUntil(db, keys.account, new Date(accountCount.windowStartedAt.getTime() + account.windowMs));
   }

@@ -1,8 +1,8 @@
 import "server-only";
-import { inArray, sql } from "drizzle-orm";
+import { inArray } from "drizzle-orm";
 import type { Transaction } from "@/db/client";
 import { loginThrottle } from "@/db/schema";
-import { addressBucket } from "@/server/auth/throttle";
+import { addressBucket, countInWindow } from "@/server/auth/throttle";
 
 /**
  * How often the subscribe form may be used, so it cannot bomb someone's inbox: per e-mail
@@ -48,17 +48,6 @@ export async function subscribeLimitReached(
 export async function countSubscribeRequest(tx: Transaction, keys: { address: string; client: string | null }, now: Date) {
   for (const scope of ["address", "client"] as const) {
     const key = keys[scope];
-    if (!key) continue;
-    const stale = sql`${loginThrottle.windowStartedAt} < ${now.getTime() - SUBSCRIBE_LIMITS[scope].windowMs}`;
-    await tx
-      .insert(loginThrottle)
-      .values({ key, failures: 1, windowStartedAt: now })
-      .onConflictDoUpdate({
-        target: loginThrottle.key,
-        set: {
-          failures: sql`CASE WHEN ${stale} THEN 1 ELSE ${loginThrottle.failures} + 1 END`,
-          windowStartedAt: sql`CASE WHEN ${stale} THEN ${now.getTime()} ELSE ${loginThrottle.windowStartedAt} END`,
-        },
-      });
+    if (key) await countInWindow(tx, key, SUBSCRIBE_LIMITS[scope].windowMs, now);
   }
 }

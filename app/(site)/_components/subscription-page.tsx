@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import { cookies } from "next/headers";
 import type { ReactNode } from "react";
 import { messagesFor } from "@/lib/i18n";
-import type { LanguageInfo } from "@/lib/languages";
+import { env } from "@/lib/env";
+import { localizedPath, type LanguageInfo } from "@/lib/languages";
 import { decodeFlash, FLASH_COOKIE, type SubscriptionFlash } from "@/lib/subscription-flash";
 import { SitePage } from "./site-page";
 import "./subscription.css";
@@ -56,3 +57,16 @@ export function MessagePage({
 }
 
 export const subscribeMessages = (language: LanguageInfo) => messagesFor(language.code).subscribe;
+
+/** A manage or unsubscribe link that names no one (any more): what happened, and the way back in. */
+export function LinkGonePage({ language, path }: { language: LanguageInfo; path: string }) {
+  const m = subscribeMessages(language);
+  return (
+    <MessagePage language={language} path={path} title={m.linkGoneTitle}>
+      <p className="lede">{m.errors.linkGone}</p>
+      <p>
+        <a href={localizedPath(env().SITE_LANGUAGES, language.code, "/subscribe")}>{m.subscribeAgain}</a>
+      </p>
+    </MessagePage>
+  );
+}

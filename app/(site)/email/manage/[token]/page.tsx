@@ -8,7 +8,7 @@ import { listCategories } from "@/server/public/news";
 import { pageLanguage } from "@/server/public/page-language";
 import { loadPreferences, type SubscriberPreferences } from "@/server/subscriptions/preferences";
 import { ErrorSummary, SubscriptionFields, type SubscriptionFieldValues } from "../../../_components/subscription-fields";
-import { MessagePage, readFlash, subscribeMessages, subscriptionMetadata } from "../../../_components/subscription-page";
+import { LinkGonePage, MessagePage, readFlash, subscribeMessages, subscriptionMetadata } from "../../../_components/subscription-page";
 
 export async function generateMetadata(): Promise<Metadata> {
   await connection();
@@ -37,14 +37,7 @@ export default async function ManagePage({ params, searchParams }: PageProps<"/e
   const self = `/email/manage/${encodeURIComponent(token)}`;
   const prefs = await preferencesOrNull(token);
   if (!prefs) {
-    return (
-      <MessagePage language={language} path={self} title={m.linkGoneTitle}>
-        <p className="lede">{m.errors.linkGone}</p>
-        <p>
-          <a href={href("/subscribe")}>{m.subscribeAgain}</a>
-        </p>
-      </MessagePage>
-    );
+    return <LinkGonePage language={language} path={self} />;
   }
   const flash = await readFlash(query.problem);
   const saved: SubscriptionFieldValues = {

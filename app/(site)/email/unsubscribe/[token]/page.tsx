@@ -4,7 +4,7 @@ import { env } from "@/lib/env";
 import { localizedPath } from "@/lib/languages";
 import { isLiveManageLink } from "@/server/subscriptions/preferences";
 import { pageLanguage } from "@/server/public/page-language";
-import { MessagePage, subscribeMessages, subscriptionMetadata } from "../../../_components/subscription-page";
+import { LinkGonePage, MessagePage, subscribeMessages, subscriptionMetadata } from "../../../_components/subscription-page";
 
 export async function generateMetadata(): Promise<Metadata> {
   await connection();
@@ -26,14 +26,7 @@ export default async function UnsubscribePage({ params }: PageProps<"/email/unsu
   const href = (path: string) => localizedPath(env().SITE_LANGUAGES, language.code, path);
   const self = `/email/unsubscribe/${encodeURIComponent(token)}`;
   if (!(await isLiveManageLink(token))) {
-    return (
-      <MessagePage language={language} path={self} title={m.linkGoneTitle}>
-        <p className="lede">{m.errors.linkGone}</p>
-        <p>
-          <a href={href("/subscribe")}>{m.subscribeAgain}</a>
-        </p>
-      </MessagePage>
-    );
+    return <LinkGonePage language={language} path={self} />;
   }
   return (
     <MessagePage language={language} path={self} title={m.unsubscribeTitle}>
