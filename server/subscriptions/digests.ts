@@ -21,14 +21,16 @@ export function lastDigestMoment(hour: number, now: Date): Date {
  * subscriber and moment, so a digest is queued once however often this runs.
  */
 export async function queueDueDigests(db: Database, now: Date): Promise<number> {
+  // One read for all 24 hours: the oldest uncovered moment per hour, so a round with no hour due (most) writes nothing.
+  const hours = await db.all<{ hour: number; oldest: number }>(sql`
+    SELECT digest_hour AS hour, min(coalesce(digest_covered_until, confirmed_at)) AS oldest FROM subscribers
+     WHERE status = 'confirmed' AND frequency = 'daily' GROUP BY digest_hour`);
   let queued = 0;
-  for (let hour = 0; hour < 24; hour++) {
+  for (const { hour, oldest } of hours) {
     const moment = lastDigestMoment(hour, now).getTime();
+    if (oldest >= moment) continue;
     const due = sql`s.status = 'confirmed' AND s.frequency = 'daily' AND s.digest_hour = ${hour}
         AND coalesce(s.digest_covered_until, s.confirmed_at) < ${moment}`;
-    // Read first: most rounds find no hour due, and a write transaction per hour would cost a sync each.
-    const [waiting] = await db.all<{ n: number }>(sql`SELECT count(*) AS n FROM subscribers s WHERE ${due}`);
-    if (!waiting?.n) continue;
     queued += await db.transaction(async (tx) => {
       const inserted = await tx.run(sql`
         INSERT INTO mail_deliveries (dedupe_key, kind, subscriber_id, digest_event_ids, status, next_attempt_at)

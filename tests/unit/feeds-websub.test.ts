@@ -1,24 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { buildFeed, type FeedChannel, type FeedEntry } from "@/lib/feeds/build-feed";
+import { buildFeed, type FeedEntry } from "@/lib/feeds/build-feed";
 import { absoluteFeedUrls, hubLinkHeader } from "@/lib/feeds/links";
 import { parseSiteLanguages } from "@/lib/languages";
 import { validateXML } from "xmllint-wasm";
+import { feedChannel } from "../support/feed-channel";
 
 const HUB = "https://hub.example.net/publish?via=koho&x=1";
 
-const channel: FeedChannel = {
-  title: "News",
-  description: "Test",
-  homeUrl: "https://news.example.gov/",
-  feedUrls: {
-    rss: "https://news.example.gov/feed.xml",
-    atom: "https://news.example.gov/atom.xml",
-    json: "https://news.example.gov/feed.json",
-  },
-  author: { name: "Press Office", url: "https://news.example.gov/" },
-  language: "en",
-  updated: new Date("2026-02-05T20:30:00Z"),
-};
+const channel = feedChannel();
 
 const entry: FeedEntry = {
   guid: "0b6f2f62-5a52-4a4b-9a53-6f6d3f0c8b11",

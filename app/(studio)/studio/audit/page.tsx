@@ -2,10 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { z } from "zod";
 import { formatTokyoDateTime } from "@/lib/dates";
-import { AppError } from "@/lib/errors";
-import { AUDIT_OUTCOMES, listAuditEntries, type AuditLogEntry, type AuditLogPage } from "@/server/audit-log";
+import { AUDIT_OUTCOMES, listAuditEntries, type AuditLogEntry } from "@/server/audit-log";
 import { studioPageUser } from "../_lib/page-user";
 import "./audit.css";
+import { readOrRefused, RefusedPage } from "../_lib/read-or-refused";
 
 export const metadata: Metadata = { title: "Audit log" };
 
@@ -31,14 +31,7 @@ function href(filters: { page?: number; action?: string; outcome?: string }) {
   return query ? `?${query}` : "/studio/audit";
 }
 
-async function load(filters: z.output<typeof filtersSchema>): Promise<AuditLogPage | null> {
-  try {
-    return await listAuditEntries(filters);
-  } catch (error) {
-    if (error instanceof AppError && error.type === "forbidden") return null;
-    throw error;
-  }
-}
+const load = (filters: z.output<typeof filtersSchema>) => readOrRefused(() => listAuditEntries(filters));
 
 function Details({ details }: { details: AuditLogEntry["details"] }) {
   const entries = Object.entries(details ?? {});
@@ -61,14 +54,7 @@ export default async function AuditPage({ searchParams }: PageProps<"/studio/aud
   const filters = filtersSchema.parse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])));
   const log = await load(filters);
   if (log === null) {
-    return (
-      <>
-        <h1>Audit log</h1>
-        <p className="form-error" role="alert">
-          Only administrators can read the audit log.
-        </p>
-      </>
-    );
+    return <RefusedPage title="Audit log">Only administrators can read the audit log.</RefusedPage>;
   }
   const actions = filters.action && !log.actions.includes(filters.action) ? [...log.actions, filters.action] : log.actions;
   return (

@@ -1,35 +1,21 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { formatTokyoDateTime } from "@/lib/dates";
-import { AppError } from "@/lib/errors";
 import { KEPT_MESSAGES_SHOWN, listKeptMessages } from "@/server/subscriptions/kept-mail";
 import { studioPageUser } from "../_lib/page-user";
 import "../subscribers/subscribers.css";
+import { readOrRefused, RefusedPage } from "../_lib/read-or-refused";
 
 export const metadata: Metadata = { title: "Kept mail" };
 
-async function load() {
-  try {
-    return await listKeptMessages();
-  } catch (error) {
-    if (error instanceof AppError && error.type === "forbidden") return null;
-    throw error;
-  }
-}
+const load = () => readOrRefused(() => listKeptMessages());
 
 /** With no SMTP_URL (npm run dev) the worker keeps each message here instead of sending it. */
 export default async function KeptMailPage() {
   await studioPageUser();
   const kept = await load();
   if (kept === null) {
-    return (
-      <>
-        <h1>Kept mail</h1>
-        <p className="form-error" role="alert">
-          Only publishers and administrators can read subscriber mail.
-        </p>
-      </>
-    );
+    return <RefusedPage title="Kept mail">Only publishers and administrators can read subscriber mail.</RefusedPage>;
   }
   return (
     <>

@@ -2,37 +2,23 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { SubscriberCounts } from "@/components/studio/subscriber-counts";
 import { formatTokyoDateTime } from "@/lib/dates";
-import { AppError } from "@/lib/errors";
 import { can } from "@/lib/permissions";
 import { formatAge } from "@/lib/subscribers/age";
-import { getSubscriberOverview, type SubscriberOverview } from "@/server/subscriptions/subscriber-overview";
+import { getSubscriberOverview } from "@/server/subscriptions/subscriber-overview";
 import { studioPageUser } from "../_lib/page-user";
 import { FindSubscriberForm } from "./_components/find-subscriber-form";
 import "./subscribers.css";
+import { readOrRefused, RefusedPage } from "../_lib/read-or-refused";
 
 export const metadata: Metadata = { title: "Subscribers" };
 
-async function load(): Promise<SubscriberOverview | null> {
-  try {
-    return await getSubscriberOverview();
-  } catch (error) {
-    if (error instanceof AppError && error.type === "forbidden") return null;
-    throw error;
-  }
-}
+const load = () => readOrRefused(() => getSubscriberOverview());
 
 export default async function SubscribersPage({ searchParams }: PageProps<"/studio/subscribers">) {
   const user = await studioPageUser();
   const overview = await load();
   if (overview === null) {
-    return (
-      <>
-        <h1>Subscribers</h1>
-        <p className="form-error" role="alert">
-          Only publishers and administrators can see the subscriber list.
-        </p>
-      </>
-    );
+    return <RefusedPage title="Subscribers">Only publishers and administrators can see the subscriber list.</RefusedPage>;
   }
   const deleted = (await searchParams).deleted;
   const { queue } = overview;

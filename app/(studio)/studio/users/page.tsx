@@ -1,38 +1,24 @@
 import type { Metadata } from "next";
 import { formatTokyoDateTime } from "@/lib/dates";
-import { AppError } from "@/lib/errors";
 import { PASSWORD_MIN_LENGTH } from "@/lib/password";
 import { ROLE_LABELS } from "@/lib/permissions";
-import { listStaffMembers, type StaffMember } from "@/server/users";
+import { listStaffMembers } from "@/server/users";
 import { studioPageUser } from "../_lib/page-user";
 import { CreateStaffForm } from "./_components/create-staff-form";
 import { StaffActions } from "./_components/staff-actions";
 import "./users.css";
+import { readOrRefused, RefusedPage } from "../_lib/read-or-refused";
 
 export const metadata: Metadata = { title: "Staff" };
 
 /** The staff list, or null when the caller's role may not see it (server/ has logged the denial). */
-async function loadStaff(): Promise<StaffMember[] | null> {
-  try {
-    return await listStaffMembers();
-  } catch (error) {
-    if (error instanceof AppError && error.type === "forbidden") return null;
-    throw error;
-  }
-}
+const loadStaff = () => readOrRefused(() => listStaffMembers());
 
 export default async function UsersPage() {
   const me = await studioPageUser();
   const members = await loadStaff();
   if (members === null) {
-    return (
-      <>
-        <h1>Staff</h1>
-        <p className="form-error" role="alert">
-          Only administrators can manage staff accounts.
-        </p>
-      </>
-    );
+    return <RefusedPage title="Staff">Only administrators can manage staff accounts.</RefusedPage>;
   }
   return (
     <>

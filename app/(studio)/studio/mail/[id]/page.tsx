@@ -3,24 +3,16 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { KeptMessageView } from "@/components/studio/kept-message-view";
-import { AppError } from "@/lib/errors";
-import { getKeptMessage, type KeptMessage } from "@/server/subscriptions/kept-mail";
+import { getKeptMessage } from "@/server/subscriptions/kept-mail";
 import { studioPageUser } from "../../_lib/page-user";
 import "../../subscribers/subscribers.css";
+import { readOrRefused, RefusedPage } from "../../_lib/read-or-refused";
 
 export const metadata: Metadata = { title: "Kept message" };
 
 const idSchema = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 
-async function load(id: number): Promise<KeptMessage | null> {
-  try {
-    return await getKeptMessage({ id });
-  } catch (error) {
-    if (error instanceof AppError && error.type === "not_found") notFound();
-    if (error instanceof AppError && error.type === "forbidden") return null;
-    throw error;
-  }
-}
+const load = (id: number) => readOrRefused(() => getKeptMessage({ id }));
 
 export default async function KeptMessagePage({ params }: PageProps<"/studio/mail/[id]">) {
   await studioPageUser();
@@ -28,14 +20,7 @@ export default async function KeptMessagePage({ params }: PageProps<"/studio/mai
   if (!id.success) notFound();
   const message = await load(id.data);
   if (message === null) {
-    return (
-      <>
-        <h1>Kept message</h1>
-        <p className="form-error" role="alert">
-          Only publishers and administrators can read subscriber mail.
-        </p>
-      </>
-    );
+    return <RefusedPage title="Kept message">Only publishers and administrators can read subscriber mail.</RefusedPage>;
   }
   return (
     <>

@@ -4,25 +4,17 @@ import { notFound } from "next/navigation";
 import { z } from "zod";
 import { SubscriberDeliveries } from "@/components/studio/subscriber-deliveries";
 import { SubscriberProfileList } from "@/components/studio/subscriber-profile";
-import { AppError } from "@/lib/errors";
-import { getSubscriberRecord, RECORD_DELIVERIES_SHOWN, type SubscriberRecord } from "@/server/subscriptions/subscriber-admin";
+import { getSubscriberRecord, RECORD_DELIVERIES_SHOWN } from "@/server/subscriptions/subscriber-admin";
 import { studioPageUser } from "../../_lib/page-user";
 import { DeleteSubscriberForm } from "../_components/delete-subscriber-form";
 import "../subscribers.css";
+import { readOrRefused, RefusedPage } from "../../_lib/read-or-refused";
 
 export const metadata: Metadata = { title: "Subscriber record" };
 
 const idSchema = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 
-async function load(id: number): Promise<SubscriberRecord | null> {
-  try {
-    return await getSubscriberRecord({ id });
-  } catch (error) {
-    if (error instanceof AppError && error.type === "not_found") notFound();
-    if (error instanceof AppError && error.type === "forbidden") return null;
-    throw error;
-  }
-}
+const load = (id: number) => readOrRefused(() => getSubscriberRecord({ id }));
 
 export default async function SubscriberRecordPage({ params, searchParams }: PageProps<"/studio/subscribers/[id]">) {
   await studioPageUser();
@@ -30,14 +22,7 @@ export default async function SubscriberRecordPage({ params, searchParams }: Pag
   if (!id.success) notFound();
   const record = await load(id.data);
   if (record === null) {
-    return (
-      <>
-        <h1>Subscriber record</h1>
-        <p className="form-error" role="alert">
-          Only administrators can see, export or delete a subscriber’s data.
-        </p>
-      </>
-    );
+    return <RefusedPage title="Subscriber record">Only administrators can see, export or delete a subscriber’s data.</RefusedPage>;
   }
   const { profile } = record;
   const base = `/studio/subscribers/${profile.id}`;

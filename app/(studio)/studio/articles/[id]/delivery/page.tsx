@@ -5,10 +5,10 @@ import { z } from "zod";
 import { DeliveryCountsTable } from "@/components/studio/delivery-counts-table";
 import { DELIVERY_STATUS_LABELS } from "@/components/studio/delivery-labels";
 import { formatTokyoDateTime } from "@/lib/dates";
-import { AppError } from "@/lib/errors";
 import { getDeliveryReport, type DeliveryReport } from "@/server/subscriptions/delivery-report";
 import { studioPageUser } from "../../../_lib/page-user";
 import "../../../subscribers/subscribers.css";
+import { readOrRefused, RefusedPage } from "../../../_lib/read-or-refused";
 
 export const metadata: Metadata = { title: "Subscribers of a news item" };
 
@@ -19,15 +19,7 @@ const EVENT_LABELS: Record<DeliveryReport["events"][number]["kind"], string> = {
   withdrawn: "Withdrawal",
 };
 
-async function load(articleId: number): Promise<DeliveryReport | null> {
-  try {
-    return await getDeliveryReport({ articleId });
-  } catch (error) {
-    if (error instanceof AppError && error.type === "not_found") notFound();
-    if (error instanceof AppError && error.type === "forbidden") return null;
-    throw error;
-  }
-}
+const load = (articleId: number) => readOrRefused(() => getDeliveryReport({ articleId }));
 
 const when = (iso: string | null, none: string) => (iso ? <time dateTime={iso}>{formatTokyoDateTime(iso)}</time> : none);
 
@@ -37,14 +29,7 @@ export default async function ArticleDeliveryPage({ params }: PageProps<"/studio
   if (!id.success) notFound();
   const report = await load(id.data);
   if (report === null) {
-    return (
-      <>
-        <h1>Subscribers</h1>
-        <p className="form-error" role="alert">
-          Only publishers and administrators can see what was sent to subscribers.
-        </p>
-      </>
-    );
+    return <RefusedPage title="Subscribers">Only publishers and administrators can see what was sent to subscribers.</RefusedPage>;
   }
   return (
     <>
